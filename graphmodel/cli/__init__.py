@@ -1,0 +1,36 @@
+"""The ``graphmodel`` command line: one click group, one module per command or command group.
+
+Every command parses its options, makes one library call and renders the result; the library
+functions it calls are the scriptable API.
+"""
+
+from __future__ import annotations
+
+import click
+
+from graphmodel import __version__
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="graphmodel")
+def main() -> None:
+    """Model, store, analyse and report party-building-led co-governance networks.
+
+    \b
+    Example:
+        graphmodel load          # the seed dataset into the embedded store
+        graphmodel stats
+    """
+
+
+def _register() -> None:
+    from graphmodel.cli import graph_cmds
+
+    for module in (graph_cmds,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

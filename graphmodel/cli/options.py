@@ -1,0 +1,106 @@
+"""Option groups shared by several commands, and the conversion of library errors to CLI errors.
+
+Each option maps onto a keyword of a library call: the store options build a ``StoreConfig``
+passed to the command as ``store_config``; the output options set ``fmt`` to ``text``,
+``json`` or ``csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from graphmodel.errors import GraphmodelError
+from graphmodel.store import StoreConfig
+
+__all__ = ["emit_csv", "emit_json", "library_errors", "output_options", "store_options"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def store_options(func: F) -> F:
+    """``--store``, ``--db`` and the Neo4j connection; the password only from the environment
+    (``NEO4J_PASSWORD``) or the local server's password file, never from the command line."""
+
+    @click.option(
+        "--store",
+        type=click.Choice(["embedded", "neo4j"]),
+        default="embedded",
+        envvar="GRAPHMODEL_STORE",
+        show_default=True,
+        help="Which store: the embedded file, or a Neo4j server.",
+    )
+    @click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        envvar="GRAPHMODEL_DB",
+        help="Embedded store file [default: .graphmodel/graph.json].",
+    )
+    @click.option("--uri", envvar="NEO4J_URI", help="Neo4j URI [default: bolt://127.0.0.1:7687].")
+    @click.option("--user", envvar="NEO4J_USER", help="Neo4j user [default: neo4j].")
+    @click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database [default: neo4j].")
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        store: str,
+        db: str | None,
+        uri: str | None,
+        user: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        kwargs["store_config"] = StoreConfig(
+            store=store, db=db or "", uri=uri or "", user=user or "", database=database or ""
+        )
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def output_options(func: F) -> F:
+    """``--json`` and ``--csv``: machine-readable output instead of the human default."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON (stable field names).")
+    @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (tables only).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise click.UsageError("--json and --csv exclude each other")
+        kwargs["fmt"] = "json" if as_json else "csv" if as_csv else "text"
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def library_errors(func: F) -> F:
+    """Turn the project's exceptions into ``click.ClickException``: a message, exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GraphmodelError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    """Print ``data`` as indented JSON, Chinese kept readable."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:
+    """Print ``rows`` as CSV with the header ``fields``."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    click.echo(out.getvalue(), nl=False)

@@ -1,0 +1,187 @@
+"""Questions answered on a graph view (``networkx.MultiDiGraph``, see ``store.base``).
+
+The embedded store answers ``stats`` and ``partners`` with these functions; the Neo4j store
+answers the same questions in Cypher, and the tests check that both agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import networkx as nx
+
+from graphmodel.errors import AmbiguousName, NotFound
+from graphmodel.store.base import AreaStats, Partner, Stats
+
+__all__ = [
+    "area_stats",
+    "community_of",
+    "edges_of_type",
+    "nodes_with_label",
+    "orgs_of",
+    "partners",
+    "resolve",
+    "stats",
+]
+
+PARTNER_LABELS = ("Community", "MemberUnit", "SocialOrg", "PartyOrg")
+
+
+def nodes_with_label(g: nx.MultiDiGraph, label: str) -> list[str]:
+    """Ids of the nodes with ``label``, in graph order."""
+    return [n for n, data in g.nodes(data=True) if data.get("label") == label]
+
+
+def edges_of_type(g: nx.MultiDiGraph, rel: str) -> Iterator[tuple[str, str, dict]]:
+    """(start, end, attributes) of every relationship of type ``rel``."""
+    for u, v, data in g.edges(data=True):
+        if data.get("type") == rel:
+            yield u, v, data
+
+
+def orgs_of(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """The party organizations that ``BELONGS_TO`` ``node`` (itself if it is one)."""
+    if g.nodes[node].get("label") == "PartyOrg":
+        return [node]
+    return sorted(
+        u for u, _, data in g.in_edges(node, data=True) if data.get("type") == "BELONGS_TO"
+    )
+
+
+def community_of(g: nx.MultiDiGraph, org: str) -> str | None:
+    """The community a party organization belongs to, if it belongs to one."""
+    for _, v, data in g.out_edges(org, data=True):
+        if data.get("type") == "BELONGS_TO" and g.nodes[v].get("label") == "Community":
+            return v
+    return None
+
+
+def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABELS) -> str:
+    """The id of the node with id ``ref``, or else the one node of ``labels`` named ``ref``.
+
+    Raises ``NotFound`` when none is, ``AmbiguousName`` (with the candidates) when several are.
+    """
+    if ref in g and g.nodes[ref].get("label") in labels:
+        return ref
+    found = sorted(
+        n for n, d in g.nodes(data=True) if d.get("name") == ref and d.get("label") in labels
+    )
+    if not found:
+        raise NotFound(f"no {' / '.join(labels)} has the id or name '{ref}'")
+    if len(found) > 1:
+        raise AmbiguousName(ref, [(n, g.nodes[n]["label"], _context(g, n)) for n in found])
+    return found[0]
+
+
+def partners(g: nx.MultiDiGraph, ref: str) -> list[Partner]:
+    """The pairings of the record ``ref`` names (see ``Store.partners``)."""
+    node = resolve(g, ref)
+    rows = []
+    for org in orgs_of(g, node):
+        pairs = [
+            (v, d) for _, v, d in g.out_edges(org, data=True) if d.get("type") == "PAIRED_WITH"
+        ]
+        pairs += [
+            (u, d) for u, _, d in g.in_edges(org, data=True) if d.get("type") == "PAIRED_WITH"
+        ]
+        for other, data in pairs:
+            owner = _owner(g, other)
+            rows.append(
+                Partner(
+                    org_id=org,
+                    org_name=g.nodes[org].get("name", ""),
+                    partner_id=other,
+                    partner_name=g.nodes[other].get("name", ""),
+                    owner_id=owner or "",
+                    owner_name=g.nodes[owner].get("name", "") if owner else "",
+                    owner_label=g.nodes[owner].get("label", "") if owner else "",
+                    kind=data.get("kind", ""),
+                    since=data.get("since", ""),
+                    until=data.get("until", ""),
+                    agreement=data.get("agreement", ""),
+                )
+            )
+    return sorted(rows, key=lambda p: (p.partner_name, p.since, p.partner_id, p.org_id))
+
+
+def stats(g: nx.MultiDiGraph) -> Stats:
+    """Counts per label and relationship type, and ``area_stats`` for every district and street."""
+    labels = Counter(d.get("label") for _, d in g.nodes(data=True))
+    rels = Counter(d.get("type") for _, _, d in g.edges(data=True))
+    districts, streets = area_stats(g)
+    return Stats(dict(labels), dict(rels), districts, streets)
+
+
+def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
+    """``AreaStats`` per district and per street, each list sorted by id."""
+    parent = {u: v for u, v, _ in edges_of_type(g, "PART_OF")}
+    street_of = {
+        n: parent.get(n) for n in nodes_with_label(g, "Community") if parent.get(n) is not None
+    }
+    district_of = {s: parent.get(s, "") for s in nodes_with_label(g, "Street")}
+
+    paired: set[str] = set()
+    pairings_per_community: Counter[str] = Counter()
+    for u, v, _ in edges_of_type(g, "PAIRED_WITH"):
+        for org in (u, v):
+            community = community_of(g, org)
+            if community is not None:
+                paired.add(community)
+        community = community_of(g, v) or community_of(g, u)
+        if community is not None:
+            pairings_per_community[community] += 1
+    serving: dict[str, set[str]] = {}
+    for u, v, _ in edges_of_type(g, "SERVES"):
+        serving.setdefault(v, set()).add(u)
+    covering: dict[str, set[str]] = {}
+    for u, v, _ in edges_of_type(g, "COVERS"):
+        covering.setdefault(v, set()).add(u)
+
+    def figures(area: str, communities: list[str], areas: list[str], parent_id: str) -> AreaStats:
+        """``areas`` is the area itself and, for a district, its streets."""
+        committees: set[str] = set()
+        social: set[str] = set()
+        for place in [*areas, *communities]:
+            committees |= covering.get(place, set())
+        for c in communities:
+            social |= serving.get(c, set())
+        return AreaStats(
+            id=area,
+            name=g.nodes[area].get("name", ""),
+            parent=parent_id,
+            streets=len(areas) - 1,
+            communities=len(communities),
+            paired_communities=sum(1 for c in communities if c in paired),
+            pairings=sum(pairings_per_community[c] for c in communities),
+            committees=len(committees),
+            social_orgs=len(social),
+        )
+
+    by_street: dict[str, list[str]] = {}
+    for c, s in street_of.items():
+        by_street.setdefault(s, []).append(c)
+    streets = [
+        figures(s, by_street.get(s, []), [s], district_of.get(s, "")) for s in sorted(district_of)
+    ]
+    districts = []
+    for d in sorted(nodes_with_label(g, "District")):
+        its_streets = [s for s, dist in district_of.items() if dist == d]
+        communities = [c for s in its_streets for c in by_street.get(s, [])]
+        districts.append(figures(d, communities, [d, *its_streets], ""))
+    return districts, streets
+
+
+def _owner(g: nx.MultiDiGraph, org: str) -> str | None:
+    for _, v, data in g.out_edges(org, data=True):
+        if data.get("type") == "BELONGS_TO":
+            return v
+    return None
+
+
+def _context(g: nx.MultiDiGraph, node: str) -> str:
+    """The name of what ``node`` is part of, belongs to or sits in, to tell candidates apart."""
+    for _, v, data in g.out_edges(node, data=True):
+        if data.get("type") in ("PART_OF", "BELONGS_TO", "LOCATED_IN"):
+            return g.nodes[v].get("name", v)
+    return ""

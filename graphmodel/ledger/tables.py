@@ -1,0 +1,250 @@
+"""The ledger format: the tables, their columns, Chinese aliases, and what each column becomes.
+
+A ledger is a folder of CSV files or one .xlsx workbook with a sheet per table. A table is found
+by its English name or one of its aliases (file stem or sheet name); a column likewise. Values
+are checked against ``graphmodel.schema`` (types and closed vocabularies).
+
+Reference columns (``ref``) name another record by its ``id`` or by its ``name`` when that
+name is unique among the labels the column accepts; ``multi`` columns hold several references
+separated by ``;``, ``；``, ``、``, ``,`` or ``，``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["TABLES", "TABLE_ORDER", "Column", "Table", "table_for"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A ledger column.
+
+    ``prop`` is the node or relationship property the value is stored in (defaults to the
+    column name) unless ``ref`` is set: then the value names records of the labels in ``ref``
+    and the column creates a relationship of type ``rel`` (``reverse`` means the relationship
+    points from the referenced record to the row's record).
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    ref: tuple[str, ...] = ()
+    rel: str = ""
+    reverse: bool = False
+    multi: bool = False
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """Every header that means this column."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ledger table. ``label`` is set for tables whose rows are nodes; ``rel`` for tables
+    whose rows are relationships (between the first two reference columns)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    columns: tuple[Column, ...]
+    label: str = ""
+    rel: str = ""
+    doc: str = ""
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        return next(c for c in self.columns if c.name == name)
+
+
+ID = Column("id", ("编号", "编码", "代码", "序号ID", "ID"))
+NAME = Column("name", ("名称",), required=True)
+SOURCE = Column("source", ("来源", "出处"))
+GENERATED = Column("generated", ("生成", "是否生成"))
+PROVENANCE = (SOURCE, GENERATED)
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "districts",
+        ("区", "区县", "区名单"),
+        (ID, Column("name", ("名称", "区名称", "区县名称"), required=True), *PROVENANCE),
+        label="District",
+    ),
+    Table(
+        "streets",
+        ("街道", "街道乡镇", "街乡镇"),
+        (
+            ID,
+            Column("name", ("名称", "街道名称", "街乡镇名称"), required=True),
+            Column("district", ("所属区", "区", "所属区县"), True, ("District",), "PART_OF"),
+            Column("kind", ("类型", "街乡镇类型")),
+            *PROVENANCE,
+        ),
+        label="Street",
+    ),
+    Table(
+        "communities",
+        ("社区", "社区村", "村居", "社区（村）"),
+        (
+            ID,
+            Column("name", ("名称", "社区名称", "社区（村）名称"), required=True),
+            Column("street", ("所属街道", "街道", "所属街乡镇"), True, ("Street",), "PART_OF"),
+            Column("kind", ("类型", "社区类型")),
+            Column("population", ("人口", "常住人口", "居民人数")),
+            Column("households", ("户数", "住户数")),
+            *PROVENANCE,
+        ),
+        label="Community",
+    ),
+    Table(
+        "grids",
+        ("网格",),
+        (
+            ID,
+            Column("name", ("名称", "网格名称"), required=True),
+            Column("community", ("所属社区", "社区"), True, ("Community",), "PART_OF"),
+            Column("kind", ("类型", "网格类型")),
+            *PROVENANCE,
+        ),
+        label="Grid",
+    ),
+    Table(
+        "party_orgs",
+        ("党组织", "基层党组织"),
+        (
+            ID,
+            Column("name", ("名称", "党组织名称"), required=True),
+            Column("level", ("层级", "类型", "党组织类型")),
+            Column(
+                "belongs_to",
+                ("所属单位", "隶属", "所在单位"),
+                ref=("MemberUnit", "Community", "SocialOrg", "Street", "District", "Grid"),
+                rel="BELONGS_TO",
+            ),
+            Column("parent", ("上级党组织", "上级"), ref=("PartyOrg",), rel="LEADS", reverse=True),
+            *PROVENANCE,
+        ),
+        label="PartyOrg",
+    ),
+    Table(
+        "units",
+        ("驻区单位", "单位", "机关企事业单位"),
+        (
+            ID,
+            Column("name", ("名称", "单位名称"), required=True),
+            Column("sector", ("性质", "单位性质", "类型")),
+            Column("level", ("层级", "级别", "隶属层级")),
+            Column("street", ("所在街道", "所属街道", "街道"), ref=("Street",), rel="LOCATED_IN"),
+            Column("capacity", ("结对上限", "可结对数")),
+            *PROVENANCE,
+        ),
+        label="MemberUnit",
+    ),
+    Table(
+        "social_orgs",
+        ("社会组织", "社区社会组织"),
+        (
+            ID,
+            Column("name", ("名称", "组织名称", "社会组织名称"), required=True),
+            Column("category", ("类别", "类型")),
+            Column(
+                "community",
+                ("服务社区", "所属社区", "社区"),
+                ref=("Community",),
+                rel="SERVES",
+                multi=True,
+            ),
+            *PROVENANCE,
+        ),
+        label="SocialOrg",
+    ),
+    Table(
+        "committees",
+        ("协调委员会", "党建工作协调委员会", "委员会"),
+        (
+            ID,
+            Column("name", ("名称", "委员会名称"), required=True),
+            Column("level", ("层级", "级别")),
+            Column(
+                "covers",
+                ("覆盖范围", "覆盖", "所属街道社区"),
+                ref=("Street", "Community"),
+                rel="COVERS",
+                multi=True,
+            ),
+            Column(
+                "convened_by", ("牵头党组织", "召集", "牵头"), ref=("PartyOrg",), rel="CONVENED_BY"
+            ),
+            *PROVENANCE,
+        ),
+        label="Committee",
+    ),
+    Table(
+        "memberships",
+        ("委员会成员", "成员单位名单", "成员"),
+        (
+            Column("committee", ("委员会", "协调委员会"), True, ("Committee",)),
+            Column("member", ("成员", "成员单位"), True, ("MemberUnit", "SocialOrg", "PartyOrg")),
+            Column("role", ("角色", "职务")),
+            Column("since", ("加入时间", "入会时间")),
+            *PROVENANCE,
+        ),
+        rel="MEMBER_OF",
+        doc="Rows are MEMBER_OF relationships from member to committee.",
+    ),
+    Table(
+        "pairings",
+        ("结对共建", "结对", "结对共建台账"),
+        (
+            Column("id", ("编号", "协议编号")),
+            Column(
+                "unit",
+                ("单位", "结对单位", "单位党组织", "共建单位"),
+                True,
+                ("MemberUnit", "SocialOrg", "PartyOrg"),
+            ),
+            Column(
+                "community",
+                ("社区", "结对社区", "社区党组织", "社区（村）"),
+                True,
+                ("Community", "PartyOrg"),
+            ),
+            Column("kind", ("类型", "结对类型", "方式")),
+            Column("since", ("结对时间", "开始时间", "签约时间")),
+            Column("until", ("截止时间", "结束时间", "到期时间")),
+            Column("agreement", ("协议", "协议书")),
+            *PROVENANCE,
+        ),
+        rel="PAIRED_WITH",
+        doc=(
+            "Rows are PAIRED_WITH relationships between the unit's party organization and the "
+            "community's. A unit or community named here is resolved to its party organization "
+            "(the one that BELONGS_TO it and has no superior within it); one is created when it "
+            "has none."
+        ),
+    ),
+    Table(
+        "reports",
+        ("双报到", "报到"),
+        (
+            Column("unit", ("单位", "报到单位", "单位党组织"), True, ("MemberUnit", "PartyOrg")),
+            Column("community", ("社区", "报到社区"), True, ("Community",)),
+            Column("members", ("报到人数", "党员人数", "人数")),
+            Column("since", ("报到时间",)),
+            *PROVENANCE,
+        ),
+        rel="REPORTS_TO",
+        doc="Rows are REPORTS_TO relationships from the unit's party organization to the community.",
+    ),
+)
+
+TABLE_ORDER: tuple[str, ...] = tuple(t.name for t in TABLES)
+_BY_NAME = {t.name: t for t in TABLES}
+
+
+def table_for(name: str) -> Table | None:
+    """The table whose name or alias is ``name`` (a file stem or sheet name), if any."""
+    key = name.strip().lower()
+    if key in _BY_NAME:
+        return _BY_NAME[key]
+    return next((t for t in TABLES if name.strip() in t.aliases), None)

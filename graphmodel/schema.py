@@ -1,0 +1,273 @@
+"""The co-governance graph's schema: labels, relationship types, properties and constraints.
+
+This module is the one source of truth. The ledger tables (``graphmodel.ledger.tables``), both
+stores, the Cypher constraint files in ``cypher/schema/`` (checked by ``tests/test_schema.py``)
+and the docs are derived from or checked against it.
+
+Every node has a string ``id`` that is unique across the whole graph (not only within its
+label), a ``name``, and provenance: ``source`` (where the record comes from: a document and its
+sentence, or a ledger file and row) and ``generated`` (true when the record was filled in to
+reproduce a published count rather than named by a source). No node stands for a person:
+members, families and students are counts on nodes or relationships (domain.md, modelling notes).
+
+Every relationship has a ``key``: a string that tells apart relationships of the same type
+between the same two nodes (empty for structural ties such as ``PART_OF``; the pairing's
+``id`` or its start date for ``PAIRED_WITH``). Stores merge on (start, type, key, end), which
+makes loading the same ledger twice a no-op.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "COMMON_NODE_PROPS",
+    "LABELS",
+    "NODE_LABELS",
+    "RELATIONSHIPS",
+    "REL_TYPES",
+    "NodeLabel",
+    "Prop",
+    "RelType",
+    "constraint_name",
+    "index_name",
+]
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A property: its name, value type, and the closed list of values it may take, if any.
+
+    ``type`` is one of ``str``, ``int``, ``float``, ``bool``, ``date`` (stored as an ISO
+    ``YYYY-MM-DD`` string in both stores, so that comparisons agree) or ``list`` (of strings).
+    """
+
+    name: str
+    type: str = "str"
+    choices: tuple[str, ...] = ()
+    indexed: bool = False
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    """A node label with its own properties (in addition to ``COMMON_NODE_PROPS``)."""
+
+    name: str
+    doc: str
+    props: tuple[Prop, ...] = ()
+
+    @property
+    def all_props(self) -> tuple[Prop, ...]:
+        """The label's properties, common ones first."""
+        return COMMON_NODE_PROPS + self.props
+
+
+@dataclass(frozen=True)
+class RelType:
+    """A relationship type, the labels it may start and end at, and its properties."""
+
+    name: str
+    doc: str
+    start: tuple[str, ...]
+    end: tuple[str, ...]
+    props: tuple[Prop, ...] = field(default=())
+
+
+# Closed vocabularies. Ledgers that use another value get the row rejected with the list of
+# accepted values, so typos do not silently split a category in two.
+STREET_KINDS = ("街道", "镇", "乡", "地区")
+COMMUNITY_KINDS = ("社区", "村")
+GRID_KINDS = ("基础网格", "专属网格")
+PARTY_ORG_LEVELS = (
+    "区委",
+    "街道党工委",
+    "镇党委",
+    "社区党委",
+    "社区党总支",
+    "社区党支部",
+    "村党委",
+    "村党总支",
+    "村党支部",
+    "单位党委",
+    "单位党总支",
+    "单位党支部",
+    "社会组织党支部",
+    "网格党支部",
+    "小区党支部",
+    "楼栋党小组",
+    "党员中心户",
+    "临时党支部",
+    "联合党支部",
+)
+UNIT_SECTORS = (
+    "机关",
+    "国有企业",
+    "非公企业",
+    "事业单位",
+    "高校",
+    "科研院所",
+    "医疗卫生",
+    "社会组织",
+    "驻区部队",
+    "其他",
+)
+UNIT_LEVELS = ("中央", "省", "市", "区", "街道")
+SOCIAL_ORG_CATEGORIES = (
+    "自治自管",
+    "互助服务",
+    "社区建设",
+    "公益慈善",
+    "志愿服务",
+    "行业协会",
+    "文体娱乐",
+    "其他",
+)
+COMMITTEE_LEVELS = ("区", "街道", "社区")
+PAIRING_KINDS = ("结对共建", "下沉", "局包社区", "联建")
+
+# Labels whose party organization is a "community side" of a pairing.
+COMMUNITY_SIDE = ("Community",)
+# Labels whose party organization is a "unit side" of a pairing.
+UNIT_SIDE = ("MemberUnit", "SocialOrg")
+
+COMMON_NODE_PROPS: tuple[Prop, ...] = (
+    Prop("id", doc="unique across the graph; the merge key"),
+    Prop("name", indexed=True, doc="the name the ledgers use; references may use it if unique"),
+    Prop("source", doc="provenance: document and sentence, or ledger file and row"),
+    Prop(
+        "generated", "bool", doc="filled in to reproduce a published count, not named by a source"
+    ),
+)
+
+NODE_LABELS: tuple[NodeLabel, ...] = (
+    NodeLabel("District", "区: a city district or county."),
+    NodeLabel(
+        "Street",
+        "街道/镇/乡: the level below a district, led by its party working committee.",
+        (Prop("kind", choices=STREET_KINDS),),
+    ),
+    NodeLabel(
+        "Community",
+        "社区/村: a residential community or a village.",
+        (
+            Prop("kind", choices=COMMUNITY_KINDS),
+            Prop("population", "int", doc="residents, where known"),
+            Prop("households", "int", doc="households, where known"),
+        ),
+    ),
+    NodeLabel("Grid", "网格: the smallest management unit.", (Prop("kind", choices=GRID_KINDS),)),
+    NodeLabel(
+        "PartyOrg",
+        "A party organization: a street working committee, a community's, a unit's, ...",
+        (Prop("level", choices=PARTY_ORG_LEVELS),),
+    ),
+    NodeLabel(
+        "MemberUnit",
+        "驻区单位: an organ, enterprise, institution or two-new organization resident in a street.",
+        (
+            Prop("sector", choices=UNIT_SECTORS),
+            Prop("level", choices=UNIT_LEVELS),
+            Prop("capacity", "int", doc="most communities it can pair with (overrides the policy)"),
+        ),
+    ),
+    NodeLabel(
+        "SocialOrg",
+        "社区社会组织: a community social organization.",
+        (Prop("category", choices=SOCIAL_ORG_CATEGORIES),),
+    ),
+    NodeLabel(
+        "Committee",
+        "党建工作协调委员会: a coordination committee (also 大工委, 党建联席会议).",
+        (Prop("level", choices=COMMITTEE_LEVELS),),
+    ),
+)
+
+LABELS: dict[str, NodeLabel] = {label.name: label for label in NODE_LABELS}
+
+_PROVENANCE = (
+    Prop("source", doc="provenance of the ledger row"),
+    Prop("generated", "bool", doc="filled in to reproduce a published count"),
+)
+
+RELATIONSHIPS: tuple[RelType, ...] = (
+    RelType(
+        "PART_OF",
+        "Upward in the administrative hierarchy.",
+        ("Street", "Community", "Grid"),
+        ("District", "Street", "Community"),
+    ),
+    RelType(
+        "LOCATED_IN",
+        "A resident unit sits in a street.",
+        ("MemberUnit",),
+        ("Street",),
+    ),
+    RelType(
+        "BELONGS_TO",
+        "A party organization is the organization of this unit, community, social org or street.",
+        ("PartyOrg",),
+        ("MemberUnit", "Community", "SocialOrg", "Street", "District", "Grid"),
+    ),
+    RelType("LEADS", "A party organization leads a lower one.", ("PartyOrg",), ("PartyOrg",)),
+    RelType("SERVES", "A social organization serves a community.", ("SocialOrg",), ("Community",)),
+    RelType(
+        "COVERS",
+        "A coordination committee covers a street or a community.",
+        ("Committee",),
+        ("Street", "Community"),
+    ),
+    RelType(
+        "CONVENED_BY",
+        "A committee is convened by a party organization.",
+        ("Committee",),
+        ("PartyOrg",),
+    ),
+    RelType(
+        "MEMBER_OF",
+        "A unit, social organization or party organization is a member of a committee.",
+        ("MemberUnit", "SocialOrg", "PartyOrg"),
+        ("Committee",),
+        (Prop("role"), Prop("since", "date"), *_PROVENANCE),
+    ),
+    RelType(
+        "PAIRED_WITH",
+        "结对共建: a unit's party organization pairs with a community's party organization.",
+        ("PartyOrg",),
+        ("PartyOrg",),
+        (
+            Prop("kind", choices=PAIRING_KINDS),
+            Prop("since", "date"),
+            Prop("until", "date"),
+            Prop("agreement", doc="the agreement's title or number (结对共建协议书)"),
+            *_PROVENANCE,
+        ),
+    ),
+    RelType(
+        "REPORTS_TO",
+        "双报到: a unit's party organization reports in-service members to a community.",
+        ("PartyOrg",),
+        ("Community",),
+        (
+            Prop("members", "int", doc="how many members reported"),
+            Prop("since", "date"),
+            *_PROVENANCE,
+        ),
+    ),
+)
+
+REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in RELATIONSHIPS}
+
+
+def constraint_name(label: str) -> str:
+    """The name of the uniqueness constraint on ``label.id`` (``district_id`` for District)."""
+    return f"{_snake(label)}_id"
+
+
+def index_name(label: str, prop: str) -> str:
+    """The name of the range index on ``label.prop`` (``community_name`` for Community.name)."""
+    return f"{_snake(label)}_{prop}"
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
