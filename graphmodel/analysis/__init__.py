@@ -1,0 +1,1 @@
+"""Analyses on the graph view: gaps, hubs, reach, what-if and pairing proposals."""

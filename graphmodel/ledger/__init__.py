@@ -1,0 +1,1 @@
+"""Ledger readers, header aliases, validation and rejects."""
