@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -10,7 +11,13 @@ from rich.table import Table
 
 __all__ = ["console", "print_table"]
 
-console = Console(highlight=False)
+PIPE_WIDTH = 200
+"""Width used when output goes to a pipe or file, so tables are not wrapped at 80 columns."""
+
+
+def console() -> Console:
+    """A console on the current standard output (terminal width, or ``PIPE_WIDTH`` off a tty)."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -20,4 +27,4 @@ def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]
         table.add_column(str(header))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    console().print(table)

@@ -35,6 +35,10 @@ class EmbeddedStore(Store):
         self.path = Path(path)
         self._graph: nx.MultiDiGraph | None = None
 
+    @property
+    def _gz(self) -> bool:
+        return self.path.suffix == ".gz"
+
     def write(self, batch: GraphBatch, progress: Progress | None = None) -> None:
         """Merge ``batch`` (see ``Store.write``) and save the file atomically."""
         g = self.graph().copy()
@@ -92,7 +96,7 @@ class EmbeddedStore(Store):
 
     def _load(self) -> nx.MultiDiGraph:
         try:
-            with _open(self.path, "rt") as f:
+            with _open(self.path, "rt", gz=self._gz) as f:
                 doc = json.load(f)
         except (OSError, ValueError, EOFError) as e:
             raise StoreError(f"cannot read the embedded store {self.path}: {e}") from e
@@ -122,7 +126,7 @@ class EmbeddedStore(Store):
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         os.close(fd)
         try:
-            with _open(Path(tmp), "wt") as f:
+            with _open(Path(tmp), "wt", gz=self._gz) as f:
                 json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path)
         except BaseException:
@@ -130,7 +134,7 @@ class EmbeddedStore(Store):
             raise
 
 
-def _open(path: Path, mode: str) -> IO[str]:
-    if path.suffix == ".gz":
+def _open(path: Path, mode: str, gz: bool) -> IO[str]:
+    if gz:
         return gzip.open(path, mode, encoding="utf-8", compresslevel=3)
     return open(path, mode, encoding="utf-8")

@@ -1,0 +1,87 @@
+"""``graphmodel stats`` and ``graphmodel pairings`` driven in-process, checked through the library."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from graphmodel.cli import main
+from graphmodel.records import NodeRecord
+from graphmodel.store import EmbeddedStore
+from tests.test_store_embedded import small_street
+
+
+def _db(tmp_path, extra=()):
+    path = tmp_path / "g.json"
+    batch = small_street()
+    batch.nodes.extend(extra)
+    EmbeddedStore(path).write(batch)
+    return str(path)
+
+
+def test_stats_json_matches_the_library(tmp_path):
+    db = _db(tmp_path)
+    result = CliRunner().invoke(main, ["stats", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data == EmbeddedStore(db).stats().to_dict()
+    assert data["streets"][0]["paired_communities"] == 1
+
+
+def test_stats_csv_has_one_row_per_area(tmp_path):
+    result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path), "--csv"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["area"], r["id"], r["communities"]) for r in rows] == [
+        ("district", "dc", "2"),
+        ("street", "jgm", "2"),
+    ]
+
+
+def test_stats_text_shows_the_street(tmp_path):
+    result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path)])
+    assert result.exit_code == 0
+    assert "建国门街道" in result.output
+
+
+def test_pairings_names_the_partner(tmp_path):
+    result = CliRunner().invoke(main, ["pairings", "站东社区", "--db", _db(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    assert (row["owner_name"], row["kind"]) == ("市测绘院", "下沉")
+    text = CliRunner().invoke(main, ["pairings", "站东社区", "--db", _db(tmp_path)])
+    assert "市测绘院" in text.output
+
+
+def test_pairings_of_an_unknown_name_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["pairings", "不存在社区", "--db", _db(tmp_path)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert (
+        "Error: no Community / MemberUnit / SocialOrg / PartyOrg has the id or name '不存在社区'"
+        in result.output
+    )
+
+
+def test_an_ambiguous_name_lists_the_candidates(tmp_path):
+    db = _db(tmp_path, [NodeRecord("MemberUnit", "u2", {"name": "站东社区"})])
+    result = CliRunner().invoke(main, ["pairings", "站东社区", "--db", db])
+    assert result.exit_code == 1
+    assert "zd (Community, 建国门街道)" in result.output
+    assert "u2 (MemberUnit)" in result.output
+
+
+def test_json_and_csv_together_are_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path), "--json", "--csv"])
+    assert result.exit_code == 2
+    assert "--json and --csv exclude each other" in result.output
+
+
+def test_a_corrupt_store_file_is_an_error_not_a_traceback(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text("garbage", encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "cannot read the embedded store" in result.output
