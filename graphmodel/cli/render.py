@@ -15,9 +15,8 @@ PIPE_WIDTH = 200
 """Width used when output goes to a pipe or file, so tables are not wrapped at 80 columns."""
 
 
-def console() -> Console:
-    """A console on the current standard output (terminal width, or ``PIPE_WIDTH`` off a tty)."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+"""The console on standard output (rich looks ``sys.stdout`` up at each print)."""
 
 
 def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -27,4 +26,4 @@ def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]
         table.add_column(str(header))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    console().print(table)
+    console.print(table)
