@@ -6,10 +6,10 @@ together, because "who holds the network together" and "who works alone" are que
 those ties, not about which street a community is filed under:
 
 - ``PAIRED_WITH`` (结对共建), only while active on the as-of date;
-- ``MEMBER_OF`` and ``CONVENED_BY`` (coordination committees);
+- ``MEMBER_OF`` and ``CONVENED_BY`` (coordination committees), a membership from its ``since``;
 - ``COVERS`` (a committee's area);
 - ``SERVES`` (social organizations);
-- ``REPORTS_TO`` (双报到);
+- ``REPORTS_TO`` (双报到), from its ``since``;
 - ``LEADS`` (party leadership: the street working committee down to buildings);
 - ``BELONGS_TO`` (a party organization and the unit, community or street it belongs to act as
   one actor: the tie joins them).
@@ -70,7 +70,8 @@ def cogovernance_graph(
     Parameters
     ----------
     g : graph view (``Store.graph()``)
-    as_of : pairings not active on this date are left out (``is_active``)
+    as_of : dated ties (pairings, memberships, reports) not active on this date are left out
+        (``is_active``)
     ties : relationship types kept; the default is ``WORK_TIES``
 
     Returns
@@ -89,7 +90,7 @@ def cogovernance_graph(
         rel = data.get("type")
         if rel not in ties or u not in net or v not in net:
             continue
-        if rel == "PAIRED_WITH" and not is_active(data, as_of):
+        if not is_active(data, as_of):
             continue
         if net.has_edge(u, v):
             net.edges[u, v]["types"].add(rel)
