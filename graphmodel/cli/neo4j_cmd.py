@@ -1,0 +1,108 @@
+"""``graphmodel neo4j fetch|start|stop|status``: the project's local Neo4j 5.26 server."""
+
+from __future__ import annotations
+
+import click
+
+from graphmodel import neo4j_server
+from graphmodel.cli.options import emit_csv, emit_json, library_errors, output_options
+from graphmodel.cli.render import print_table
+
+
+@click.group(name="neo4j")
+def neo4j() -> None:
+    """A local Neo4j 5.26 LTS Community server with Neo4j Browser, fetched from Maven Central.
+
+    The instance lives in .neo4j/ (or GRAPHMODEL_NEO4J_HOME) with ports NEO4J_BOLT_PORT
+    (7687) and NEO4J_HTTP_PORT (7474), bound to 127.0.0.1; the jars are cached in
+    ~/.cache/graphmodel (or GRAPHMODEL_CACHE).
+
+    To use another Neo4j 5 (Docker, Desktop, Aura) instead, set NEO4J_URI, NEO4J_USER and
+    NEO4J_PASSWORD and pass --store neo4j to the commands that read or write the graph.
+    """
+
+
+@neo4j.command()
+@library_errors
+def fetch() -> None:
+    """Download the Neo4j and Browser jars into the cache (once; needs java and mvn).
+
+    \b
+    Example:
+        graphmodel neo4j fetch
+    """
+    settings = neo4j_server.ServerSettings.from_env()
+    click.echo(f"Neo4j {settings.version} jars in {neo4j_server.fetch(settings)}")
+
+
+@neo4j.command()
+@click.option(
+    "--timeout",
+    type=float,
+    default=neo4j_server.START_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for Bolt to answer.",
+)
+@library_errors
+def start(timeout: float) -> None:
+    """Start the server in the background; return once Bolt answers.
+
+    The first start fetches the jars, writes the configuration and sets the password:
+    NEO4J_PASSWORD, or a generated one kept in the instance's password file (mode 600).
+
+    \b
+    Example:
+        GRAPHMODEL_NEO4J_HOME=/tmp/neo4j-dev NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=17474 \\
+          graphmodel neo4j start
+    """
+    result = neo4j_server.start(neo4j_server.ServerSettings.from_env(), timeout=timeout)
+    click.echo(
+        f"Neo4j {result.version} is running (pid {result.pid}): Bolt {result.bolt_uri}, "
+        f"Browser {result.browser_url}, user neo4j, password in {result.home}/password"
+    )
+
+
+@neo4j.command()
+@library_errors
+def stop() -> None:
+    """Shut the server down cleanly and wait until it has stopped.
+
+    \b
+    Example:
+        graphmodel neo4j stop
+    """
+    stopped = neo4j_server.stop(neo4j_server.ServerSettings.from_env())
+    click.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j.command()
+@output_options
+@library_errors
+def status(fmt: str) -> None:
+    """Whether the server runs, its version, ports and data folder (exit code 3 if stopped).
+
+    \b
+    Example:
+        graphmodel neo4j status --json
+    """
+    result = neo4j_server.status(neo4j_server.ServerSettings.from_env())
+    if fmt == "json":
+        emit_json(result.to_dict())
+    elif fmt == "csv":
+        emit_csv([result.to_dict()], tuple(result.to_dict()))
+    else:
+        rows = [
+            ("running", "yes" if result.running else "no"),
+            ("pid", result.pid or ""),
+            ("version", result.version),
+            ("bolt", result.bolt_uri),
+            ("browser", result.browser_url),
+            ("home", result.home),
+            ("data", result.data_dir),
+        ]
+        print_table("Neo4j", ("", ""), rows)
+    if not result.running:
+        raise SystemExit(3)
+
+
+COMMANDS = (neo4j,)
