@@ -1,0 +1,476 @@
+"""Coverage gaps: where the co-governance network does not reach, one named rule each.
+
+``find_gaps`` runs the rules in ``RULES`` on a graph view on one date and returns ``Gap``
+records. Every rule is a function below whose docstring defines exactly what it counts; the
+organizer-facing definitions are in ``docs/analyses.md``. Thresholds come from a ``Policy``
+(``graphmodel.analysis.policy``), with the district's own overrides applied to each record.
+
+Shared definitions:
+
+- *in force*: a dated tie with ``since <= as_of < until`` (``network.is_active``; a missing
+  ``since`` means since always, a missing ``until`` means open-ended).
+- *a community's (unit's) party organizations*: the ``PartyOrg`` nodes that ``BELONGS_TO`` it;
+  a community or unit is paired when any of them has a ``PAIRED_WITH`` in force, in either
+  direction.
+- *where a record sits*: ``network.street_of`` (a community by ``PART_OF``, a unit by
+  ``LOCATED_IN``, a committee by its first covered area), and the street's ``PART_OF`` district.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.analysis.network import cogovernance_graph
+from graphmodel.analysis.policy import Policy
+from graphmodel.analysis.ties import Pairing, Ties
+from graphmodel.errors import GraphmodelError
+from graphmodel.graphview import resolve
+
+__all__ = [
+    "RULES",
+    "STREET_COMMITTEE_LEVELS",
+    "Gap",
+    "GapContext",
+    "expired_pairing",
+    "few_social_orgs",
+    "find_gaps",
+    "isolated_cluster",
+    "no_committee",
+    "thin_committee",
+    "unpaired_community",
+    "unreported",
+    "working_alone",
+]
+
+STREET_COMMITTEE_LEVELS = ("街道党工委", "镇党委")
+"""Levels of the party organization that leads a street (街道党工委) or a town (镇党委)."""
+
+GAP_FIELDS = (
+    "rule",
+    "node_id",
+    "name",
+    "label",
+    "street_id",
+    "street_name",
+    "district_id",
+    "district_name",
+    "message",
+    "ref",
+    "detail",
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap: which rule found it, on which node, where, and why.
+
+    ``ref`` tells apart several gaps of one rule on one node: the unit-side party organization
+    of an ``expired_pairing``, the smallest member id of an ``isolated_cluster``; empty
+    otherwise. ``detail`` holds the rule's figures (counts, thresholds, dates).
+    """
+
+    rule: str
+    node_id: str
+    name: str
+    label: str
+    street_id: str
+    street_name: str
+    district_id: str
+    district_name: str
+    message: str
+    ref: str = ""
+    detail: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """(rule, node_id, ref): the same gap in two runs has the same identity."""
+        return (self.rule, self.node_id, self.ref)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form), in ``GAP_FIELDS`` order."""
+        return {name: getattr(self, name) for name in GAP_FIELDS}
+
+
+class GapContext:
+    """What a rule works on: the graph's ``Ties`` on the as-of date and the policy."""
+
+    def __init__(self, g: nx.MultiDiGraph, policy: Policy, as_of: dt.date) -> None:
+        self.g = g
+        self.as_of = as_of
+        self.policy = policy
+        self.ties = Ties.of(g, as_of)
+        self._policies: dict[str | None, Policy] = {}
+
+    def nodes(self, label: str) -> list[str]:
+        """Ids of the nodes with ``label``, sorted."""
+        return sorted(n for n, d in self.g.nodes(data=True) if d.get("label") == label)
+
+    def policy_for(self, node: str) -> Policy:
+        """The policy with the overrides of the district ``node`` sits in."""
+        district = self.ties.district(self.ties.street(node))
+        if district not in self._policies:
+            name = self.ties.name(district) if district else None
+            self._policies[district] = self.policy.for_district(district, name)
+        return self._policies[district]
+
+    def gap(self, rule: str, node: str, message: str, detail: dict[str, Any], ref: str = "") -> Gap:
+        """A ``Gap`` of ``rule`` on ``node``, located by its street and district."""
+        street = self.ties.street(node)
+        district = self.ties.district(street)
+        return Gap(
+            rule=rule,
+            node_id=node,
+            name=self.ties.name(node),
+            label=self.ties.label(node),
+            street_id=street or "",
+            street_name=self.ties.name(street) if street else "",
+            district_id=district or "",
+            district_name=self.ties.name(district) if district else "",
+            message=message,
+            ref=ref,
+            detail=detail,
+        )
+
+
+def unpaired_community(ctx: GapContext) -> Iterator[Gap]:
+    """Communities (社区 and 村) none of whose party organizations has a ``PAIRED_WITH`` in
+    force on the as-of date.
+
+    A community with no party organization at all is unpaired too (``party_orgs`` is 0 in the
+    detail): nothing can pair with it until one is recorded. ``pairings_ever`` counts its
+    pairings whatever their dates, to tell "never paired" from "lapsed".
+    """
+    ties = ctx.ties
+    for c in ctx.nodes("Community"):
+        if ties.active_pairings(c):
+            continue
+        orgs = ties.party_orgs(c)
+        ever = len(ties.all_pairings(c))
+        name = ties.name(c)
+        if not orgs:
+            message = f"{name}：无社区党组织记录，无法结对共建"
+        elif ever:
+            message = f"{name}：曾有{ever}项结对共建，截至{ctx.as_of}均已失效"
+        else:
+            message = f"{name}：社区党组织尚无结对共建单位"
+        yield ctx.gap(
+            "unpaired_community", c, message, {"party_orgs": len(orgs), "pairings_ever": ever}
+        )
+
+
+def few_social_orgs(ctx: GapContext) -> Iterator[Gap]:
+    """Communities served (``SERVES``) by fewer distinct social organizations than the policy
+    minimum: ``min_social_orgs_village`` for a community of kind 村,
+    ``min_social_orgs_community`` for every other (社区, or kind not recorded), after the
+    district's overrides. ``SERVES`` carries no dates, so every recorded one counts.
+    """
+    ties = ctx.ties
+    for c in ctx.nodes("Community"):
+        policy = ctx.policy_for(c)
+        kind = ctx.g.nodes[c].get("kind") or "社区"
+        minimum = (
+            policy.min_social_orgs_village if kind == "村" else policy.min_social_orgs_community
+        )
+        count = len(ties.serving.get(c, ()))
+        if count < minimum:
+            yield ctx.gap(
+                "few_social_orgs",
+                c,
+                f"{ties.name(c)}（{kind}）：社区社会组织{count}个，少于{minimum}个",
+                {"kind": kind, "social_orgs": count, "minimum": minimum},
+            )
+
+
+def no_committee(ctx: GapContext) -> Iterator[Gap]:
+    """Streets, and communities, that no coordination committee ``COVERS`` directly.
+
+    Each level has its own platform (a street's 党建工作协调委员会 or 大工委; a community's own
+    committee or 联席会议), so a committee covering a street does not cover its communities.
+    A community's detail says whether its street is covered (``street_covered``).
+    """
+    ties = ctx.ties
+    for s in ctx.nodes("Street"):
+        if not ties.covering.get(s):
+            yield ctx.gap(
+                "no_committee",
+                s,
+                f"{ties.name(s)}：无街道党建工作协调委员会覆盖",
+                {"level": "街道"},
+            )
+    for c in ctx.nodes("Community"):
+        if not ties.covering.get(c):
+            street = ties.street(c)
+            street_covered = bool(street and ties.covering.get(street))
+            yield ctx.gap(
+                "no_committee",
+                c,
+                f"{ties.name(c)}：无社区党建协调委员会覆盖",
+                {"level": "社区", "street_covered": street_covered},
+            )
+
+
+def thin_committee(ctx: GapContext) -> Iterator[Gap]:
+    """Committees with fewer member units than ``min_committee_member_units``.
+
+    A member unit is a ``MemberUnit`` or ``SocialOrg`` whose ``MEMBER_OF`` the committee is in
+    force, directly or through a party organization that belongs to it; each counts once
+    (``Ties.member_units``). Members that are party organizations of communities, streets or
+    districts, or of nothing, are the organizers' side and are counted in ``other_members``.
+    """
+    ties = ctx.ties
+    for committee in ctx.nodes("Committee"):
+        minimum = ctx.policy_for(committee).min_committee_member_units
+        units = ties.member_units(committee)
+        if len(units) < minimum:
+            members = ties.members.get(committee, set())
+            other = sum(1 for m in members if ties.owner.get(m, m) not in units)
+            yield ctx.gap(
+                "thin_committee",
+                committee,
+                f"{ties.name(committee)}：成员单位{len(units)}个，少于{minimum}个",
+                {"member_units": len(units), "minimum": minimum, "other_members": other},
+            )
+
+
+def working_alone(ctx: GapContext) -> Iterator[Gap]:
+    """Units (``MemberUnit``) working alone (各自作战): neither the unit nor any of its party
+    organizations has a ``PAIRED_WITH`` in force or a ``MEMBER_OF`` in force.
+
+    Reporting (双报到) does not count: it ties members to where they live, not the unit to a
+    partner.
+    """
+    ties = ctx.ties
+    for unit in ctx.nodes("MemberUnit"):
+        if ties.working_alone(unit):
+            orgs = ties.party_orgs(unit)
+            yield ctx.gap(
+                "working_alone",
+                unit,
+                f"{ties.name(unit)}：无有效结对、未加入协调委员会（各自作战）",
+                {"party_orgs": len(orgs)},
+            )
+
+
+def expired_pairing(ctx: GapContext) -> Iterator[Gap]:
+    """Pairings that need renewing, judged on the latest pairing of each pair of party
+    organizations (so a renewal, a later ``PAIRED_WITH`` between the same two, clears it):
+
+    - ``ended``: the latest pairing is no longer in force (``until <= as_of``) and ended less
+      than ``pairing_review_years`` ago; one that ended earlier is history, not a gap;
+    - ``review_due``: the latest pairing is in force and started ``pairing_review_years`` or
+      more before the as-of date.
+
+    A pairing without ``since`` cannot be due for review; the latest is the one with the
+    greatest ``since`` (then ``until``, open-ended last). The gap is on the community the
+    community-side organization belongs to (on that organization when it belongs to none);
+    ``ref`` is the unit-side organization.
+    """
+    ties = ctx.ties
+    day = ctx.as_of.isoformat()
+    latest: dict[tuple[str, str], Pairing] = {}
+    for p in ties.pairings:
+        pair = (p.unit_org, p.community_org)
+        if pair not in latest or _order(p) > _order(latest[pair]):
+            latest[pair] = p
+    for (unit_org, community_org), p in sorted(latest.items()):
+        owner = ties.owner.get(community_org)
+        node = owner if owner and ties.label(owner) == "Community" else community_org
+        years = ctx.policy_for(node).pairing_review_years
+        unit_name = ties.name(ties.owner.get(unit_org, unit_org))
+        detail = {
+            "partner_id": unit_org,
+            "partner_name": ties.name(unit_org),
+            "since": p.since,
+            "until": p.until,
+            "review_years": years,
+        }
+        if p.until and p.until <= day:
+            if day >= _add_years(p.until, years):
+                continue
+            message = f"{ties.name(node)}与{unit_name}的结对已于{p.until}到期，未续签"
+            yield ctx.gap("expired_pairing", node, message, {"reason": "ended", **detail}, unit_org)
+        elif p.since and p.since <= day and _add_years(p.since, years) <= day:
+            message = f"{ties.name(node)}与{unit_name}的结对始于{p.since}，已满{years}年未续签"
+            yield ctx.gap(
+                "expired_pairing", node, message, {"reason": "review_due", **detail}, unit_org
+            )
+
+
+def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
+    """Connected parts of a street's co-governance network that do not reach the street's
+    party working committee.
+
+    A street's network is the co-governance network on the as-of date
+    (``network.cogovernance_graph``: pairings, memberships and reports in force, committee,
+    service and leadership ties, ``BELONGS_TO``) restricted to the actors that sit in the
+    street (``network.street_of``) and the ties between two of them, so a path through
+    another street does not count. The street's party working committee is every
+    ``PartyOrg`` of level 街道党工委 (镇党委 for a town) that ``BELONGS_TO`` the street.
+
+    A part is reported when it has at least ``min_cluster_size`` actors and contains none of
+    those committees; ``ref`` is its smallest member id. A street without a working committee
+    in the ledger is reported once (``reason`` ``no_working_committee``) instead of its parts,
+    since there is nothing to reach.
+    """
+    ties = ctx.ties
+    net = cogovernance_graph(ctx.g, ctx.as_of)
+    local = nx.Graph()
+    for n in sorted(net):
+        if ties.street(n) is not None:
+            local.add_node(n)
+    local.add_edges_from(
+        (u, v) for u, v in net.edges() if u in local and v in local and _same_street(ties, u, v)
+    )
+    parts: dict[str, list[set[str]]] = {}
+    for part in nx.connected_components(local):
+        street = ties.street(next(iter(part)))
+        parts.setdefault(street, []).append(part)  # type: ignore[arg-type]
+    for street in ctx.nodes("Street"):
+        leaders = {
+            org
+            for org in ties.orgs.get(street, [])
+            if ctx.g.nodes[org].get("level") in STREET_COMMITTEE_LEVELS
+        }
+        if not leaders:
+            yield ctx.gap(
+                "isolated_cluster",
+                street,
+                f"{ties.name(street)}：无街道党工委记录，无法判断孤立子网",
+                {"reason": "no_working_committee"},
+            )
+            continue
+        minimum = ctx.policy_for(street).min_cluster_size
+        found = [p for p in parts.get(street, []) if len(p) >= minimum and not p & leaders]
+        for part in sorted(found, key=min):
+            yield _cluster_gap(ctx, street, part)
+
+
+def unreported(ctx: GapContext) -> Iterator[Gap]:
+    """Communities to which no in-service members report (双报到): no ``REPORTS_TO`` into the
+    community is in force, or every one in force records ``members`` = 0.
+
+    A report in force without a ``members`` figure counts as a report (the number is unknown,
+    not zero); ``members`` in the detail sums the known figures.
+    """
+    ties = ctx.ties
+    for c in ctx.nodes("Community"):
+        reports = ties.reports.get(c, [])
+        known = [int(r["members"]) for r in reports if r.get("members") is not None]
+        if reports and (len(known) < len(reports) or sum(known) > 0):
+            continue
+        yield ctx.gap(
+            "unreported",
+            c,
+            f"{ties.name(c)}：无在职党员到社区报到（双报到）",
+            {"reports": len(reports), "members": sum(known)},
+        )
+
+
+Rule = Callable[[GapContext], Iterable[Gap]]
+
+RULES: dict[str, Rule] = {
+    "unpaired_community": unpaired_community,
+    "few_social_orgs": few_social_orgs,
+    "no_committee": no_committee,
+    "thin_committee": thin_committee,
+    "working_alone": working_alone,
+    "expired_pairing": expired_pairing,
+    "isolated_cluster": isolated_cluster,
+    "unreported": unreported,
+}
+"""The rules by name, in the order ``find_gaps`` reports them."""
+
+
+def find_gaps(
+    g: nx.MultiDiGraph,
+    policy: Policy,
+    as_of: dt.date,
+    street: str | None = None,
+    district: str | None = None,
+    rules: Iterable[str] | None = None,
+) -> list[Gap]:
+    """The gaps of the co-governance network on ``as_of``.
+
+    Parameters
+    ----------
+    g : graph view (``Store.graph()``)
+    policy : thresholds (``load_policy``)
+    as_of : the date on which ties must be in force
+    street, district : keep only gaps located in this street / district (an id, or a name
+        that only one street / district has)
+    rules : names from ``RULES`` to run; all of them when ``None``
+
+    Returns
+    -------
+    list of Gap
+        Sorted by rule (in ``RULES`` order), district id, street id, node id, ``ref``.
+
+    Raises
+    ------
+    GraphmodelError
+        An unknown rule name; ``NotFound`` / ``AmbiguousName`` for ``street`` or ``district``.
+
+    Notes
+    -----
+    O((n + m) log n) for n nodes and m relationships.
+    """
+    names = list(RULES) if rules is None else list(rules)
+    unknown = [r for r in names if r not in RULES]
+    if unknown:
+        raise GraphmodelError(f"unknown rule '{unknown[0]}' (rules: {', '.join(RULES)})")
+    street_id = resolve(g, street, ("Street",)) if street else None
+    district_id = resolve(g, district, ("District",)) if district else None
+    ctx = GapContext(g, policy, as_of)
+    order = {name: i for i, name in enumerate(RULES)}
+    found = [
+        gap
+        for name in names
+        for gap in RULES[name](ctx)
+        if (street_id is None or gap.street_id == street_id)
+        and (district_id is None or gap.district_id == district_id)
+    ]
+    return sorted(
+        found,
+        key=lambda x: (order[x.rule], x.district_id, x.street_id, x.node_id, x.ref),
+    )
+
+
+def _order(p: Pairing) -> tuple[str, str, str]:
+    return (p.since, p.until or "9999-12-31", p.key)
+
+
+def _add_years(day: str, years: int) -> str:
+    """The ISO date ``years`` after ``day`` (29 February goes to 28 February)."""
+    try:
+        d = dt.date.fromisoformat(day)
+    except ValueError as e:
+        raise GraphmodelError(f"a pairing date is not an ISO date (YYYY-MM-DD): {day!r}") from e
+    try:
+        return d.replace(year=d.year + years).isoformat()
+    except ValueError:
+        return d.replace(year=d.year + years, day=28).isoformat()
+
+
+def _same_street(ties: Ties, u: str, v: str) -> bool:
+    return ties.street(u) == ties.street(v)
+
+
+def _cluster_gap(ctx: GapContext, street: str, part: set[str]) -> Gap:
+    ties = ctx.ties
+    members = sorted(part)
+    communities = sorted(ties.name(n) for n in members if ties.label(n) == "Community")
+    units = sorted(ties.name(n) for n in members if ties.label(n) == "MemberUnit")
+    named = (communities + units)[:3] or [ties.name(n) for n in members[:3]]
+    message = f"{ties.name(street)}：{len(members)}个主体（{'、'.join(named)}等）未与街道党工委连通"
+    detail = {
+        "size": len(members),
+        "communities": communities,
+        "units": units,
+        "members": members,
+    }
+    return ctx.gap("isolated_cluster", street, message, detail, members[0])

@@ -1,0 +1,173 @@
+"""The policy: thresholds for the gap rules and costs for pairing proposals, from a TOML file.
+
+Every key is a field of ``Policy``; a file names only the keys it changes. A ``[districts.X]``
+table (``X`` a district's id or name) overrides the gap thresholds for that district, because
+districts set their own (东城区 asks for at least 6 social organizations per residents'
+committee). ``docs/policy.example.toml`` documents every key with its default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphmodel.errors import GraphmodelError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["DISTRICT_KEYS", "Policy", "PolicyError", "load_policy", "policy_from_dict"]
+
+
+class PolicyError(GraphmodelError):
+    """A policy file cannot be read, or names an unknown key or a bad value."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Thresholds and costs. The defaults and the reasons for them:
+
+    - ``min_social_orgs_community`` (10) and ``min_social_orgs_village`` (5): community social
+      organizations a 社区 / a 村 should have. 民政部《关于大力培育发展社区社会组织的意见》
+      (民发〔2017〕191号) sets "城市社区平均拥有不少于10个、农村社区平均拥有不少于5个社区社会
+      组织". A district may ask for its own number (东城区: at least 6 per residents' committee).
+    - ``min_committee_member_units`` (5): member units a coordination committee should have.
+      No regulation sets it; this is the project's choice: with fewer than five resident units
+      a committee adds little to what a few pairings already do, and the committees the
+      sources describe are far larger (万寿路街道: 92 member units). Set it to your own rule.
+    - ``pairing_review_years`` (3): a pairing older than this with no renewal is due for review,
+      and a pairing that ended less than this long ago without renewal is reported as expired.
+      No source document sets a term; three years is the project's choice. Set it to the term
+      your agreements (结对共建协议书) run for.
+    - ``min_cluster_size`` (2): the smallest isolated cluster reported (a single actor without
+      ties is already reported as ``working_alone`` or ``unpaired_community``).
+    - ``unit_capacity`` (3): communities a unit can pair with at once unless the ledger gives the
+      unit its own ``capacity`` (结对上限).
+    - ``cost_same_street`` (1) < ``cost_same_district`` (10) < ``cost_elsewhere`` (30): the cost
+      of a proposed pairing by where the unit sits relative to the community.
+    - ``cost_per_active_pairing`` (2) and ``cost_not_working_alone`` (1): added to a proposal's
+      cost for each pairing the unit already has, and once if it is not working alone, so that
+      units working alone are asked first. With the default capacity of 3 the largest such
+      penalty (1 + 2 x 2 = 5) stays below the step from same street to same district (9).
+    - ``candidates_district`` (10) and ``candidates_elsewhere`` (3): how many units from other
+      streets of the district, and from other districts, each community may be offered (see
+      ``graphmodel.analysis.recommend``); this keeps the flow network small at city scale.
+    - ``districts``: per-district overrides of the keys in ``DISTRICT_KEYS``, by id or name.
+    """
+
+    min_social_orgs_community: int = 10
+    min_social_orgs_village: int = 5
+    min_committee_member_units: int = 5
+    pairing_review_years: int = 3
+    min_cluster_size: int = 2
+    unit_capacity: int = 3
+    cost_same_street: int = 1
+    cost_same_district: int = 10
+    cost_elsewhere: int = 30
+    cost_per_active_pairing: int = 2
+    cost_not_working_alone: int = 1
+    candidates_district: int = 10
+    candidates_elsewhere: int = 3
+    districts: Mapping[str, Mapping[str, int]] = field(default_factory=dict, hash=False)
+
+    def for_district(self, district_id: str | None, district_name: str | None = None) -> Policy:
+        """This policy with the overrides of the district (looked up by id, then by name)."""
+        overrides = self.districts.get(district_id or "") or self.districts.get(district_name or "")
+        if not overrides:
+            return self
+        return dataclasses.replace(self, **overrides)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with the field names (the ``--json`` form)."""
+        data = dataclasses.asdict(self)
+        data["districts"] = {k: dict(v) for k, v in sorted(self.districts.items())}
+        return data
+
+
+DISTRICT_KEYS = (
+    "min_social_orgs_community",
+    "min_social_orgs_village",
+    "min_committee_member_units",
+    "pairing_review_years",
+    "min_cluster_size",
+)
+"""The keys a ``[districts.X]`` table may override: the gap thresholds, not the costs."""
+
+_MINIMUM = {
+    "pairing_review_years": 1,
+    "min_cluster_size": 1,
+}
+_INCREASING = ("cost_same_street", "cost_same_district", "cost_elsewhere")
+
+
+def load_policy(path: str | Path | None) -> Policy:
+    """The policy in the TOML file at ``path``; the defaults when ``path`` is ``None``.
+
+    Raises ``PolicyError`` naming the key for an unknown key, a value that is not a whole
+    number, a value below its minimum (0, or 1 for ``pairing_review_years`` and
+    ``min_cluster_size``), or location costs that do not increase from same street to same
+    district to elsewhere.
+    """
+    if path is None:
+        return Policy()
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as e:
+        raise PolicyError(f"cannot read policy file {path}: {e.strerror}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise PolicyError(f"policy file {path} is not valid TOML: {e}") from e
+    return policy_from_dict(data, where=str(path))
+
+
+def policy_from_dict(data: Mapping[str, Any], where: str = "policy") -> Policy:
+    """The policy that ``data`` (a parsed TOML document) describes; see ``load_policy``."""
+    scalar = {f.name for f in dataclasses.fields(Policy)} - {"districts"}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "districts":
+            values["districts"] = _districts(value, where)
+        elif key in scalar:
+            values[key] = _whole(value, key, where)
+        else:
+            raise PolicyError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(scalar))})")
+    policy = Policy(**values)
+    costs = [getattr(policy, k) for k in _INCREASING]
+    if not costs[0] < costs[1] < costs[2]:
+        raise PolicyError(
+            f"{where}: the costs must increase, {' < '.join(_INCREASING)}; got "
+            + " < ".join(str(c) for c in costs)
+        )
+    return policy
+
+
+def _districts(value: Any, where: str) -> dict[str, dict[str, int]]:
+    if not isinstance(value, dict):
+        raise PolicyError(f"{where}: 'districts' must be a table of [districts.<id or name>]")
+    out: dict[str, dict[str, int]] = {}
+    for district, overrides in value.items():
+        if not isinstance(overrides, dict):
+            raise PolicyError(f"{where}: 'districts.{district}' must be a table")
+        out[district] = {}
+        for key, v in overrides.items():
+            name = f"districts.{district}.{key}"
+            if key not in DISTRICT_KEYS:
+                raise PolicyError(
+                    f"{where}: unknown key '{name}' (a district may set: {', '.join(DISTRICT_KEYS)})"
+                )
+            out[district][key] = _whole(v, name, where, _MINIMUM.get(key, 0))
+    return out
+
+
+def _whole(value: Any, key: str, where: str, minimum: int | None = None) -> int:
+    if minimum is None:
+        minimum = _MINIMUM.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise PolicyError(f"{where}: '{key}' must be a whole number >= {minimum}, got {value!r}")
+    return value

@@ -1,0 +1,237 @@
+"""What-if: the gaps after units leave or pairings end, as a difference from the graph as it is.
+
+``whatif`` applies the changes to a copy of the graph view (the store is never touched), runs
+``find_gaps`` on both, and reports what changes: gaps that appear, gaps that are resolved,
+communities that lose every pairing in force, committees that fall below the member minimum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.analysis.gaps import Gap, find_gaps
+from graphmodel.analysis.policy import Policy
+from graphmodel.analysis.ties import Pairing, Ties
+from graphmodel.errors import GraphmodelError
+from graphmodel.graphview import resolve
+
+__all__ = ["REMOVABLE", "Change", "WhatIfResult", "apply_changes", "whatif"]
+
+REMOVABLE = ("MemberUnit", "SocialOrg", "PartyOrg", "Committee")
+"""Labels ``--remove`` may name: units, social organizations, party organizations, committees."""
+
+UNIT_SIDE = ("MemberUnit", "SocialOrg", "PartyOrg")
+COMMUNITY_SIDE = ("Community", "PartyOrg")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change applied: a node removed, or a pairing ended.
+
+    ``kind`` is ``removed`` (``ids`` the node and the party organizations that left with it) or
+    ``ended`` (``ids`` the unit-side and community-side party organizations; ``since`` the
+    pairing's start; it now ends on the as-of date).
+    """
+
+    kind: str
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    label: str = ""
+    since: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return {
+            "kind": self.kind,
+            "ids": list(self.ids),
+            "names": list(self.names),
+            "label": self.label,
+            "since": self.since,
+        }
+
+
+@dataclass
+class WhatIfResult:
+    """The difference the changes make.
+
+    - ``gaps_new``: gaps after the changes that were not there before (same rule, node, ref);
+      the expiry of a pairing ended on purpose is not among them;
+    - ``gaps_resolved``: gaps before whose node is still there and whose gap is gone;
+    - ``gaps_dropped``: gaps before on a node that was removed;
+    - ``communities_uncovered``: communities with a pairing in force before and none after,
+      each with the partners it lost;
+    - ``committees_thin``: committees that had at least the minimum of member units before and
+      fewer after, with both counts.
+    """
+
+    as_of: str
+    changes: list[Change]
+    gaps_before: int
+    gaps_after: int
+    gaps_new: list[Gap] = field(default_factory=list)
+    gaps_resolved: list[Gap] = field(default_factory=list)
+    gaps_dropped: list[Gap] = field(default_factory=list)
+    communities_uncovered: list[dict[str, Any]] = field(default_factory=list)
+    committees_thin: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return {
+            "as_of": self.as_of,
+            "changes": [c.to_dict() for c in self.changes],
+            "gaps_before": self.gaps_before,
+            "gaps_after": self.gaps_after,
+            "gaps_new": [g.to_dict() for g in self.gaps_new],
+            "gaps_resolved": [g.to_dict() for g in self.gaps_resolved],
+            "gaps_dropped": [g.to_dict() for g in self.gaps_dropped],
+            "communities_uncovered": self.communities_uncovered,
+            "committees_thin": self.committees_thin,
+        }
+
+
+def whatif(
+    g: nx.MultiDiGraph,
+    policy: Policy,
+    as_of: dt.date,
+    remove: Iterable[str] = (),
+    end_pairings: Iterable[tuple[str, str]] = (),
+    street: str | None = None,
+    district: str | None = None,
+) -> WhatIfResult:
+    """The gaps after removing nodes and ending pairings, compared with the gaps today.
+
+    Parameters
+    ----------
+    g : graph view (``Store.graph()``); it is not modified
+    policy : thresholds (``load_policy``)
+    as_of : the day on which the changes happen and ties must be in force
+    remove : ids or unique names of units, social organizations, party organizations or
+        committees (``REMOVABLE``); a unit or social organization leaves with the party
+        organizations that belong to it
+    end_pairings : pairs (A, B): A a unit, social organization or party organization, B a
+        community or party organization; every pairing in force between a party organization
+        of A and one of B ends on ``as_of`` (its ``until`` becomes ``as_of``)
+    street, district : compare only the gaps located there (see ``find_gaps``)
+
+    Returns
+    -------
+    WhatIfResult
+
+    Raises
+    ------
+    GraphmodelError
+        ``NotFound`` / ``AmbiguousName`` for a reference; a pair with no pairing in force.
+    """
+    after, changes = apply_changes(g, as_of, remove, end_pairings)
+    before_gaps = find_gaps(g, policy, as_of, street=street, district=district)
+    after_gaps = find_gaps(after, policy, as_of, street=street, district=district)
+    ended = {(c.ids[0], c.ids[1]) for c in changes if c.kind == "ended"}
+    before_ties, after_ties = Ties.of(g, as_of), Ties.of(after, as_of)
+    old = {gap.identity for gap in before_gaps}
+    new = {gap.identity for gap in after_gaps}
+    gaps_new = [
+        gap
+        for gap in after_gaps
+        if gap.identity not in old and not _ended_on_purpose(gap, ended, after_ties)
+    ]
+    gone = [gap for gap in before_gaps if gap.identity not in new]
+    return WhatIfResult(
+        as_of=as_of.isoformat(),
+        changes=changes,
+        gaps_before=len(before_gaps),
+        gaps_after=len(after_gaps),
+        gaps_new=gaps_new,
+        gaps_resolved=[gap for gap in gone if gap.node_id in after],
+        gaps_dropped=[gap for gap in gone if gap.node_id not in after],
+        communities_uncovered=[
+            _uncovered(gap, before_ties)
+            for gap in gaps_new
+            if gap.rule == "unpaired_community" and before_ties.active_pairings(gap.node_id)
+        ],
+        committees_thin=[
+            {
+                "id": gap.node_id,
+                "name": gap.name,
+                "street_name": gap.street_name,
+                "member_units_before": len(before_ties.member_units(gap.node_id)),
+                "member_units_after": gap.detail["member_units"],
+                "minimum": gap.detail["minimum"],
+            }
+            for gap in gaps_new
+            if gap.rule == "thin_committee"
+        ],
+    )
+
+
+def apply_changes(
+    g: nx.MultiDiGraph,
+    as_of: dt.date,
+    remove: Iterable[str] = (),
+    end_pairings: Iterable[tuple[str, str]] = (),
+) -> tuple[nx.MultiDiGraph, list[Change]]:
+    """A copy of ``g`` with the nodes removed and the pairings ended (see ``whatif``), and the
+    list of changes made, in the order given."""
+    h = g.copy()
+    changes: list[Change] = []
+    for ref in remove:
+        node = resolve(g, ref, REMOVABLE)
+        if node not in h:
+            continue
+        label = g.nodes[node]["label"]
+        leaving = [node] if label in ("PartyOrg", "Committee") else [node, *_orgs(g, node)]
+        h.remove_nodes_from(leaving)
+        names = tuple(g.nodes[n].get("name", n) for n in leaving)
+        changes.append(Change("removed", tuple(leaving), names, label))
+    day = as_of.isoformat()
+    for a, b in end_pairings:
+        unit, community = resolve(g, a, UNIT_SIDE), resolve(g, b, COMMUNITY_SIDE)
+        ties = Ties.of(h, as_of)
+        orgs = set(ties.party_orgs(community)) if community in h else set()
+        found = [
+            p
+            for p in (ties.active_pairings(unit) if unit in h else [])
+            if p.community_org in orgs or p.unit_org in orgs
+        ]
+        if not found:
+            raise GraphmodelError(f"no pairing in force between '{a}' and '{b}' on {day} to end")
+        for p in found:
+            h.edges[p.start, p.end, p.key]["until"] = day
+            changes.append(_ended(g, p))
+    return h, changes
+
+
+def _orgs(g: nx.MultiDiGraph, node: str) -> list[str]:
+    return sorted(u for u, _, d in g.in_edges(node, data=True) if d.get("type") == "BELONGS_TO")
+
+
+def _ended(g: nx.MultiDiGraph, p: Pairing) -> Change:
+    ids = (p.unit_org, p.community_org)
+    return Change("ended", ids, tuple(g.nodes[n].get("name", n) for n in ids), "", p.since)
+
+
+def _ended_on_purpose(gap: Gap, ended: set[tuple[str, str]], ties: Ties) -> bool:
+    """Whether ``gap`` is the expiry of a pairing the what-if ended itself."""
+    if gap.rule != "expired_pairing":
+        return False
+    return any(
+        unit == gap.ref and (community == gap.node_id or ties.owner.get(community) == gap.node_id)
+        for unit, community in ended
+    )
+
+
+def _uncovered(gap: Gap, before: Ties) -> dict[str, Any]:
+    lost: Sequence[Pairing] = before.active_pairings(gap.node_id)
+    return {
+        "id": gap.node_id,
+        "name": gap.name,
+        "street_name": gap.street_name,
+        "district_name": gap.district_name,
+        "lost_partners": sorted(
+            {before.name(before.owner.get(p.unit_org, p.unit_org)) for p in lost}
+        ),
+    }
