@@ -1,0 +1,405 @@
+"""Coordination hubs and single points of failure of the co-governance network.
+
+Both analyses work on the *actor graph* (``network.actor_graph``): the co-governance network
+on the as-of date with every party organization merged into the one unit, community, social
+organization or street it belongs to. A unit and its party branch are therefore one actor,
+ranked once (the row names the unit and lists its party organizations), and the
+``BELONGS_TO`` tie between them neither adds to a degree nor creates shortest paths through
+the branch. A party organization that belongs to no such actor (a 区委, a 网格党支部) or to
+several (a 联合党支部) is an actor of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, deque
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.analysis.network import actor_graph, street_of
+
+__all__ = [
+    "EXACT_LIMIT",
+    "SAMPLE",
+    "CutOffCommunity",
+    "Hub",
+    "HubReport",
+    "PointOfFailure",
+    "actor_streets",
+    "node_scores",
+    "rank_hubs",
+    "single_points_of_failure",
+]
+
+EXACT_LIMIT = 2000
+"""Actor graphs with at most this many actors get exact betweenness; larger ones are sampled."""
+
+SAMPLE = 64
+"""Source actors sampled for betweenness above ``EXACT_LIMIT``."""
+
+
+@dataclass
+class Hub:
+    """One actor's hub figures (see ``rank_hubs`` for the definitions).
+
+    ``orgs``/``org_names`` are the party organizations merged into the actor; ``street`` is its
+    home street (for a committee, the first of the streets it covers), ``brokered_streets`` the
+    names of the other streets its ties reach.
+    """
+
+    rank: int
+    id: str
+    name: str
+    label: str
+    street: str
+    street_name: str
+    orgs: list[str]
+    org_names: list[str]
+    degree: int
+    degree_by_kind: dict[str, int]
+    betweenness: float
+    brokerage: int
+    brokered_streets: list[str]
+    hub_score: float
+    articulation: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
+
+
+@dataclass
+class HubReport:
+    """The ranking, and how betweenness was computed.
+
+    ``betweenness_method`` is ``exact`` or ``sampled``; for ``sampled``, ``sample`` is the
+    number of source actors (networkx's ``k``) and ``seed`` the random seed, so the figures
+    can be reproduced. ``actors`` and ``ties`` are the size of the actor graph.
+    """
+
+    as_of: str
+    actors: int
+    ties: int
+    betweenness_method: str
+    sample: int | None
+    seed: int | None
+    hubs: list[Hub] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CutOffCommunity:
+    """A community that would lose every outside tie (see ``single_points_of_failure``)."""
+
+    id: str
+    name: str
+    street: str
+    street_name: str
+
+
+@dataclass
+class PointOfFailure:
+    """An articulation point (one actor) or a bridge (one tie between two actors).
+
+    ``ids``/``names``/``labels`` list the actor, or the bridge's two ends; ``ties`` the
+    relationship types of a bridge (empty for an articulation point); ``cut_off`` the
+    communities that would lose every outside tie without it.
+    """
+
+    kind: str
+    ids: list[str]
+    names: list[str]
+    labels: list[str]
+    ties: list[str]
+    cut_off: list[CutOffCommunity]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
+
+
+def rank_hubs(
+    g: nx.MultiDiGraph,
+    as_of: dt.date,
+    top: int | None = 20,
+    exact_limit: int = EXACT_LIMIT,
+    sample: int = SAMPLE,
+    seed: int = 0,
+    labels: tuple[str, ...] | None = None,
+) -> HubReport:
+    """Rank the actors of the co-governance network as coordination hubs.
+
+    Parameters
+    ----------
+    g : graph view (``Store.graph()``)
+    as_of : the day on which pairings must be active to count
+    top : how many hubs to return (``None``: all)
+    exact_limit : exact betweenness for actor graphs of at most this many actors
+    sample : above ``exact_limit``, betweenness from this many sampled source actors
+    seed : the random seed of the sample
+    labels : rank only actors with these labels (``None``: all); the figures are always
+        computed on the whole network
+
+    Returns
+    -------
+    HubReport
+        Hubs sorted by ``hub_score`` (highest first), then degree, then id.
+
+    Notes
+    -----
+    Definitions, on the actor graph (module docstring):
+
+    - ``degree``: the number of distinct actors it has a working tie with;
+      ``degree_by_kind[TYPE]``: how many of them it is tied to by a ``TYPE`` relationship (an
+      actor tied in two ways counts under both).
+    - ``betweenness``: normalized shortest-path betweenness centrality (networkx), exact when
+      the actor graph has at most ``exact_limit`` actors, else estimated from ``sample`` source
+      actors drawn with ``seed``.
+    - ``brokerage``: the number of distinct streets, other than its own, that its tie partners
+      sit in. An actor sits in the street of ``actor_streets``.
+    - ``hub_score``: the mean of degree, betweenness and brokerage, each divided by its
+      maximum over all actors (a term is 0 when its maximum is 0), so it lies in [0, 1].
+    - ``articulation``: whether removing the actor disconnects its part of the network.
+
+    Exact betweenness is O(nm) for n actors and m ties; sampled, O(km).
+
+    Examples
+    --------
+    >>> from graphmodel.records import GraphBatch, NodeRecord, EdgeRecord
+    >>> from graphmodel.store import EmbeddedStore
+    >>> import tempfile, pathlib, datetime
+    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> store.write(GraphBatch(
+    ...     [NodeRecord("Committee", "k", {"name": "协调委员会"}),
+    ...      NodeRecord("MemberUnit", "a", {"name": "甲"}),
+    ...      NodeRecord("MemberUnit", "b", {"name": "乙"})],
+    ...     [EdgeRecord("MEMBER_OF", "a", "k"), EdgeRecord("MEMBER_OF", "b", "k")]))
+    >>> rank_hubs(store.graph(), datetime.date(2024, 1, 1)).hubs[0].name
+    '协调委员会'
+    """
+    net = actor_graph(g, as_of)
+    n = net.number_of_nodes()
+    if n <= exact_limit:
+        method, k, used_seed = "exact", None, None
+        between = nx.betweenness_centrality(net, normalized=True)
+    else:
+        method, k, used_seed = "sampled", min(sample, n), seed
+        between = nx.betweenness_centrality(net, k=k, normalized=True, seed=seed)
+    streets = actor_streets(g, net)
+    articulation = set(nx.articulation_points(net))
+
+    degree = {a: net.degree(a) for a in net}
+    brokered = {a: sorted(set().union(*(streets[b] for b in net[a])) - streets[a]) for a in net}
+    top_degree = max(degree.values(), default=0)
+    top_between = max(between.values(), default=0.0)
+    top_brokerage = max((len(s) for s in brokered.values()), default=0)
+
+    def score(a: str) -> float:
+        parts = (
+            degree[a] / top_degree if top_degree else 0.0,
+            between[a] / top_between if top_between else 0.0,
+            len(brokered[a]) / top_brokerage if top_brokerage else 0.0,
+        )
+        return sum(parts) / 3
+
+    scores = {a: score(a) for a in net}
+    chosen = [a for a in net if labels is None or net.nodes[a].get("label") in labels]
+    chosen.sort(key=lambda a: (-scores[a], -degree[a], a))
+    if top is not None:
+        chosen = chosen[:top]
+    hubs = []
+    for rank, a in enumerate(chosen, 1):
+        data = net.nodes[a]
+        home = min(streets[a]) if streets[a] else ""
+        by_kind: Counter[str] = Counter()
+        for b in net[a]:
+            by_kind.update(net.edges[a, b]["types"])
+        hubs.append(
+            Hub(
+                rank=rank,
+                id=a,
+                name=data.get("name", ""),
+                label=data.get("label", ""),
+                street=home,
+                street_name=_name(g, home),
+                orgs=list(data["orgs"]),
+                org_names=[_name(g, o) for o in data["orgs"]],
+                degree=degree[a],
+                degree_by_kind=dict(sorted(by_kind.items())),
+                betweenness=round(between[a], 6),
+                brokerage=len(brokered[a]),
+                brokered_streets=sorted(_name(g, s) for s in brokered[a]),
+                hub_score=round(scores[a], 4),
+                articulation=a in articulation,
+            )
+        )
+    return HubReport(
+        as_of=as_of.isoformat(),
+        actors=n,
+        ties=net.number_of_edges(),
+        betweenness_method=method,
+        sample=k,
+        seed=used_seed,
+        hubs=hubs,
+    )
+
+
+def node_scores(g: nx.MultiDiGraph, as_of: dt.date, **options: Any) -> dict[str, dict[str, Any]]:
+    """Hub figures per node id, for writing back onto the stored nodes.
+
+    Every node of an actor (the unit, community, social organization or street and each
+    party organization merged into it) gets the actor's ``hub_score``, ``betweenness``,
+    ``degree`` and ``articulation``. ``options`` are passed to ``rank_hubs``
+    (``exact_limit``, ``sample``, ``seed``).
+    """
+    report = rank_hubs(g, as_of, top=None, **options)
+    scores: dict[str, dict[str, Any]] = {}
+    for hub in report.hubs:
+        values = {
+            "hub_score": hub.hub_score,
+            "betweenness": hub.betweenness,
+            "degree": hub.degree,
+            "articulation": hub.articulation,
+        }
+        for node in (hub.id, *hub.orgs):
+            scores[node] = dict(values)
+    return scores
+
+
+def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOfFailure]:
+    """Articulation points and bridges of the actor graph, with the communities each one
+    holds to the rest of the network.
+
+    Parameters
+    ----------
+    g : graph view (``Store.graph()``)
+    as_of : the day on which pairings must be active to count
+
+    Returns
+    -------
+    list of PointOfFailure
+        Every articulation point and every bridge, those that cut off the most communities
+        first (articulation points before bridges on a tie, then by name).
+
+    Notes
+    -----
+    A community *has an outside tie* when its connected part of the actor graph contains its
+    own street (the street and its 街道党工委 are one actor) or any resident unit
+    (``MemberUnit``). A point of failure *cuts off* a community when the community has an
+    outside tie in the network and has none once the actor (articulation point) or the tie
+    (bridge) is removed. A community that is itself removed is not listed.
+
+    Each removal is explored breadth-first from the removed actor's neighbours (a bridge's two
+    ends) and an exploration stops as soon as it meets a unit, or a part already known to hold
+    one, so the cost per point of failure is the size of the unit-less parts around it: near
+    O(n + m) in all on networks where units are spread out, O(n(n + m)) at worst.
+    """
+    net = actor_graph(g, as_of)
+    communities = {n for n, d in net.nodes(data=True) if d.get("label") == "Community"}
+    home = {c: street_of(g, c) for c in communities}
+    component: dict[str, int] = {}
+    has_unit: list[bool] = []
+    for i, part in enumerate(nx.connected_components(net)):
+        component.update(dict.fromkeys(part, i))
+        has_unit.append(any(net.nodes[n].get("label") == "MemberUnit" for n in part))
+    connected = {
+        c
+        for c in communities
+        if has_unit[component[c]] or component.get(home[c] or "") == component[c]
+    }
+
+    def cut_off(starts: list[str], node: str | None, edge: tuple[str, str] | None) -> list[str]:
+        safe: set[str] = set()
+        done: set[str] = set()
+        lost: list[str] = []
+        for start in starts:
+            if start in safe or start in done:
+                continue
+            part, reached_unit = _explore(net, start, node, edge, safe)
+            if reached_unit:
+                safe |= part
+                continue
+            done |= part
+            lost += [c for c in part if c in connected and home[c] not in part]
+        return sorted(lost)
+
+    found = []
+    for a in sorted(nx.articulation_points(net)):
+        lost = cut_off(sorted(net[a]), a, None)
+        found.append(_point(g, net, home, "articulation", [a], [], lost))
+    for u, v in sorted(tuple(sorted(e)) for e in nx.bridges(net)):
+        lost = cut_off([u, v], None, (u, v))
+        ties = sorted(net.edges[u, v]["types"])
+        found.append(_point(g, net, home, "bridge", [u, v], ties, lost))
+    found.sort(key=lambda p: (-len(p.cut_off), p.kind != "articulation", p.names, p.ids))
+    return found
+
+
+def actor_streets(g: nx.MultiDiGraph, net: nx.Graph) -> dict[str, frozenset[str]]:
+    """The streets each actor of ``net`` sits in.
+
+    A committee sits in every street it ``COVERS`` directly or through a covered community,
+    or, when it covers nothing, in the street of the party organization that convenes it.
+    Any other actor sits in its ``network.street_of`` street. An actor the ledger places in no
+    street gets the empty set.
+    """
+    streets: dict[str, frozenset[str]] = {}
+    for a, data in net.nodes(data=True):
+        if data.get("label") == "Committee":
+            covered = {v for _, v, d in g.out_edges(a, data=True) if d.get("type") == "COVERS"}
+            conveners = {
+                v for _, v, d in g.out_edges(a, data=True) if d.get("type") == "CONVENED_BY"
+            }
+            places = {street_of(g, p) for p in (covered or conveners)}
+        else:
+            places = {street_of(g, a)}
+        streets[a] = frozenset(s for s in places if s is not None)
+    return streets
+
+
+def _explore(
+    net: nx.Graph, start: str, node: str | None, edge: tuple[str, str] | None, safe: set[str]
+) -> tuple[set[str], bool]:
+    """Breadth-first search from ``start`` without ``node`` / ``edge``; stops at a unit or a
+    node of ``safe``. Returns the nodes seen and whether it stopped that way."""
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        if here in safe or net.nodes[here].get("label") == "MemberUnit":
+            return seen, True
+        for there in net[here]:
+            if there == node or there in seen or (edge and {here, there} == set(edge)):
+                continue
+            seen.add(there)
+            queue.append(there)
+    return seen, False
+
+
+def _point(
+    g: nx.MultiDiGraph,
+    net: nx.Graph,
+    home: dict[str, str | None],
+    kind: str,
+    ids: list[str],
+    ties: list[str],
+    lost: list[str],
+) -> PointOfFailure:
+    cut = [CutOffCommunity(c, _name(g, c), home[c] or "", _name(g, home[c] or "")) for c in lost]
+    return PointOfFailure(
+        kind=kind,
+        ids=ids,
+        names=[net.nodes[a].get("name", "") for a in ids],
+        labels=[net.nodes[a].get("label", "") for a in ids],
+        ties=ties,
+        cut_off=cut,
+    )
+
+
+def _name(g: nx.MultiDiGraph, node: str) -> str:
+    return g.nodes[node].get("name", node) if node in g else ""

@@ -1,0 +1,261 @@
+"""Hub ranking and single points of failure on hand-built networks whose answers are worked out
+in the comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
+from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+from graphmodel.store import EmbeddedStore
+
+DAY = dt.date(2024, 1, 1)
+n = NodeRecord
+e = EdgeRecord
+
+
+def _org(owner: str, name: str, level: str) -> list:
+    """A party organization ``owner#po`` and its BELONGS_TO."""
+    return [n("PartyOrg", f"{owner}#po", {"name": name, "level": level})], [
+        e("BELONGS_TO", f"{owner}#po", owner)
+    ]
+
+
+def _graph(tmp_path, nodes, edges):
+    store = EmbeddedStore(tmp_path / "g.json")
+    store.write(GraphBatch(nodes, edges))
+    return store.graph()
+
+
+def chain_street() -> tuple[list, list]:
+    """万寿路街道 with one unit as the only bridge to two communities.
+
+    Actors (a party organization merged into what it belongs to):
+
+        太平路社区(b) ── 万寿路街道(s) ── 复兴路社区(a)
+              │            │                 │
+              └──── 航天大学(v) ─────────────┘        (v pairs with a and b)
+                           │
+                 街道协调委员会(k)  (convened by the street's 党工委)
+                           │
+                    中科院所(u)  (member of k)
+                           │  pairing
+                    翠微社区(x)
+                           │  served by
+                 翠微志愿服务队(so)
+                           │  serves
+                    羊坊店社区(y)
+
+    The street leads a and b (LEADS), so s-a-v-b-s is a cycle. Everything below s is a chain:
+    articulation points s, k, u, x, so; bridges s-k, k-u, u-x, x-so, so-y.
+    Removing u leaves {x, so, y} with no unit and not the street: x and y are cut off. Removing
+    x cuts off y; removing so cuts off y. Removing s or k leaves every community with a unit
+    (v for a and b, u for x and y), so they cut off nobody.
+    """
+    nodes = [
+        n("Street", "s", {"name": "万寿路街道", "kind": "街道"}),
+        n("Community", "a", {"name": "复兴路社区", "kind": "社区"}),
+        n("Community", "b", {"name": "太平路社区", "kind": "社区"}),
+        n("Community", "x", {"name": "翠微社区", "kind": "社区"}),
+        n("Community", "y", {"name": "羊坊店社区", "kind": "社区"}),
+        n("MemberUnit", "u", {"name": "中科院所", "sector": "科研院所"}),
+        n("MemberUnit", "v", {"name": "航天大学", "sector": "高校"}),
+        n("SocialOrg", "so", {"name": "翠微志愿服务队", "category": "志愿服务"}),
+        n("Committee", "k", {"name": "万寿路街道党建工作协调委员会", "level": "街道"}),
+    ]
+    edges = [e("PART_OF", c, "s") for c in "abxy"] + [e("LOCATED_IN", unit, "s") for unit in "uv"]
+    for owner, name, level in (
+        ("s", "万寿路街道党工委", "街道党工委"),
+        ("a", "复兴路社区党委", "社区党委"),
+        ("b", "太平路社区党委", "社区党委"),
+        ("x", "翠微社区党委", "社区党委"),
+        ("y", "羊坊店社区党委", "社区党委"),
+        ("u", "中科院所党支部", "单位党支部"),
+        ("v", "航天大学党委", "单位党委"),
+    ):
+        more_nodes, more_edges = _org(owner, name, level)
+        nodes += more_nodes
+        edges += more_edges
+    edges += [
+        e("LEADS", "s#po", "a#po"),
+        e("LEADS", "s#po", "b#po"),
+        e("PAIRED_WITH", "v#po", "a#po", "p1", {"since": "2022-01-01"}),
+        e("PAIRED_WITH", "v#po", "b#po", "p2", {"since": "2022-01-01"}),
+        e("CONVENED_BY", "k", "s#po"),
+        e("MEMBER_OF", "u", "k"),
+        e("PAIRED_WITH", "u#po", "x#po", "p3", {"since": "2023-03-01"}),
+        e("SERVES", "so", "x"),
+        e("SERVES", "so", "y"),
+    ]
+    return nodes, edges
+
+
+def test_the_only_bridging_unit_is_a_point_of_failure_for_exactly_its_two_communities(tmp_path):
+    g = _graph(tmp_path, *chain_street())
+    found = single_points_of_failure(g, DAY)
+    articulation = {p.ids[0]: p for p in found if p.kind == "articulation"}
+    assert set(articulation) == {"s", "k", "u", "x", "so"}
+    assert [c.id for c in articulation["u"].cut_off] == ["x", "y"]
+    assert [c.name for c in articulation["u"].cut_off] == ["翠微社区", "羊坊店社区"]
+    assert articulation["u"].cut_off[0].street_name == "万寿路街道"
+    assert [c.id for c in articulation["x"].cut_off] == ["y"]
+    assert [c.id for c in articulation["so"].cut_off] == ["y"]
+    assert articulation["s"].cut_off == []
+    assert articulation["k"].cut_off == []
+    # The unit cuts off the most, so it comes first.
+    assert (found[0].kind, found[0].ids) == ("articulation", ["u"])
+
+    bridges = {tuple(p.ids): p for p in found if p.kind == "bridge"}
+    assert set(bridges) == {("k", "s"), ("k", "u"), ("u", "x"), ("so", "x"), ("so", "y")}
+    assert [c.id for c in bridges["u", "x"].cut_off] == ["x", "y"]
+    assert bridges["u", "x"].ties == ["PAIRED_WITH"]
+    assert bridges["k", "s"].ties == ["CONVENED_BY"]
+    assert [c.id for c in bridges["so", "y"].cut_off] == ["y"]
+    assert bridges["k", "u"].cut_off == []
+
+
+def test_an_expired_pairing_makes_the_community_already_cut_off(tmp_path):
+    nodes, edges = chain_street()
+    # u's pairing with x ended in 2023: on DAY x and y have no outside tie to lose, so no
+    # point of failure lists them, and u is a leaf of k (no longer an articulation point).
+    edges = [
+        ed if ed.key != "p3" else e("PAIRED_WITH", "u#po", "x#po", "p3", {"until": "2023-06-01"})
+        for ed in edges
+    ]
+    found = single_points_of_failure(_graph(tmp_path, nodes, edges), DAY)
+    assert all(not p.cut_off for p in found)
+    assert "u" not in {p.ids[0] for p in found if p.kind == "articulation"}
+
+
+def star() -> tuple[list, list]:
+    """A committee with five member units, one of which pairs with a community.
+
+    八里庄街道协调委员会(k) has members u1..u4 (八里庄街道) and u5 (学院路街道); u1's branch pairs
+    with 八里庄社区(c). The committee covers nothing and has no convener, so it sits in no
+    street. Actors: k, u1..u5, c and the two streets (isolated: LOCATED_IN is not a tie), n = 9.
+
+    - degree: k 5, u1 2 (k and c), the others 1.
+    - betweenness (normalized by (n-1)(n-2)/2 = 28 pairs): k lies on the paths between any two
+      of u1..u5 (10 pairs) and between c and u2..u5 (4): 14/28 = 0.5; u1 lies on the paths
+      from c to k and to u2..u5: 5/28.
+    - brokerage: k sits in no street, its partners sit in 八里庄街道 and 学院路街道: 2. u5 sits in
+      学院路街道 and its partner k in none: 0. Everyone else: 0.
+    - hub_score: k (5/5 + 0.5/0.5 + 2/2) / 3 = 1; u1 (2/5 + (5/28)/0.5 + 0) / 3 = 0.2524.
+    """
+    nodes = [
+        n("Street", "s1", {"name": "八里庄街道"}),
+        n("Street", "s2", {"name": "学院路街道"}),
+        n("Committee", "k", {"name": "八里庄街道协调委员会"}),
+        n("Community", "c", {"name": "八里庄社区"}),
+        n("PartyOrg", "c#po", {"name": "八里庄社区党委"}),
+        n("PartyOrg", "u1#po", {"name": "单位一党支部"}),
+    ]
+    edges = [
+        e("PART_OF", "c", "s1"),
+        e("BELONGS_TO", "c#po", "c"),
+        e("BELONGS_TO", "u1#po", "u1"),
+        e("PAIRED_WITH", "u1#po", "c#po", "p", {"since": "2023-01-01"}),
+    ]
+    for i in range(1, 6):
+        nodes.append(n("MemberUnit", f"u{i}", {"name": f"单位{i}"}))
+        edges.append(e("LOCATED_IN", f"u{i}", "s2" if i == 5 else "s1"))
+        edges.append(e("MEMBER_OF", f"u{i}", "k"))
+    return nodes, edges
+
+
+def test_the_committee_at_the_centre_of_a_star_is_the_top_hub(tmp_path):
+    report = rank_hubs(_graph(tmp_path, *star()), DAY)
+    assert (report.actors, report.ties, report.betweenness_method) == (9, 6, "exact")
+    assert (report.sample, report.seed) == (None, None)
+    k, u1 = report.hubs[0], report.hubs[1]
+    assert (k.id, k.rank, k.degree, k.degree_by_kind) == ("k", 1, 5, {"MEMBER_OF": 5})
+    assert k.betweenness == pytest.approx(0.5)
+    assert (k.brokerage, k.brokered_streets) == (2, ["八里庄街道", "学院路街道"])
+    assert k.hub_score == 1.0
+    assert k.articulation
+    assert (u1.id, u1.degree, u1.degree_by_kind) == ("u1", 2, {"MEMBER_OF": 1, "PAIRED_WITH": 1})
+    assert u1.betweenness == pytest.approx(5 / 28, abs=1e-6)
+    assert u1.hub_score == pytest.approx(0.2524)
+    assert u1.street_name == "八里庄街道"
+
+
+def test_a_unit_and_its_party_branch_are_ranked_once(tmp_path):
+    report = rank_hubs(_graph(tmp_path, *star()), DAY, top=None)
+    ids = [h.id for h in report.hubs]
+    assert "u1#po" not in ids and "c#po" not in ids
+    assert len(ids) == 9
+    u1 = next(h for h in report.hubs if h.id == "u1")
+    assert (u1.orgs, u1.org_names) == (["u1#po"], ["单位一党支部"])
+
+
+def test_top_and_labels_limit_the_rows_not_the_figures(tmp_path):
+    g = _graph(tmp_path, *star())
+    units = rank_hubs(g, DAY, top=2, labels=("MemberUnit",))
+    # u1 is first on score; u2..u5 all have degree 1, betweenness 0 and brokerage 0, so the
+    # id decides among them. The committee, first overall, is not a chosen label.
+    assert [h.id for h in units.hubs] == ["u1", "u2"]
+    assert [h.rank for h in units.hubs] == [1, 2]
+    assert units.hubs[0].hub_score == pytest.approx(0.2524)
+
+
+def test_node_scores_give_every_node_of_an_actor_the_actors_figures(tmp_path):
+    scores = node_scores(_graph(tmp_path, *star()), DAY)
+    assert scores["u1"] == scores["u1#po"]
+    assert scores["u1"]["degree"] == 2
+    assert scores["u1"]["articulation"]  # c hangs on u1
+    assert scores["k"] == {"hub_score": 1.0, "betweenness": 0.5, "degree": 5, "articulation": True}
+    assert not scores["u2"]["articulation"]
+    assert scores["s2"]["degree"] == 0
+
+
+def generated(seed: int) -> tuple[list, list]:
+    """A mid-sized network: 4 streets x (12 communities, 25 units, 4 social orgs, 1 committee),
+    each unit's branch paired with 1-2 communities (one in another street 1 time in 10), each
+    social org serving 3 communities of its street, 8 units per committee."""
+    rng = random.Random(seed)
+    nodes, edges = [], []
+    for s in range(4):
+        nodes.append(n("Street", f"s{s}", {"name": f"街道{s}"}))
+        nodes.append(n("Committee", f"k{s}", {"name": f"协调委员会{s}"}))
+        for c in range(12):
+            cid = f"s{s}c{c}"
+            nodes += [n("Community", cid, {"name": cid}), n("PartyOrg", f"{cid}#po", {})]
+            edges += [e("PART_OF", cid, f"s{s}"), e("BELONGS_TO", f"{cid}#po", cid)]
+        for o in range(4):
+            oid = f"s{s}o{o}"
+            nodes.append(n("SocialOrg", oid, {"name": oid}))
+            for c in rng.sample(range(12), 3):
+                edges.append(e("SERVES", oid, f"s{s}c{c}"))
+    for s in range(4):
+        for u in range(25):
+            uid = f"s{s}u{u}"
+            nodes += [n("MemberUnit", uid, {"name": uid}), n("PartyOrg", f"{uid}#po", {})]
+            edges += [e("LOCATED_IN", uid, f"s{s}"), e("BELONGS_TO", f"{uid}#po", uid)]
+            for p in range(rng.choice((1, 2))):
+                street = rng.randrange(4) if rng.random() < 0.1 else s
+                community = f"s{street}c{rng.randrange(12)}#po"
+                edges.append(e("PAIRED_WITH", f"{uid}#po", community, str(p)))
+            if u < 8:
+                edges.append(e("MEMBER_OF", uid, f"k{s}"))
+    return nodes, edges
+
+
+def test_sampled_betweenness_agrees_with_exact_on_a_mid_sized_network(tmp_path):
+    g = _graph(tmp_path, *generated(seed=7))
+    exact = rank_hubs(g, DAY, top=None)
+    sampled = rank_hubs(g, DAY, top=None, exact_limit=100, sample=150, seed=3)
+    assert exact.actors == 4 * (1 + 1 + 12 + 4 + 25) == 172
+    assert (exact.betweenness_method, sampled.betweenness_method) == ("exact", "sampled")
+    assert (sampled.sample, sampled.seed) == (150, 3)
+    b_exact = {h.id: h.betweenness for h in exact.hubs}
+    b_sampled = {h.id: h.betweenness for h in sampled.hubs}
+    assert max(abs(b_exact[a] - b_sampled[a]) for a in b_exact) < 0.02
+    top_exact = sorted(b_exact, key=lambda a: -b_exact[a])[:5]
+    top_sampled = sorted(b_sampled, key=lambda a: -b_sampled[a])[:5]
+    assert len(set(top_exact) & set(top_sampled)) >= 4
+    # Same seed, same sample: the figures repeat exactly.
+    again = rank_hubs(g, DAY, top=None, exact_limit=100, sample=150, seed=3)
+    assert [h.to_dict() for h in again.hubs] == [h.to_dict() for h in sampled.hubs]
