@@ -7,13 +7,31 @@ are checked against ``graphmodel.schema`` (types and closed vocabularies).
 Reference columns (``ref``) name another record by its ``id`` or by its ``name`` when that
 name is unique among the labels the column accepts; ``multi`` columns hold several references
 separated by ``;``, ``；``, ``、``, ``,`` or ``，``.
+
+Names are matched after ``normalize``: Unicode NFKC (full-width letters, digits, spaces and
+parentheses become their ordinary forms, so ``社区(村)`` and ``社区（村）`` are one header),
+whitespace trimmed, English case ignored.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["TABLES", "TABLE_ORDER", "Column", "Table", "table_for"]
+from graphmodel.schema import LABELS, REL_TYPES, Prop
+
+__all__ = [
+    "IGNORED_SHEETS",
+    "ORIGIN_HEADER",
+    "PROBLEM_HEADER",
+    "TABLES",
+    "TABLE_ORDER",
+    "Column",
+    "Table",
+    "column_prop",
+    "normalize",
+    "table_for",
+]
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,11 @@ class Table:
     def column(self, name: str) -> Column:
         """The column called ``name``."""
         return next(c for c in self.columns if c.name == name)
+
+    def column_for(self, header: str) -> Column | None:
+        """The column that ``header`` (as written in a ledger) means, if any."""
+        key = normalize(header)
+        return next((c for c in self.columns if key in {normalize(h) for h in c.headers}), None)
 
 
 ID = Column("id", ("编号", "编码", "代码", "序号ID", "ID"))
@@ -239,12 +262,32 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLE_ORDER: tuple[str, ...] = tuple(t.name for t in TABLES)
-_BY_NAME = {t.name: t for t in TABLES}
+
+IGNORED_SHEETS = ("说明", "填写说明", "instructions", "readme")
+"""Sheet names a reader skips without a warning (the template's instructions sheet)."""
+
+PROBLEM_HEADER = "问题 problem"
+"""The column a rejects file adds: what is wrong with the row. Readers ignore it."""
+
+ORIGIN_HEADER = "原位置 origin"
+"""The column a rejects file adds: the file and row the rejected row was first read from.
+Readers use it as the row's default ``source``, so provenance survives a fix-and-reload."""
+
+
+def normalize(name: str) -> str:
+    """``name`` as compared with table names, headers and aliases (see the module docstring)."""
+    return unicodedata.normalize("NFKC", name).strip().lower()
 
 
 def table_for(name: str) -> Table | None:
     """The table whose name or alias is ``name`` (a file stem or sheet name), if any."""
-    key = name.strip().lower()
-    if key in _BY_NAME:
-        return _BY_NAME[key]
-    return next((t for t in TABLES if name.strip() in t.aliases), None)
+    key = normalize(name)
+    return next((t for t in TABLES if key in {normalize(n) for n in (t.name, *t.aliases)}), None)
+
+
+def column_prop(table: Table, column: Column) -> Prop:
+    """The schema property a non-reference column's values are checked against: the row's
+    label's property for node tables, the relationship's for relationship tables (``str``
+    without choices for columns the schema does not type, such as a pairing's ``id``)."""
+    props = LABELS[table.label].all_props if table.label else REL_TYPES[table.rel].props
+    return next((p for p in props if p.name == column.name), Prop(column.name))

@@ -1,0 +1,285 @@
+"""Reading ledgers: a folder of CSV files, one CSV file, or an .xlsx workbook, into raw rows.
+
+Reading only finds tables, headers and rows; it does not judge values (``validate`` does).
+What it decides:
+
+- Tables: a CSV file's stem or a sheet's name names the table (``tables.table_for``). Other
+  files and sheets are reported as ``unknown_table`` warnings and skipped; the instructions
+  sheet of the template (``说明``) is skipped silently.
+- The header row is the first of the first ten rows in which a cell names a column of the
+  table, so a title row above the headers (``XX街道结对共建台账``) is skipped. Unknown headers
+  are reported as ``unknown_column`` warnings and their cells ignored.
+- Rows are numbered as a spreadsheet shows them (the header row of a plain ledger is row 1).
+  A row whose cells are all blank is skipped.
+- CSV encodings: UTF-8 (with or without BOM) is tried first, strictly; then GB18030, which
+  includes GBK and GB2312. A file that is neither is an error. The delimiter is a comma, or a
+  tab when the header line has tabs and no commas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphmodel.errors import LedgerError
+from graphmodel.ledger.problems import Problem
+from graphmodel.ledger.tables import (
+    IGNORED_SHEETS,
+    ORIGIN_HEADER,
+    PROBLEM_HEADER,
+    TABLES,
+    Table,
+    normalize,
+    table_for,
+)
+from graphmodel.ledger.values import cell_text, is_blank
+
+__all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
+
+HEADER_SEARCH_ROWS = 10
+_META = {normalize(PROBLEM_HEADER), normalize(ORIGIN_HEADER)}
+
+
+@dataclass
+class Row:
+    """A non-blank data row: its number as the spreadsheet shows it, its cells in file order
+    (as many as there are headers), and ``origin``: where it was first read from (``file
+    row N``, or the ``原位置 origin`` cell of a rejects file)."""
+
+    number: int
+    cells: tuple[Any, ...]
+    origin: str
+
+
+@dataclass
+class Sheet:
+    """One table read from one CSV file or one sheet of a workbook.
+
+    ``headers`` are the header row's cells as written; ``columns`` maps a column's English
+    name to its position in ``headers`` and in each row's ``cells``.
+    """
+
+    table: Table
+    path: Path
+    sheet: str
+    headers: tuple[str, ...]
+    columns: dict[str, int]
+    rows: list[Row] = field(default_factory=list)
+    encoding: str = ""
+
+    @property
+    def file(self) -> str:
+        """The file as the user named it (for messages)."""
+        return str(self.path)
+
+    @property
+    def name(self) -> str:
+        """The file's name and sheet, as provenance writes them (``ledger.xlsx:社区``)."""
+        return self.path.name + (f":{self.sheet}" if self.sheet else "")
+
+    @property
+    def kind(self) -> str:
+        """``csv`` or ``xlsx``."""
+        return "xlsx" if self.sheet else "csv"
+
+    def header(self, column: str) -> str:
+        """The header of ``column`` as written in the file (its English name if absent)."""
+        index = self.columns.get(column)
+        return column if index is None else self.headers[index]
+
+    def value(self, row: Row, column: str) -> Any:
+        """The raw cell of ``column`` in ``row`` (``None`` when blank or absent)."""
+        index = self.columns.get(column)
+        if index is None or index >= len(row.cells) or is_blank(row.cells[index]):
+            return None
+        return row.cells[index]
+
+
+@dataclass
+class Ledger:
+    """Everything read from the paths given: the sheets in reading order, and warnings."""
+
+    paths: tuple[Path, ...]
+    sheets: list[Sheet] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """``xlsx`` when the first path is a workbook, else ``csv``: the rejects' format."""
+        return "xlsx" if self.paths and _is_workbook(self.paths[0]) else "csv"
+
+
+def read_ledger(paths: Iterable[str | os.PathLike[str]]) -> Ledger:
+    """Read the ledgers at ``paths``: folders of CSV files, CSV files, .xlsx workbooks.
+
+    Raises ``LedgerError`` when a path is missing or of an unknown kind, a CSV file is in an
+    unknown encoding, a workbook cannot be opened, or no path holds a known table.
+    """
+    unique: list[Path] = []
+    for p in map(Path, paths):
+        if p.resolve() not in {u.resolve() for u in unique}:
+            unique.append(p)
+    if not unique:
+        raise LedgerError("no ledger given")
+    ledger = Ledger(tuple(unique))
+    for path in unique:
+        if path.is_dir():
+            files = sorted(f for f in path.iterdir() if f.suffix.lower() == ".csv")
+            if not files:
+                raise LedgerError(f"{path}: the folder holds no .csv files")
+            for f in files:
+                read_csv(f, ledger)
+        elif _is_workbook(path):
+            read_workbook(path, ledger)
+        elif path.suffix.lower() == ".csv":
+            read_csv(path, ledger)
+        elif not path.exists():
+            raise LedgerError(f"{path}: no such file or folder")
+        elif path.suffix.lower() == ".xls":
+            raise LedgerError(f"{path}: old .xls workbooks are not read; save it as .xlsx")
+        else:
+            raise LedgerError(f"{path}: a ledger is a folder of .csv files, a .csv or an .xlsx")
+    if not ledger.sheets:
+        names = ", ".join(t.name for t in TABLES)
+        raise LedgerError(f"no known table in {', '.join(map(str, unique))}; tables: {names}")
+    return ledger
+
+
+def read_csv(path: Path, ledger: Ledger) -> None:
+    """Read the CSV file at ``path`` into ``ledger`` (its stem names the table)."""
+    table = _table(path, path.stem, "", ledger)
+    if table is None:
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise LedgerError(f"{path}: cannot read ({e.strerror})") from e
+    text, encoding = _decode(data, path)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    _read_rows(table, path, "", records, encoding, ledger)
+
+
+def read_workbook(path: Path, ledger: Ledger) -> None:
+    """Read every sheet of the workbook at ``path`` into ``ledger``."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as e:
+        raise LedgerError(f"{path}: no such file") from e
+    except Exception as e:  # openpyxl raises zipfile, KeyError and XML errors on bad files
+        raise LedgerError(f"{path}: not a readable .xlsx workbook ({e})") from e
+    try:
+        for ws in book.worksheets:
+            if normalize(ws.title) in {normalize(n) for n in IGNORED_SHEETS}:
+                continue
+            table = _table(path, ws.title, ws.title, ledger)
+            if table is not None:
+                _read_rows(table, path, ws.title, ws.iter_rows(values_only=True), "xlsx", ledger)
+    finally:
+        book.close()
+
+
+def _table(path: Path, name: str, sheet: str, ledger: Ledger) -> Table | None:
+    table = table_for(name)
+    if table is None:
+        what = f"sheet '{sheet}'" if sheet else f"file name '{path.name}'"
+        ledger.warnings.append(
+            Problem(
+                "unknown_table",
+                f"unknown table: {what} names no table, skipped; tables are "
+                + ", ".join(t.name for t in TABLES),
+                str(path),
+                sheet,
+            )
+        )
+    return table
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
+            encoding = "utf-8"
+        return text, encoding
+    raise LedgerError(f"{path}: neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8")
+
+
+def _read_rows(
+    table: Table,
+    path: Path,
+    sheet: str,
+    records: Iterable[Iterable[Any]],
+    encoding: str,
+    ledger: Ledger,
+) -> None:
+    records = iter(records)
+    buffered: list[tuple[int, tuple[Any, ...]]] = []
+    header_at = 0
+    for number, record in enumerate(records, start=1):
+        cells = tuple(record)
+        buffered.append((number, cells))
+        if any(isinstance(c, str) and table.column_for(c) for c in cells):
+            header_at = len(buffered) - 1
+            break
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    if not buffered:
+        ledger.sheets.append(Sheet(table, path, sheet, (), {}, encoding=encoding))
+        return
+    headers = tuple(cell_text(c) if c is not None else "" for c in buffered[header_at][1])
+    result = Sheet(table, path, sheet, headers, {}, encoding=encoding)
+    origin_at = _columns(result, ledger)
+    for number, cells in [*buffered[header_at + 1 :], *enumerate(records, len(buffered) + 1)]:
+        cells = tuple(cells)[: len(headers)]
+        if all(is_blank(c) for c in cells):
+            continue
+        origin = f"{result.name} row {number}"
+        if origin_at is not None and origin_at < len(cells) and not is_blank(cells[origin_at]):
+            origin = cell_text(cells[origin_at])
+        result.rows.append(Row(number, cells, origin))
+    ledger.sheets.append(result)
+
+
+def _columns(sheet: Sheet, ledger: Ledger) -> int | None:
+    """Fill ``sheet.columns`` from its headers, warning about unknown and repeated ones;
+    return the position of the origin column of a rejects file, if there is one."""
+    origin_at = None
+    for index, header in enumerate(sheet.headers):
+        if not header:
+            continue
+        if normalize(header) in _META:
+            if normalize(header) == normalize(ORIGIN_HEADER):
+                origin_at = index
+            continue
+        column = sheet.table.column_for(header)
+        if column is None:
+            code, message = "unknown_column", "unknown column, its cells are ignored; columns: "
+            message += ", ".join(c.name for c in sheet.table.columns)
+        elif column.name in sheet.columns:
+            code = "duplicate_column"
+            message = (
+                f"a second '{column.name}' column, ignored; the first is "
+                f"'{sheet.header(column.name)}'"
+            )
+        else:
+            sheet.columns[column.name] = index
+            continue
+        ledger.warnings.append(
+            Problem(code, message, sheet.file, sheet.sheet, 0, header, "", sheet.table.name)
+        )
+    return origin_at
+
+
+def _is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in (".xlsx", ".xlsm")

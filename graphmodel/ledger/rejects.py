@@ -1,0 +1,155 @@
+"""The rejects file: rejected rows written back in the ledger's own format, to fix and reload.
+
+Its format follows its path: a name ending in ``.xlsx`` is a workbook with one sheet per
+table (the original sheet names, or the CSV file stems), anything else is a folder of CSV
+files (the original file names, or the sheet names plus ``.csv``) in UTF-8 with a BOM, which
+Excel opens correctly. Each keeps the original headers and cells, and adds two columns the
+reader understands: ``原位置 origin`` (where the row was first read; it stays the row's default
+``source`` when the rejects are loaded) and ``问题 problem`` (everything wrong with the row,
+one problem per line). Rows of several files with the same name (``load A B``) share one
+output table whose headers are the union of theirs.
+
+The default path sits beside the first ledger: ``台账.xlsx`` -> ``台账.rejects.xlsx``, the
+folder ``ledger/`` -> ``ledger.rejects/``, ``communities.csv`` -> ``communities.rejects/``.
+Writing replaces an earlier rejects file at the same path.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from graphmodel.errors import LedgerError
+from graphmodel.ledger.read import Ledger, Sheet
+from graphmodel.ledger.tables import ORIGIN_HEADER, PROBLEM_HEADER, normalize
+from graphmodel.ledger.validate import RejectedRow
+from graphmodel.ledger.values import cell_text
+
+__all__ = ["default_rejects_path", "write_rejects"]
+
+_META = {normalize(ORIGIN_HEADER), normalize(PROBLEM_HEADER)}
+_XLSX_SHEET_NAME = 31
+
+
+def default_rejects_path(ledger: Ledger) -> Path:
+    """Where the rejects of ``ledger`` go unless the user says (see the module docstring)."""
+    first = ledger.paths[0].resolve()
+    if ledger.kind == "xlsx":
+        return first.with_name(first.stem + ".rejects.xlsx")
+    if first.is_dir():
+        return first.with_name(first.name + ".rejects")
+    return first.with_name(first.stem + ".rejects")
+
+
+def write_rejects(rejected: Iterable[RejectedRow], path: str | Path) -> Path:
+    """Write ``rejected`` to ``path`` (a workbook or a folder of CSV, by its suffix)."""
+    path = Path(path)
+    tables = _tables(rejected, xlsx=path.suffix.lower() == ".xlsx")
+    if path.suffix.lower() == ".xlsx":
+        _write_workbook(tables, path)
+    else:
+        _write_folder(tables, path)
+    return path
+
+
+class _Output:
+    """One output table: the union of its sources' headers, and its rows."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str]] = []
+        self.headers: list[str] = []
+        self.rows: list[list[Any]] = []
+
+    def add(self, sheet: Sheet, rejected: RejectedRow) -> None:
+        by_key = {}
+        for index, header in enumerate(sheet.headers):
+            if normalize(header) in _META:
+                continue
+            column = sheet.table.column_for(header) if header else None
+            key = ("column", column.name) if column else ("header", header or f"#{index}")
+            if key not in by_key:
+                by_key[key] = index
+            if key not in self.keys:
+                self.keys.append(key)
+                self.headers.append(header)
+        cells = rejected.row.cells
+        row = [
+            cells[by_key[k]] if by_key.get(k, len(cells)) < len(cells) else None for k in self.keys
+        ]
+        problems = "\n".join(_describe(p) for p in rejected.problems)
+        self.rows.append([*row, rejected.row.origin, problems])
+
+
+def _describe(problem: Any) -> str:
+    value = f" '{problem.value}'" if problem.value else ""
+    return f"{problem.column}{value}: {problem.reason}"
+
+
+def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output]:
+    tables: dict[str, _Output] = {}
+    for item in rejected:
+        sheet = item.sheet
+        if xlsx:
+            name = (sheet.sheet or sheet.path.stem)[:_XLSX_SHEET_NAME]
+        else:
+            name = f"{sheet.sheet}.csv" if sheet.sheet else sheet.path.name
+        tables.setdefault(name, _Output()).add(sheet, item)
+    return tables
+
+
+def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, output in tables.items():
+        ws = book.create_sheet(name)
+        ws.append([*output.headers, ORIGIN_HEADER, PROBLEM_HEADER])
+        for row in output.rows:
+            ws.append(row)
+    if not tables:
+        book.create_sheet("说明").append(["没有被拒绝的行 no rejected rows"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        book.save(path)
+    except OSError as e:
+        raise LedgerError(f"cannot write the rejects workbook {path}: {e.strerror}") from e
+
+
+def _write_folder(tables: dict[str, _Output], path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise LedgerError(f"cannot write the rejects folder {path}: a file has that name")
+    path.mkdir(parents=True, exist_ok=True)
+    _clear(path)
+    for name, output in tables.items():
+        with open(path / name, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow([*output.headers, ORIGIN_HEADER, PROBLEM_HEADER])
+            for row in output.rows:
+                writer.writerow(["" if v is None else cell_text(v) for v in row])
+
+
+def _clear(folder: Path) -> None:
+    """Remove an earlier run's rejects files; refuse a folder that holds anything else."""
+    ours, others = [], []
+    for f in folder.iterdir():
+        is_ours = f.suffix == ".csv" and _is_rejects_csv(f)
+        (ours if is_ours else others).append(f)
+    if others:
+        raise LedgerError(
+            f"cannot write the rejects folder {folder}: it holds files that are not rejects "
+            f"({', '.join(sorted(f.name for f in others)[:3])}); choose another --rejects path"
+        )
+    for f in ours:
+        f.unlink()
+
+
+def _is_rejects_csv(path: Path) -> bool:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            header = next(csv.reader(f), [])
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(header) and normalize(header[-1]) == normalize(PROBLEM_HEADER)

@@ -1,0 +1,413 @@
+"""Validation: from raw ledger rows to a ``GraphBatch``, every problem reported at once.
+
+Rows are judged in three passes, and a row with any error is rejected whole (its problems are
+all reported, not only the first):
+
+1. Values: required fields, the schema's types (``values``) and closed vocabularies
+   (``Prop.choices``, with the accepted values in the message), ``until`` not before ``since``.
+2. Ids, graph-wide (``schema``: an id is unique across all labels): the first row with an id
+   keeps it, a later row with the same id is a ``duplicate_id``, and so is a row whose id is
+   the id of a node of another label in the store. A node row without an id gets
+   ``<Label>:<name>`` (``Community:站东社区``); two rows deriving the same id are duplicates,
+   fixed by giving them ids.
+3. References (``resolve``), repeated until no more rows are rejected: a reference to a
+   rejected row rejects its row too (``rejected_ref``), so that fixing the first fixes both.
+   Then pairings and reports resolve units and communities to their party organizations
+   (``Owners.top``), creating one ``<owner id>#党组织`` (``<owner name>党组织``, level from
+   ``party_org_level``, ``generated`` as its owner) for an owner that has none.
+
+Valid rows become records: node rows ``NodeRecord`` (``source`` defaults to the row's origin,
+``ledger.xlsx:社区 row 5``; ``generated`` to false); reference columns relationships; rows of
+``memberships``, ``pairings`` and ``reports`` relationships keyed as ``schema`` says
+(``PAIRED_WITH``: the pairing's id, else its ``since``, else empty). A relationship table
+row that repeats an earlier row's relationship is a ``duplicate_relationship``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.ledger.problems import Problem
+from graphmodel.ledger.read import Ledger, Row, Sheet
+from graphmodel.ledger.resolve import Found, Index, Owners, party_org_level
+from graphmodel.ledger.tables import TABLE_ORDER, Column, Table, column_prop
+from graphmodel.ledger.values import cell_text, parse_bool, parse_date, parse_int, split_refs
+from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+
+__all__ = ["RejectedRow", "TableCount", "Validation", "derived_id", "validate"]
+
+
+@dataclass
+class RejectedRow:
+    """A rejected row, where it was read from, and everything wrong with it."""
+
+    sheet: Sheet
+    row: Row
+    problems: list[Problem]
+
+
+@dataclass
+class TableCount:
+    """Rows of one table: read (non-blank), rejected."""
+
+    table: str
+    read: int = 0
+    rejected: int = 0
+
+    @property
+    def valid(self) -> int:
+        """Rows that become records."""
+        return self.read - self.rejected
+
+
+@dataclass
+class Validation:
+    """The batch of every valid row, and what was wrong with the others.
+
+    ``problems`` holds errors then warnings, each group in reading order; ``rejected`` the
+    rejected rows; ``created`` the ids of party organizations created for pairings and reports.
+    """
+
+    batch: GraphBatch
+    problems: list[Problem]
+    rejected: list[RejectedRow]
+    counts: dict[str, TableCount]
+    created: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that rejected rows."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that rejected nothing."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def derived_id(label: str, name: str) -> str:
+    """The id of a node row that gives none: ``<Label>:<name>``."""
+    return f"{label}:{name}"
+
+
+def validate(ledger: Ledger, existing: nx.MultiDiGraph | None = None) -> Validation:
+    """Check every row of ``ledger`` and build the batch of the valid ones.
+
+    ``existing`` is the graph already in the store (``Store.graph()``): references may name
+    its nodes, and party organizations are looked up in it, so a rejects file loads on its own
+    after the rest of its ledger.
+    """
+    order = {name: i for i, name in enumerate(TABLE_ORDER)}
+    items = [
+        _Item(sheet, row)
+        for sheet in sorted(ledger.sheets, key=lambda s: order[s.table.name])
+        for row in sheet.rows
+    ]
+    for item in items:
+        _check_values(item)
+    _check_ids(items, existing)
+    index = _resolve_references(items, existing)
+    builder = _Builder(index, Owners.from_graph(existing))
+    builder.nodes([i for i in items if i.table.label])
+    builder.relationships([i for i in items if i.table.rel])
+
+    counts = {name: TableCount(name) for name in TABLE_ORDER}
+    rejected = []
+    for item in items:
+        counts[item.table.name].read += 1
+        if item.problems:
+            counts[item.table.name].rejected += 1
+            rejected.append(RejectedRow(item.sheet, item.row, item.problems))
+    present = {s.table.name for s in ledger.sheets}
+    problems = [p for r in _reading_order(rejected, ledger) for p in r.problems]
+    return Validation(
+        builder.batch,
+        problems + ledger.warnings,
+        _reading_order(rejected, ledger),
+        {name: count for name, count in counts.items() if name in present},
+        builder.created,
+    )
+
+
+class _Item:
+    """A row being validated: its typed values, references and problems."""
+
+    def __init__(self, sheet: Sheet, row: Row) -> None:
+        self.sheet = sheet
+        self.row = row
+        self.table: Table = sheet.table
+        self.id = ""
+        self.derived = False
+        self.props: dict[str, Any] = {}
+        self.refs: dict[str, list[str]] = {}
+        self.targets: dict[str, list[Found]] = {}
+        self.value_problems: list[Problem] = []
+        self.ref_problems: list[Problem] = []
+        self.late_problems: list[Problem] = []
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.value_problems + self.ref_problems + self.late_problems
+
+    def problem(self, code: str, message: str, column: str, value: Any = None) -> Problem:
+        text = "" if value is None else cell_text(value)
+        return Problem(
+            code,
+            message,
+            self.sheet.file,
+            self.sheet.sheet,
+            self.row.number,
+            self.sheet.header(column),
+            text,
+            self.table.name,
+        )
+
+    def found(self) -> Found:
+        name = self.props.get("name", "")
+        return Found(self.id, self.table.label, name, self.row.origin, self.props)
+
+
+def _check_values(item: _Item) -> None:
+    """Pass 1: required fields, types, vocabularies, date order; the node id."""
+    for column in item.table.columns:
+        raw = item.sheet.value(item.row, column.name)
+        if raw is None:
+            if column.required:
+                item.value_problems.append(
+                    item.problem("missing_required", f"'{column.name}' is required", column.name)
+                )
+            continue
+        if column.ref:
+            text = cell_text(raw)
+            item.refs[column.name] = split_refs(text) if column.multi else [text]
+        elif column.name == "id":
+            item.id = cell_text(raw)
+        else:
+            try:
+                item.props[column.name] = _typed(item, column, raw)
+            except ValueError as e:
+                item.value_problems.append(
+                    item.problem(_code(item, column), str(e), column.name, raw)
+                )
+    since, until = item.props.get("since"), item.props.get("until")
+    if since and until and until < since:
+        item.value_problems.append(
+            item.problem("date_order", f"until {until} is before since {since}", "until", until)
+        )
+    if item.table.label and not item.id and item.props.get("name"):
+        item.id, item.derived = derived_id(item.table.label, item.props["name"]), True
+    item.props.setdefault("source", item.row.origin)
+    item.props.setdefault("generated", False)
+
+
+def _typed(item: _Item, column: Column, raw: Any) -> Any:
+    prop = column_prop(item.table, column)
+    if prop.type == "int":
+        return parse_int(raw)
+    if prop.type == "bool":
+        return parse_bool(raw)
+    if prop.type == "date":
+        return parse_date(raw, excel=item.sheet.kind == "xlsx")
+    text = cell_text(raw)
+    if prop.choices and text not in prop.choices:
+        raise ValueError(f"'{text}' is not an accepted value; accepted: {'、'.join(prop.choices)}")
+    return text
+
+
+def _code(item: _Item, column: Column) -> str:
+    kind = column_prop(item.table, column).type
+    return {"int": "bad_int", "bool": "bad_bool", "date": "bad_date"}.get(kind, "bad_choice")
+
+
+def _check_ids(items: list[_Item], existing: nx.MultiDiGraph | None) -> None:
+    """Pass 2: graph-wide unique ids; the first row with an id keeps it. Pairing ids are
+    relationship keys, unique among pairings."""
+    first: dict[tuple[str, str], _Item] = {}
+    for item in items:
+        if not item.id:
+            continue
+        other = first.setdefault((item.table.rel, item.id), item)
+        column = "name" if item.derived else "id"
+        if other is not item:
+            message = f"duplicate id: '{item.id}' is already the id of {other.row.origin}"
+            if item.derived or other.derived:
+                message += (
+                    f" (a row without an id gets <Label>:<name>); give these rows ids in the "
+                    f"'{item.sheet.header('id')}' column"
+                )
+            item.value_problems.append(item.problem("duplicate_id", message, column, item.id))
+        elif existing is not None and item.id in existing and item.table.label:
+            label = existing.nodes[item.id].get("label")
+            if label != item.table.label:
+                message = f"duplicate id: '{item.id}' is the id of a {label} in the store"
+                item.value_problems.append(item.problem("duplicate_id", message, column, item.id))
+
+
+def _resolve_references(items: list[_Item], existing: nx.MultiDiGraph | None) -> Index:
+    """Pass 3: resolve every reference, rejecting rows until no new row is rejected."""
+    rejected: set[int] = {id(i) for i in items if i.value_problems}
+    while True:
+        index = Index(existing)
+        for item in items:
+            if item.table.label and item.id:
+                if id(item) in rejected:
+                    index.add_rejected(item.found())
+                else:
+                    index.add(item.found())
+        for item in items:
+            _references(item, index)
+        now = {id(i) for i in items if i.value_problems or i.ref_problems}
+        if now == rejected:
+            return index
+        rejected = now
+
+
+def _references(item: _Item, index: Index) -> None:
+    item.ref_problems, item.targets = [], {}
+    for name, values in item.refs.items():
+        column = item.table.column(name)
+        for value in values:
+            found, code, message = index.resolve(value, column.ref)
+            if found is not None and item.table.label and found.id == item.id:
+                code, message, found = "self_ref", f"'{value}' is this row itself", None
+            if found is None:
+                item.ref_problems.append(item.problem(code, message, name, value))
+            else:
+                item.targets.setdefault(name, []).append(found)
+
+
+class _Builder:
+    """Pass 4 and the records: party organizations of pairings and reports, the batch."""
+
+    def __init__(self, index: Index, owners: Owners) -> None:
+        self.index = index
+        self.owners = owners
+        self.batch = GraphBatch()
+        self.created: list[str] = []
+        self._ties: set[tuple[str, str, str, str]] = set()
+        self._rows: dict[tuple[str, str, str, str], _Item] = {}
+
+    def nodes(self, items: list[_Item]) -> None:
+        """Node rows: records, reference relationships, and the party organization ties."""
+        for item in items:
+            if item.table.name != "party_orgs":
+                continue
+            owners = [f.id for f in item.targets.get("belongs_to", ())]
+            if item.problems:
+                for owner in owners:
+                    self.owners.pending.setdefault(owner, item.row.origin)
+            else:
+                parents = [f.id for f in item.targets.get("parent", ())]
+                self.owners.add(item.id, owners, parents)
+        for item in items:
+            if item.problems:
+                continue
+            self.batch.nodes.append(NodeRecord(item.table.label, item.id, dict(item.props)))
+            for name, targets in item.targets.items():
+                column = item.table.column(name)
+                for target in targets:
+                    ends = (target.id, item.id) if column.reverse else (item.id, target.id)
+                    self._edge(EdgeRecord(column.rel, *ends))
+
+    def relationships(self, items: list[_Item]) -> None:
+        """Rows of memberships, pairings and reports."""
+        for item in items:
+            if item.problems:
+                continue
+            ends = self._ends(item)
+            if ends is None:
+                continue
+            key = ""
+            if item.table.rel == "PAIRED_WITH":
+                key = item.id or item.props.get("since", "")
+            edge = EdgeRecord(item.table.rel, *ends, key=key, props=dict(item.props))
+            earlier = self._rows.get((edge.type, edge.start, edge.key, edge.end))
+            if earlier is not None:
+                message = f"duplicate relationship: the same {edge.type} as {earlier.row.origin}"
+                if edge.type == "PAIRED_WITH":
+                    message += "; give the pairings different ids or since dates"
+                first = item.table.columns[0].name
+                item.late_problems.append(item.problem("duplicate_relationship", message, first))
+                continue
+            self._rows[(edge.type, edge.start, edge.key, edge.end)] = item
+            self.batch.edges.append(edge)
+
+    def _ends(self, item: _Item) -> tuple[str, str] | None:
+        targets = {name: found[0] for name, found in item.targets.items()}
+        if item.table.rel == "MEMBER_OF":
+            return targets["member"].id, targets["committee"].id
+        unit = self._party_org(item, "unit", targets["unit"])
+        if item.table.rel == "REPORTS_TO":
+            return None if unit is None else (unit, targets["community"].id)
+        community = self._party_org(item, "community", targets["community"])
+        if unit is None or community is None:
+            return None
+        if unit == community:
+            message = f"unit and community are the same party organization '{unit}'"
+            item.late_problems.append(item.problem("self_ref", message, "community"))
+            return None
+        return unit, community
+
+    def _party_org(self, item: _Item, column: str, owner: Found) -> str | None:
+        """The party organization that stands for ``owner`` (itself if it is one)."""
+        if owner.label == "PartyOrg":
+            return owner.id
+        value = item.sheet.value(item.row, column)
+        if owner.id in self.owners.pending:
+            message = (
+                f"the party organization of '{owner.name}' is a rejected row "
+                f"({self.owners.pending[owner.id]}); fix that row and reload both"
+            )
+            item.late_problems.append(item.problem("rejected_ref", message, column, value))
+            return None
+        top = self.owners.top(owner.id)
+        if len(top) == 1:
+            return top[0]
+        if top or self.owners.belongs.get(owner.id):
+            candidates = sorted(self.owners.belongs[owner.id])
+            message = (
+                f"'{owner.name}' has {len(candidates)} party organizations and none leads the "
+                f"others; name one of them by id: {'; '.join(candidates)}"
+            )
+            item.late_problems.append(item.problem("ambiguous_party_org", message, column, value))
+            return None
+        return self._create(item, column, owner)
+
+    def _create(self, item: _Item, column: str, owner: Found) -> str | None:
+        org = f"{owner.id}#党组织"
+        if org in self.index.valid:
+            message = (
+                f"'{owner.name}' has no party organization, and the id '{org}' that would be "
+                f"created for it is taken by a {self.index.valid[org].label}; add its party "
+                "organization to party_orgs"
+            )
+            value = item.sheet.value(item.row, column)
+            item.late_problems.append(item.problem("duplicate_id", message, column, value))
+            return None
+        props = {
+            "name": f"{owner.name}党组织",
+            "level": party_org_level(owner.label, owner.props.get("kind", "")),
+            "source": f"{item.row.origin}: created as the party organization of {owner.name}",
+            "generated": bool(owner.props.get("generated")),
+        }
+        self.batch.nodes.append(NodeRecord("PartyOrg", org, props))
+        self._edge(EdgeRecord("BELONGS_TO", org, owner.id))
+        self.owners.add(org, [owner.id], [])
+        self.index.add(Found(org, "PartyOrg", props["name"], props["source"]))
+        self.created.append(org)
+        return org
+
+    def _edge(self, edge: EdgeRecord) -> None:
+        key = (edge.type, edge.start, edge.key, edge.end)
+        if key not in self._ties:
+            self._ties.add(key)
+            self.batch.edges.append(edge)
+
+
+def _reading_order(rejected: Iterable[RejectedRow], ledger: Ledger) -> list[RejectedRow]:
+    position = {id(sheet): i for i, sheet in enumerate(ledger.sheets)}
+    return sorted(rejected, key=lambda r: (position[id(r.sheet)], r.row.number))

@@ -1,0 +1,135 @@
+"""Cell values: from what a spreadsheet or CSV holds to the schema's types.
+
+Each parser takes the raw cell (text from a CSV; ``str``, ``int``, ``float``, ``bool`` or
+``datetime`` from an .xlsx cell) and returns the typed value, or raises ``ValueError`` with a
+reason a user can act on. Blank cells never reach them: ``is_blank`` is checked first.
+
+Dates become ISO ``YYYY-MM-DD`` strings. Accepted: Excel date cells; Excel date serial numbers
+in .xlsx number cells; text ``2023-05-01``, ``2023/5/1``, ``2023.5.1``, ``2023年5月1日``,
+``20230501``, with or without a trailing time (``2023-05-01 00:00:00``). A month without a day
+(``2023-05``, ``2023/5``, ``2023年5月``) means the first day of that month: ``2023-05-01``
+(write the full date when the day matters, e.g. for ``until``). A year alone is rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+__all__ = [
+    "BOOL_FALSE",
+    "BOOL_TRUE",
+    "REF_SEPARATORS",
+    "cell_text",
+    "is_blank",
+    "parse_bool",
+    "parse_date",
+    "parse_int",
+    "split_refs",
+]
+
+BOOL_TRUE = ("是", "true", "t", "yes", "y", "1", "√")
+BOOL_FALSE = ("否", "false", "f", "no", "n", "0", "×")
+REF_SEPARATORS = (";", "；", "、", ",", "，")
+
+_SPLIT = re.compile("|".join(re.escape(s) for s in REF_SEPARATORS))
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_TIME = re.compile(r"[\sT]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+# Excel serial numbers of 1950-01-01 and 2099-12-31: a plain number in that range in a date
+# column of an .xlsx is a date whose cell lost its date format.
+_SERIAL_RANGE = (18264, 73415)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a cell holds nothing (``None``, or only whitespace, full-width spaces included)."""
+    return value is None or (isinstance(value, str) and not _clean(value))
+
+
+def cell_text(value: Any) -> str:
+    """The cell as trimmed text: integral floats lose their ``.0`` (Excel stores 1001 as
+    1001.0), dates print as ISO, full-width spaces count as whitespace."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _clean(str(value))
+
+
+def parse_int(value: Any) -> int:
+    """A count (0 or more): ``1234``, ``"1,234"``, ``"1234.0"``, ``1234.0``."""
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number (整数), not a yes/no value")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("expected a whole number (整数)")
+        number = int(value)
+    else:
+        text = unicodedata.normalize("NFKC", cell_text(value)).replace(",", "").replace(" ", "")
+        if not re.fullmatch(r"[+-]?\d+(\.0*)?", text):
+            raise ValueError("expected a whole number (整数), e.g. 1234 or 1,234")
+        number = int(text.split(".")[0])
+    if number < 0:
+        raise ValueError("expected a count of 0 or more (不能为负数)")
+    return number
+
+
+def parse_bool(value: Any) -> bool:
+    """Yes or no: 是/否, true/false, 1/0, y/n (any case), or an Excel TRUE/FALSE cell."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = cell_text(value).lower()
+    if text in BOOL_TRUE:
+        return True
+    if text in BOOL_FALSE:
+        return False
+    raise ValueError("expected yes or no: 是/否, true/false, 1/0, y/n")
+
+
+def parse_date(value: Any, *, excel: bool = False) -> str:
+    """The date in ``value`` as ``YYYY-MM-DD`` (see the module docstring for what is accepted).
+
+    ``excel`` says the value comes from an .xlsx cell, where a plain number is a date serial.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if excel and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+            return (_EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+        raise ValueError("a number that is not an Excel date")
+    text = _TIME.sub("", unicodedata.normalize("NFKC", cell_text(value))).strip()
+    match = _DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
+    if not match:
+        raise ValueError("not a date; write 2023-05-01, 2023/5/1 or 2023年5月1日")
+    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError as e:
+        raise ValueError(f"no such date ({e})") from None
+
+
+def split_refs(text: str) -> list[str]:
+    """The references in a multi-reference cell, in order, blanks and repeats dropped."""
+    seen: list[str] = []
+    for part in _SPLIT.split(text):
+        part = _clean(part)
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def _clean(text: str) -> str:
+    return text.replace("\u3000", " ").replace("\ufeff", "").strip()
