@@ -8,6 +8,7 @@ passed to the command as ``store_config``; the output options set ``fmt`` to ``t
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 import json
@@ -19,7 +20,14 @@ import click
 from graphmodel.errors import GraphmodelError
 from graphmodel.store import StoreConfig
 
-__all__ = ["emit_csv", "emit_json", "library_errors", "output_options", "store_options"]
+__all__ = [
+    "as_of_option",
+    "emit_csv",
+    "emit_json",
+    "library_errors",
+    "output_options",
+    "store_options",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,6 +81,25 @@ def output_options(func: F) -> F:
         if as_json and as_csv:
             raise click.UsageError("--json and --csv exclude each other")
         kwargs["fmt"] = "json" if as_json else "csv" if as_csv else "text"
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def as_of_option(func: F) -> F:
+    """``--as-of DATE`` (``YYYY-MM-DD``, default today), passed as ``as_of``, a ``datetime.date``."""
+
+    @click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="DATE",
+        help="The day on which ties must be in force, YYYY-MM-DD [default: today].",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_of: dt.datetime | None, **kwargs: Any) -> Any:
+        kwargs["as_of"] = as_of.date() if as_of else dt.date.today()
         return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
