@@ -35,7 +35,9 @@ _XLSX_SHEET_NAME = 31
 
 def default_rejects_path(ledger: Ledger) -> Path:
     """Where the rejects of ``ledger`` go unless the user says (see the module docstring)."""
-    first = ledger.paths[0].resolve()
+    first = ledger.paths[0]
+    if not first.name:
+        first = first.resolve()
     if ledger.kind == "xlsx":
         return first.with_name(first.stem + ".rejects.xlsx")
     if first.is_dir():
