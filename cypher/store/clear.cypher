@@ -1,0 +1,4 @@
+// Remove every node and relationship, in batches (constraints and indexes are kept).
+// Auto-commit only: CALL ... IN TRANSACTIONS cannot run inside a managed transaction.
+MATCH (n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

@@ -1,0 +1,25 @@
+// The pairings of one node (see Store.partners; agrees with graphmodel.graphview.partners):
+// a party organization's own, or those of every node that BELONGS_TO the node; each seen
+// from the asked side, with the partner's owner (what it BELONGS_TO, if anything).
+// Labels and relationship types cannot be Cypher parameters: the placeholders in double braces are filled by
+// graphmodel.cypher.statement with names from graphmodel.schema's closed set only (checked by
+// Neo4jStore before filling), never from user input. Every value travels in $parameters.
+MATCH (n:{{label}} {id: $id})
+OPTIONAL MATCH (member)-[:BELONGS_TO]->(n)
+WITH n, collect(member) AS members
+UNWIND CASE WHEN n:PartyOrg THEN [n] ELSE members END AS org
+MATCH (org)-[p:PAIRED_WITH]-(partner)
+OPTIONAL MATCH (partner)-[:BELONGS_TO]->(owner)
+WITH org, p, partner, head(collect(owner)) AS owner
+RETURN
+  org.id AS org_id,
+  coalesce(org.name, '') AS org_name,
+  partner.id AS partner_id,
+  coalesce(partner.name, '') AS partner_name,
+  coalesce(owner.id, '') AS owner_id,
+  coalesce(owner.name, '') AS owner_name,
+  coalesce(labels(owner)[0], '') AS owner_label,
+  coalesce(p.kind, '') AS kind,
+  coalesce(p.since, '') AS since,
+  coalesce(p.until, '') AS until,
+  coalesce(p.agreement, '') AS agreement

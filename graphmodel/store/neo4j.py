@@ -1,0 +1,304 @@
+"""The Neo4j store: the co-governance graph in a Neo4j 5 server, through the official driver.
+
+Writes: the constraints and indexes of ``cypher/schema/`` first (``IF NOT EXISTS``), then
+``UNWIND $rows ... MERGE`` in batches of ``batch_size`` rows, each batch a managed write
+transaction (``execute_write``, which the driver retries on transient errors): nodes label by
+label, then relationships grouped by (type, start label, end label) so that both endpoint
+MATCHes use the id constraint's index. Before anything is written, every relationship's
+endpoints are looked up; a missing one raises ``StoreError`` and nothing is written.
+
+Labels and relationship types cannot be Cypher parameters, so the statements in
+``cypher/load/`` carry placeholders that this module fills only with names from
+``graphmodel.schema``'s closed set (``_label`` and ``_rel_type`` check them); every value
+travels as a parameter.
+
+Reads answer the same questions as the embedded store, in Cypher (``cypher/store/``): the graph
+view (nodes keyed by id with ``label`` plus properties, relationships keyed ``"TYPE|key"`` with
+``type`` plus properties; the ``key`` property becomes the edge key), ``stats`` and
+``partners``, with the definitions of ``graphmodel.graphview``.
+
+A node's label is fixed by its first write: writing the same id under another label creates a
+second node (the embedded store would relabel it); ledgers keep ids unique across labels.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import networkx as nx
+from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graphmodel import cypher, schema
+from graphmodel.errors import AmbiguousName, NotFound, StoreError, StoreUnavailable
+from graphmodel.graphview import PARTNER_LABELS
+from graphmodel.records import GraphBatch, chunks
+from graphmodel.store.base import AreaStats, Partner, Progress, Stats, Store
+
+__all__ = ["DEFAULT_BATCH_SIZE", "Neo4jStore"]
+
+DEFAULT_BATCH_SIZE = 1000
+"""Rows per write transaction: large enough to amortise round trips, small enough to keep
+a transaction's memory modest on a 1 GiB heap."""
+
+
+class Neo4jStore(Store):
+    """A store in the Neo4j 5 server at ``uri``, in ``database`` (the server's default if None).
+
+    Connects at construction and raises ``StoreUnavailable`` when the server is down or refuses
+    the credentials.
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str | None = None,
+        database: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.uri = uri
+        self.user = user
+        self.database = database or None
+        self.batch_size = batch_size
+        self._schema_ready = False
+        try:
+            self._driver: Driver = GraphDatabase.driver(
+                uri,
+                auth=(user, password) if password is not None else None,
+                notifications_min_severity="OFF",
+            )
+        except (ValueError, DriverError) as e:
+            raise StoreUnavailable(f"cannot use the Neo4j URI {uri!r}: {e}") from e
+        with self._errors("connect"):
+            self._driver.verify_connectivity()
+
+    @classmethod
+    def from_config(cls, config: Any) -> Neo4jStore:
+        """Open the store a ``StoreConfig`` describes.
+
+        Each setting falls back to the environment (``NEO4J_URI``, ``NEO4J_USER``,
+        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and then to the project's local server
+        (``graphmodel neo4j start``: its Bolt port and its password file).
+        """
+        from graphmodel import neo4j_server
+
+        env = os.environ
+        local_uri, local_user, local_password = neo4j_server.local_connection()
+        return cls(
+            uri=config.uri or env.get("NEO4J_URI") or local_uri,
+            user=config.user or env.get("NEO4J_USER") or local_user,
+            password=config.password or env.get("NEO4J_PASSWORD") or local_password,
+            database=config.database or env.get("NEO4J_DATABASE") or None,
+        )
+
+    def close(self) -> None:
+        """Close the driver's connections."""
+        self._driver.close()
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes of ``cypher/schema/`` unless they exist."""
+        if self._schema_ready:
+            return
+        for name in ("schema/constraints", "schema/indexes"):
+            for query in cypher.statements(name):
+                self._write(query, {})
+        self._schema_ready = True
+
+    def write(self, batch: GraphBatch, progress: Progress | None = None) -> None:
+        """Merge ``batch`` (see ``Store.write``); ``progress`` is called after every batch."""
+        labels = self._endpoint_labels(batch)
+        self.ensure_schema()
+        for label, nodes in batch.by_label().items():
+            query = cypher.statement("load/merge_nodes", label=_label(label))
+            rows = [{"id": n.id, "props": n.props} for n in nodes]
+            self._write_rows(query, rows, progress)
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for e in batch.edges:
+            shape = (e.type, labels[e.start], labels[e.end])
+            row = {"start": e.start, "end": e.end, "key": e.key, "props": e.props}
+            groups.setdefault(shape, []).append(row)
+        for (rel, start, end), rows in groups.items():
+            query = cypher.statement(
+                "load/merge_relationships",
+                type=_rel_type(rel),
+                start=_label(start),
+                end=_label(end),
+            )
+            self._write_rows(query, rows, progress)
+
+    def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
+        """Merge ``props[id]`` into each listed node's properties.
+
+        Raises ``StoreError`` and writes nothing if a listed node does not exist.
+        """
+        labels = self._find_labels(set(props))
+        missing = sorted(set(props) - set(labels))
+        if missing:
+            raise StoreError(f"no node '{missing[0]}'" + _more(len(missing)))
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for node, values in props.items():
+            by_label.setdefault(labels[node], []).append({"id": node, "props": values})
+        for label, rows in by_label.items():
+            query = cypher.statement("load/set_node_props", label=_label(label))
+            self._write_rows(query, rows, None)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph as a graph view (see ``store.base``)."""
+        g = nx.MultiDiGraph()
+        for row in self._read("store/graph_nodes"):
+            props = dict(row["props"])
+            node = props.pop("id")
+            g.add_node(node, label=row["label"], **props)
+        for row in self._read("store/graph_relationships"):
+            props = dict(row["props"])
+            key = f"{row['type']}|{props.pop('key', '')}"
+            g.add_edge(row["start"], row["end"], key=key, type=row["type"], **props)
+        return g
+
+    def stats(self) -> Stats:
+        """See ``Store.stats``; answered in Cypher (``cypher/store/*_stats.cypher``)."""
+        labels = {r["name"]: r["count"] for r in self._read("store/label_counts")}
+        rels = {r["name"]: r["count"] for r in self._read("store/relationship_counts")}
+        districts = [AreaStats(**r) for r in self._read("store/district_stats")]
+        streets = [AreaStats(**r) for r in self._read("store/street_stats")]
+        return Stats(
+            labels,
+            rels,
+            sorted(districts, key=lambda a: a.id),
+            sorted(streets, key=lambda a: a.id),
+        )
+
+    def partners(self, ref: str) -> list[Partner]:
+        """See ``Store.partners``; resolves ``ref`` like ``graphview.resolve``."""
+        node, label = self._resolve(ref)
+        query = cypher.statement("store/partners", label=_label(label))
+        rows = [Partner(**r) for r in self._read_query(query, {"id": node})]
+        return sorted(rows, key=lambda p: (p.partner_name, p.since, p.partner_id, p.org_id))
+
+    def clear(self) -> None:
+        """Remove every node and relationship (constraints and indexes are kept)."""
+        with self._errors("clear the database"), self._session() as session:
+            session.run(cypher.statement("store/clear")).consume()
+
+    def _resolve(self, ref: str) -> tuple[str, str]:
+        """(id, label) of the node ``ref`` names: its id, else its unique name."""
+        found = self._read("store/resolve", ref=ref)
+        for row in found:
+            if row["id"] == ref:
+                return row["id"], row["label"]
+        named = sorted((r for r in found if r["name"] == ref), key=lambda r: r["id"])
+        if not named:
+            raise NotFound(f"no {' / '.join(PARTNER_LABELS)} has the id or name '{ref}'")
+        if len(named) > 1:
+            raise AmbiguousName(ref, [(r["id"], r["label"], r["context"]) for r in named])
+        return named[0]["id"], named[0]["label"]
+
+    def _endpoint_labels(self, batch: GraphBatch) -> dict[str, str]:
+        """The label of every node the batch writes or its relationships name.
+
+        Raises ``StoreError`` for an unknown label or type, or a relationship whose endpoint
+        is neither in the batch nor in the store; this runs before anything is written.
+        """
+        labels = {n.id: _label(n.label) for n in batch.nodes}
+        for e in batch.edges:
+            _rel_type(e.type)
+        elsewhere = {end for e in batch.edges for end in (e.start, e.end)} - set(labels)
+        labels.update(self._find_labels(elsewhere))
+        missing = [(e, end) for e in batch.edges for end in (e.start, e.end) if end not in labels]
+        if missing:
+            e, end = missing[0]
+            raise StoreError(
+                f"{e.type} {e.start} -> {e.end}: no node '{end}'"
+                + _more(len(missing))
+                + "; nothing was written"
+            )
+        return labels
+
+    def _find_labels(self, ids: set[str]) -> dict[str, str]:
+        """The label of each of ``ids`` that is a node in the store."""
+        found: dict[str, str] = {}
+        if not ids:
+            return found
+        wanted = sorted(ids)
+        for label in schema.LABELS:
+            query = cypher.statement("load/find_ids", label=_label(label))
+            for row in self._read_query(query, {"ids": wanted}):
+                found[row["id"]] = label
+        return found
+
+    def _write_rows(
+        self, query: str, rows: list[dict[str, Any]], progress: Progress | None
+    ) -> None:
+        for part in chunks(rows, self.batch_size):
+            self._write(query, {"rows": part})
+            if progress:
+                progress(len(part))
+
+    def _write(self, query: str, params: dict[str, Any]) -> None:
+        """Run ``query`` in one managed write transaction (retried on transient errors)."""
+
+        def work(tx: Any) -> None:
+            tx.run(query, params).consume()
+
+        with self._errors("write"), self._session() as session:
+            session.execute_write(work)
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self._read_query(cypher.statement(name), params)
+
+    def _read_query(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._errors("read"):
+            records, _, _ = self._driver.execute_query(
+                query, params, database_=self.database, routing_=RoutingControl.READ
+            )
+        return [r.data() for r in records]
+
+    def _session(self) -> Any:
+        return self._driver.session(database=self.database)
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Re-raise the driver's errors as the project's, with what to do about them."""
+        try:
+            yield
+        except AuthError as e:
+            raise StoreUnavailable(
+                f"Neo4j at {self.uri} refused user '{self.user}': wrong or missing password. "
+                "Set NEO4J_PASSWORD (the local server keeps its password in .neo4j/password, "
+                f"or under GRAPHMODEL_NEO4J_HOME) [{e.code}]"
+            ) from e
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise StoreUnavailable(
+                f"Neo4j is not reachable at {self.uri} ({e}). Start the local server with "
+                "`graphmodel neo4j start`, or point NEO4J_URI at a running Neo4j 5"
+            ) from e
+        except Neo4jError as e:
+            raise StoreError(f"Neo4j could not {doing}: {e.message} [{e.code}]") from e
+        except DriverError as e:
+            raise StoreError(f"Neo4j could not {doing}: {e}") from e
+
+
+def _label(name: str) -> str:
+    """``name`` if it is one of the schema's labels (the only names put into Cypher text)."""
+    if name not in schema.LABELS:
+        raise StoreError(f"unknown label {name!r}; the schema has {', '.join(schema.LABELS)}")
+    return name
+
+
+def _rel_type(name: str) -> str:
+    """``name`` if it is one of the schema's relationship types."""
+    if name not in schema.REL_TYPES:
+        raise StoreError(
+            f"unknown relationship type {name!r}; the schema has {', '.join(schema.REL_TYPES)}"
+        )
+    return name
+
+
+def _more(count: int) -> str:
+    return f" (and {count - 1} more)" if count > 1 else ""
