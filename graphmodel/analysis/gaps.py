@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.network import cogovernance_graph
+from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError
@@ -305,31 +305,31 @@ def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
     """Connected parts of a street's co-governance network that do not reach the street's
     party working committee.
 
-    A street's network is the co-governance network on the as-of date
-    (``network.cogovernance_graph``: pairings, memberships and reports in force, committee,
-    service and leadership ties, ``BELONGS_TO``) restricted to the actors that sit in the
-    street (``network.street_of``) and the ties between two of them, so a path through
-    another street does not count. The street's party working committee is every
-    ``PartyOrg`` of level 街道党工委 (镇党委 for a town) that ``BELONGS_TO`` the street.
+    A street's network is the actor graph on the as-of date (``network.actor_graph``: the
+    co-governance network, with pairings, memberships and reports in force, and each party
+    organization merged into the unit, community, social organization or street it belongs
+    to) restricted to the actors that sit in the street (``network.street_of``) and the ties
+    between two of them, so a path through another street does not count. The street's party
+    working committee is every ``PartyOrg`` of level 街道党工委 (镇党委 for a town) that
+    ``BELONGS_TO`` the street; it is merged into the street's own actor.
 
-    A part is reported when it has at least ``min_cluster_size`` actors and contains none of
-    those committees; ``ref`` is its smallest member id. A street without a working committee
-    in the ledger is reported once (``reason`` ``no_working_committee``) instead of its parts,
-    since there is nothing to reach.
+    A part is reported when it has at least ``min_cluster_size`` actors (a unit and its party
+    branch are one actor) and contains none of those committees; ``ref`` is its smallest actor
+    id. A street without a working committee in the ledger is reported once (``reason``
+    ``no_working_committee``) instead of its parts, since there is nothing to reach.
     """
     ties = ctx.ties
-    net = cogovernance_graph(ctx.g, ctx.as_of)
+    net = actor_graph(ctx.g, ctx.as_of)
     local = nx.Graph()
-    for n in sorted(net):
-        if ties.street(n) is not None:
-            local.add_node(n)
+    local.add_nodes_from(n for n in net if ties.street(n) is not None)
     local.add_edges_from(
         (u, v) for u, v in net.edges() if u in local and v in local and _same_street(ties, u, v)
     )
     parts: dict[str, list[set[str]]] = {}
     for part in nx.connected_components(local):
         street = ties.street(next(iter(part)))
-        parts.setdefault(street, []).append(part)  # type: ignore[arg-type]
+        if street is not None:
+            parts.setdefault(street, []).append(part)
     for street in ctx.nodes("Street"):
         leaders = {
             org
@@ -345,9 +345,10 @@ def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
             )
             continue
         minimum = ctx.policy_for(street).min_cluster_size
-        found = [p for p in parts.get(street, []) if len(p) >= minimum and not p & leaders]
-        for part in sorted(found, key=min):
-            yield _cluster_gap(ctx, street, part)
+        for part in sorted(parts.get(street, []), key=min):
+            held = part | {org for actor in part for org in net.nodes[actor].get("orgs", ())}
+            if len(part) >= minimum and not held & leaders:
+                yield _cluster_gap(ctx, street, part)
 
 
 def unreported(ctx: GapContext) -> Iterator[Gap]:
