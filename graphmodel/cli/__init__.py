@@ -26,9 +26,16 @@ def main() -> None:
 
 
 def _register() -> None:
-    from graphmodel.cli import gaps_cmds, generate_cmd, graph_cmds, ledger_cmds, neo4j_cmd
+    from graphmodel.cli import (
+        gaps_cmds,
+        generate_cmd,
+        graph_cmds,
+        hubs_cmds,
+        ledger_cmds,
+        neo4j_cmd,
+    )
 
-    for module in (graph_cmds, neo4j_cmd, generate_cmd, gaps_cmds, ledger_cmds):
+    for module in (graph_cmds, neo4j_cmd, generate_cmd, gaps_cmds, ledger_cmds, hubs_cmds):
         for command in module.COMMANDS:
             main.add_command(command)
 
