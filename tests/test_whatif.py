@@ -126,6 +126,8 @@ def test_changes_combine_and_the_result_has_a_stable_shape(g):
         "gaps_dropped",
         "communities_uncovered",
         "committees_thin",
+        "hubs",
+        "hubs_method",
     ]
     assert [c["id"] for c in data["communities_uncovered"]] == ["a", "b", "c"]
     assert data["as_of"] == "2024-06-30"
@@ -148,3 +150,19 @@ def test_only_units_party_orgs_social_orgs_and_committees_can_be_removed(g):
         whatif(g, Policy(), DAY, remove=["甲社区"])
     with pytest.raises(NotFound):
         whatif(g, Policy(), DAY, remove=["不存在的单位"])
+
+
+def test_the_removed_bridge_leaves_the_hub_ranking(g):
+    # Before: K ties U, m1..m4 and the street (6 actors), U ties a, b and K: K ranks first,
+    # U second. After U leaves, K is still first and U has no rank.
+    result = whatif(g, Policy(), DAY, remove=["U"], top=2)
+    ranks = {h["id"]: (h["rank_before"], h["rank_after"]) for h in result.hubs}
+    assert ranks["K"] == (1, 1)
+    assert ranks["U"] == (2, None)
+    assert result.hubs[-1]["id"] == "U"  # no rank after: listed last
+    assert result.hubs_method == "exact"
+
+
+def test_top_zero_skips_the_hub_ranking(g):
+    result = whatif(g, Policy(), DAY, remove=["U"], top=0)
+    assert result.hubs == [] and result.hubs_method == ""

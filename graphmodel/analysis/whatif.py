@@ -1,8 +1,9 @@
-"""What-if: the gaps after units leave or pairings end, as a difference from the graph as it is.
+"""What-if: gaps and hubs after units leave or pairings end, as a difference from today.
 
 ``whatif`` applies the changes to a copy of the graph view (the store is never touched), runs
-``find_gaps`` on both, and reports what changes: gaps that appear, gaps that are resolved,
-communities that lose every pairing in force, committees that fall below the member minimum.
+``find_gaps`` and ``hubs.rank_hubs`` on both, and reports what changes: gaps that appear,
+gaps that are resolved, communities that lose every pairing in force, committees that fall
+below the member minimum, and how the top hubs move.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis.gaps import Gap, find_gaps
+from graphmodel.analysis.hubs import HubReport, rank_hubs
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError
@@ -66,7 +68,11 @@ class WhatIfResult:
     - ``communities_uncovered``: communities with a pairing in force before and none after,
       each with the partners it lost;
     - ``committees_thin``: committees that had at least the minimum of member units before and
-      fewer after, with both counts.
+      fewer after, with both counts;
+    - ``hubs``: the actors in the top ``top`` hubs before or after (``hubs.rank_hubs``), with
+      rank and ``hub_score`` on each side (``None`` after when the actor was removed), sorted
+      by rank after, then rank before; ``hubs_method`` is how betweenness was computed after
+      the changes (``exact`` or ``sampled``); both empty when ``top`` is 0.
     """
 
     as_of: str
@@ -78,6 +84,8 @@ class WhatIfResult:
     gaps_dropped: list[Gap] = field(default_factory=list)
     communities_uncovered: list[dict[str, Any]] = field(default_factory=list)
     committees_thin: list[dict[str, Any]] = field(default_factory=list)
+    hubs: list[dict[str, Any]] = field(default_factory=list)
+    hubs_method: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -91,6 +99,8 @@ class WhatIfResult:
             "gaps_dropped": [g.to_dict() for g in self.gaps_dropped],
             "communities_uncovered": self.communities_uncovered,
             "committees_thin": self.committees_thin,
+            "hubs": self.hubs,
+            "hubs_method": self.hubs_method,
         }
 
 
@@ -102,8 +112,9 @@ def whatif(
     end_pairings: Iterable[tuple[str, str]] = (),
     street: str | None = None,
     district: str | None = None,
+    top: int = 10,
 ) -> WhatIfResult:
-    """The gaps after removing nodes and ending pairings, compared with the gaps today.
+    """The gaps and hubs after removing nodes and ending pairings, compared with today.
 
     Parameters
     ----------
@@ -116,7 +127,9 @@ def whatif(
     end_pairings : pairs (A, B): A a unit, social organization or party organization, B a
         community or party organization; every pairing in force between a party organization
         of A and one of B ends on ``as_of`` (its ``until`` becomes ``as_of``)
-    street, district : compare only the gaps located there (see ``find_gaps``)
+    street, district : compare only the gaps located there (see ``find_gaps``); hubs are
+        ranked over the whole network
+    top : compare the ``top`` hubs of each side; 0 skips the hub ranking
 
     Returns
     -------
@@ -140,6 +153,8 @@ def whatif(
         if gap.identity not in old and not _ended_on_purpose(gap, ended, after_ties)
     ]
     gone = [gap for gap in before_gaps if gap.identity not in new]
+    hubs_after = rank_hubs(after, as_of, top=None) if top else None
+    hubs = _hub_moves(rank_hubs(g, as_of, top=None), hubs_after, top) if hubs_after else []
     return WhatIfResult(
         as_of=as_of.isoformat(),
         changes=changes,
@@ -165,6 +180,8 @@ def whatif(
             for gap in gaps_new
             if gap.rule == "thin_committee"
         ],
+        hubs=hubs,
+        hubs_method=hubs_after.betweenness_method if hubs_after else "",
     )
 
 
@@ -203,6 +220,29 @@ def apply_changes(
             h.edges[p.start, p.end, p.key]["until"] = day
             changes.append(_ended(g, p))
     return h, changes
+
+
+def _hub_moves(before: HubReport, after: HubReport, top: int) -> list[dict[str, Any]]:
+    """The actors in the top ``top`` of either ranking, with rank and score on both sides."""
+    old = {h.id: h for h in before.hubs}
+    new = {h.id: h for h in after.hubs}
+    shown = [h.id for h in before.hubs[:top]] + [h.id for h in after.hubs[:top]]
+    rows = []
+    for actor in dict.fromkeys(shown):
+        hub = new.get(actor) or old[actor]
+        rows.append(
+            {
+                "id": actor,
+                "name": hub.name,
+                "label": hub.label,
+                "rank_before": old[actor].rank if actor in old else None,
+                "rank_after": new[actor].rank if actor in new else None,
+                "score_before": old[actor].hub_score if actor in old else None,
+                "score_after": new[actor].hub_score if actor in new else None,
+            }
+        )
+    big = len(old) + len(new) + 1
+    return sorted(rows, key=lambda r: (r["rank_after"] or big, r["rank_before"] or big, r["id"]))
 
 
 def _orgs(g: nx.MultiDiGraph, node: str) -> list[str]:

@@ -169,6 +169,13 @@ def gaps(
     metavar="UNIT COMMUNITY",
     help="End the pairings in force between UNIT and COMMUNITY on the as-of date (repeat).",
 )
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Compare the top N hubs before and after (0: skip the hub ranking).",
+)
 @area_options
 @store_options
 @output_options
@@ -177,6 +184,7 @@ def gaps(
 def whatif_cmd(
     remove: tuple[str, ...],
     end_pairings: tuple[tuple[str, str], ...],
+    top: int,
     street: str | None,
     district: str | None,
     store_config: StoreConfig,
@@ -202,6 +210,7 @@ def whatif_cmd(
         end_pairings=end_pairings,
         street=street,
         district=district,
+        top=top,
     )
     if fmt == "json":
         emit_json(result.to_dict())
@@ -242,6 +251,22 @@ def whatif_cmd(
     )
     _print_gaps(f"新增缺口（{len(result.gaps_new)}）", result.gaps_new)
     _print_gaps(f"消除的缺口（{len(result.gaps_resolved)}）", result.gaps_resolved)
+    if top:
+        print_table(
+            f"协调枢纽排名变化 Hubs（前{top}名，介数：{result.hubs_method}）",
+            ("名称", "类型", "变化前排名", "变化后排名", "变化前得分", "变化后得分"),
+            [
+                (
+                    h["name"],
+                    h["label"],
+                    h["rank_before"],
+                    "已移除" if h["rank_after"] is None else h["rank_after"],
+                    h["score_before"],
+                    h["score_after"],
+                )
+                for h in result.hubs
+            ],
+        )
 
 
 @click.command(name="recommend")
