@@ -128,15 +128,12 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
     print_table(
         "台账 Ledger", ("table", "读取 read", "有效 valid", "拒绝 rejected", "载入 loaded"), rows
     )
-    headers = ("file", "sheet", "row", "column", "value", "reason")
     for title, severity in (("问题 Problems", "error"), ("警告 Warnings", "warning")):
         found = [p for p in report.problems if p.severity == severity]
         if found:
-            print_table(
-                f"{title} ({len(found)})",
-                headers,
-                [(p.file, p.sheet, p.row or "", p.column, p.value, p.reason) for p in found],
-            )
+            console.print(f"{title} ({len(found)}):", style="bold")
+            for problem in found:
+                console.print(f"  {problem}", markup=False, soft_wrap=True)
     where = config.db_path if config.store == "embedded" else f"Neo4j {config.uri or 'default'}"
     if report.loaded:
         console.print(

@@ -239,7 +239,8 @@ def _check_ids(items: list[_Item], existing: nx.MultiDiGraph | None) -> None:
                     f" (a row without an id gets <Label>:<name>); give these rows ids in the "
                     f"'{item.sheet.header('id')}' column"
                 )
-            item.value_problems.append(item.problem("duplicate_id", message, column, item.id))
+            value = item.props["name"] if item.derived else item.id
+            item.value_problems.append(item.problem("duplicate_id", message, column, value))
         elif existing is not None and item.id in existing and item.table.label:
             label = existing.nodes[item.id].get("label")
             if label != item.table.label:

@@ -118,7 +118,7 @@ def parse_date(value: Any, *, excel: bool = False) -> str:
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError as e:
-        raise ValueError(f"no such date ({e})") from None
+        raise ValueError(f"not a real date ({e}); write 2023-05-01") from None
 
 
 def split_refs(text: str) -> list[str]:
