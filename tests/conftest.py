@@ -1,0 +1,93 @@
+"""Shared fixtures: a real Neo4j server for the tests marked ``neo4j``.
+
+The server is found through ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD``, or else the
+project's local server (``graphmodel neo4j start``: the ports in its ``neo4j.conf`` and its
+password file, under ``GRAPHMODEL_NEO4J_HOME`` or ``.neo4j/``). Without a reachable server the
+tests that need one are skipped with the reason; with ``GRAPHMODEL_REQUIRE_NEO4J=1`` (set by
+``.ci/run``) they fail instead.
+
+Every test gets an empty database (constraints and indexes are kept), so tests that use
+these fixtures must not run in parallel against one server.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from graphmodel import neo4j_server
+from graphmodel.errors import StoreUnavailable
+from graphmodel.store import StoreConfig
+from graphmodel.store.neo4j import Neo4jStore
+
+NEO4J_FIXTURES = {"neo4j_connection", "neo4j_store", "neo4j_driver"}
+
+
+@dataclass(frozen=True)
+class Neo4jConnection:
+    """How the tests reach Neo4j; ``config`` is the ``StoreConfig`` for ``open_store``."""
+
+    uri: str
+    user: str
+    password: str | None
+
+    @property
+    def config(self) -> StoreConfig:
+        return StoreConfig(
+            store="neo4j", uri=self.uri, user=self.user, password=self.password or ""
+        )
+
+    def env(self) -> dict[str, str]:
+        """The environment variables that point the CLI at this server."""
+        return {
+            "NEO4J_URI": self.uri,
+            "NEO4J_USER": self.user,
+            "NEO4J_PASSWORD": self.password or "",
+        }
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a Neo4j fixture ``neo4j`` (``-m "not neo4j"`` skips them)."""
+    for item in items:
+        if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
+
+
+@pytest.fixture(scope="session")
+def neo4j_connection() -> Neo4jConnection:
+    """The Neo4j server the tests use, checked once to answer; skip (or fail) otherwise."""
+    local_uri, local_user, local_password = neo4j_server.local_connection()
+    connection = Neo4jConnection(
+        uri=os.environ.get("NEO4J_URI") or local_uri,
+        user=os.environ.get("NEO4J_USER") or local_user,
+        password=os.environ.get("NEO4J_PASSWORD") or local_password,
+    )
+    try:
+        Neo4jStore(connection.uri, connection.user, connection.password).close()
+    except StoreUnavailable as e:
+        reason = f"no usable Neo4j: {e}"
+        if os.environ.get("GRAPHMODEL_REQUIRE_NEO4J") == "1":
+            pytest.fail(f"{reason} (GRAPHMODEL_REQUIRE_NEO4J=1)", pytrace=False)
+        pytest.skip(reason)
+    return connection
+
+
+@pytest.fixture
+def neo4j_store(neo4j_connection: Neo4jConnection) -> Iterator[Neo4jStore]:
+    """A ``Neo4jStore`` on an empty database."""
+    store = Neo4jStore(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password)
+    store.clear()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_driver(neo4j_connection: Neo4jConnection, neo4j_store: Neo4jStore) -> Iterator[Driver]:
+    """An official ``neo4j`` driver on an empty database (``neo4j_store`` cleared it)."""
+    c = neo4j_connection
+    with GraphDatabase.driver(c.uri, auth=(c.user, c.password or "")) as driver:
+        yield driver
