@@ -1,0 +1,165 @@
+"""``graphmodel gaps``, ``whatif`` and ``recommend`` driven in-process, checked through the library.
+
+The store is the hand-built street of ``tests/test_gaps.py`` (``jianguomen``) written to an
+embedded store file, so the commands read exactly what a store returns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.analysis.gaps import GAP_FIELDS, find_gaps
+from graphmodel.analysis.policy import Policy
+from graphmodel.cli import main
+from graphmodel.store import EmbeddedStore
+from tests.test_gaps import DAY, jianguomen
+from tests.test_whatif import bridge_street
+
+AS_OF = ["--as-of", DAY.isoformat()]
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "g.json"
+    EmbeddedStore(path).write(jianguomen().batch)
+    return str(path)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_gaps_json_matches_the_library(db):
+    result = run("gaps", "--db", db, *AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == ["as_of", "gaps"]
+    assert data["as_of"] == "2024-06-30"
+    expected = find_gaps(EmbeddedStore(db).graph(), Policy(), DAY)
+    assert data["gaps"] == [g.to_dict() for g in expected]
+    assert list(data["gaps"][0]) == list(GAP_FIELDS)
+
+
+def test_gaps_by_rule_and_street(db):
+    result = run("gaps", "--db", db, *AS_OF, "--json", "--rule", "working_alone")
+    assert [g["node_id"] for g in json.loads(result.output)["gaps"]] == ["u3", "u5", "u8"]
+    result = run("gaps", "--db", db, *AS_OF, "--json", "--street", "朝阳门街道")
+    assert {g["street_id"] for g in json.loads(result.output)["gaps"]} == {"cym"}
+
+
+def test_gaps_csv_has_one_row_per_gap_with_detail_as_json(db):
+    result = run("gaps", "--db", db, *AS_OF, "--csv", "--rule", "thin_committee")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["node_id"], r["rule"]) for r in rows] == [("k_c1", "thin_committee")]
+    assert json.loads(rows[0]["detail"]) == {
+        "member_units": 4,
+        "minimum": 5,
+        "other_members": 1,
+    }
+
+
+def test_gaps_text_has_chinese_headers_and_messages(db):
+    result = run("gaps", "--db", db, *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert "规则" in result.output and "说明" in result.output
+    assert "成员单位4个，少于5个" in result.output
+
+
+def test_a_policy_file_changes_the_thresholds(db, tmp_path):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[districts."东城区"]\nmin_social_orgs_community = 6\n', encoding="utf-8")
+    result = run("gaps", "--db", db, *AS_OF, "--json", "--rule", "few_social_orgs")
+    assert "c2" in [g["node_id"] for g in json.loads(result.output)["gaps"]]
+    result = run(
+        "gaps", "--db", db, *AS_OF, "--json", "--rule", "few_social_orgs", "--policy", policy
+    )
+    # c2 has 9 social organizations: enough for 东城区's 6.
+    assert "c2" not in [g["node_id"] for g in json.loads(result.output)["gaps"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["gaps", "--street", "不存在街道"], 1, "no Street has the id or name '不存在街道'"),
+        (["gaps", "--rule", "nope"], 2, "Invalid value for '--rule'"),
+        (["gaps", "--as-of", "2024/06/30"], 2, "Invalid value for '--as-of'"),
+        (["gaps", "--json", "--csv"], 2, "--json and --csv exclude each other"),
+        (["whatif"], 2, "name at least one --remove or --end-pairing"),
+        (["whatif", "--remove", "不存在单位"], 1, "'不存在单位'"),
+        (["whatif", "--end-pairing", "u5", "c1"], 1, "no pairing in force between 'u5' and 'c1'"),
+        (["recommend", "--district", "西城区"], 1, "no District has the id or name '西城区'"),
+    ],
+)
+def test_bad_input_is_a_message_and_an_exit_code(db, args, code, message):
+    result = run(*args, "--db", db)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_policy_file_names_the_key(db, tmp_path):
+    policy = tmp_path / "policy.toml"
+    policy.write_text("min_social_org = 6\n", encoding="utf-8")
+    result = run("gaps", "--db", db, *AS_OF, "--policy", policy)
+    assert result.exit_code == 1
+    assert "unknown key 'min_social_org'" in result.output
+
+
+def test_whatif_json_shape_and_the_uncovered_communities(tmp_path):
+    path = tmp_path / "g.json"
+    EmbeddedStore(path).write(bridge_street().batch)
+    result = run("whatif", "--db", path, *AS_OF, "--remove", "市测绘院", "--json", "--top", 3)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [c["id"] for c in data["communities_uncovered"]] == ["a", "b"]
+    assert [c["id"] for c in data["committees_thin"]] == ["K"]
+    assert data["changes"] == [
+        {
+            "kind": "removed",
+            "ids": ["U", "U#po"],
+            "names": ["市测绘院", "市测绘院党支部"],
+            "label": "MemberUnit",
+            "since": "",
+        }
+    ]
+    text = run("whatif", "--db", path, *AS_OF, "--remove", "市测绘院", "--end-pairing", "V", "c")
+    assert text.exit_code == 0, text.output
+    assert "失去全部结对的社区（3）" in text.output
+
+
+def test_whatif_csv_lists_new_resolved_and_dropped_gaps(tmp_path):
+    path = tmp_path / "g.json"
+    EmbeddedStore(path).write(bridge_street().batch)
+    result = run("whatif", "--db", path, *AS_OF, "--remove", "W", "--remove", "X", "--csv")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert sorted((r["change"], r["rule"], r["node_id"]) for r in rows) == [
+        ("dropped", "working_alone", "W"),
+        ("new", "unpaired_community", "d"),
+        ("resolved", "isolated_cluster", "jgm"),
+    ]
+
+
+def test_recommend_json_and_text(db):
+    result = run("recommend", "--db", db, *AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == [
+        "as_of",
+        "communities",
+        "total_cost",
+        "units_with_capacity",
+        "candidate_edges",
+        "proposals",
+        "uncoverable",
+    ]
+    # Unpaired: c4, c5, v2 in jgm and c7 in cym; 4 proposals, all from jgm's units.
+    assert sorted(p["community_id"] for p in data["proposals"]) == ["c4", "c5", "c7", "v2"]
+    text = run("recommend", "--db", db, *AS_OF, "--street", "jgm")
+    assert "结对建议" in text.output and "理由" in text.output
+    rows = list(csv.DictReader(io.StringIO(run("recommend", "--db", db, *AS_OF, "--csv").output)))
+    assert len(rows) == 4 and rows[0]["reason"]
