@@ -62,26 +62,28 @@ class _Output:
     def __init__(self) -> None:
         self.keys: list[tuple[str, str]] = []
         self.headers: list[str] = []
-        self.rows: list[list[Any]] = []
+        self._rows: list[tuple[dict[tuple[str, str], Any], str, str]] = []
 
     def add(self, sheet: Sheet, rejected: RejectedRow) -> None:
-        by_key = {}
+        """Add ``rejected``'s cells under the headers their columns have in this table."""
+        cells: dict[tuple[str, str], Any] = {}
         for index, header in enumerate(sheet.headers):
             if normalize(header) in _META:
                 continue
             column = sheet.table.column_for(header) if header else None
             key = ("column", column.name) if column else ("header", header or f"#{index}")
-            if key not in by_key:
-                by_key[key] = index
             if key not in self.keys:
                 self.keys.append(key)
                 self.headers.append(header)
-        cells = rejected.row.cells
-        row = [
-            cells[by_key[k]] if by_key.get(k, len(cells)) < len(cells) else None for k in self.keys
-        ]
+            if key not in cells and index < len(rejected.row.cells):
+                cells[key] = rejected.row.cells[index]
         problems = "\n".join(_describe(p) for p in rejected.problems)
-        self.rows.append([*row, rejected.row.origin, problems])
+        self._rows.append((cells, rejected.row.origin, problems))
+
+    @property
+    def rows(self) -> list[list[Any]]:
+        """Every row under every header, then its origin and problems."""
+        return [[cells.get(k) for k in self.keys] + [o, p] for cells, o, p in self._rows]
 
 
 def _describe(problem: Any) -> str:

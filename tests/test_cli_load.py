@@ -1,0 +1,207 @@
+"""``graphmodel load`` and ``graphmodel template`` through click's CliRunner.
+
+The ledgers are those of ``test_ledger_validate``: the GBK ledger loads whole (12 nodes,
+17 relationships); the faults ledger rejects 11 rows and loads 16 nodes and 20 relationships.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graphmodel.load
+from graphmodel.cli import main
+from graphmodel.store import EmbeddedStore
+
+DATA = Path(__file__).parent / "data" / "ledgers"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def faults(tmp_path: Path) -> Path:
+    """A copy of the faults ledger, so its default rejects folder lands in tmp_path."""
+    return shutil.copytree(DATA / "faults", tmp_path / "faults")
+
+
+def test_a_clean_ledger_loads_with_exit_code_0(tmp_path):
+    db = tmp_path / "g.json"
+    result = run("load", DATA / "gbk", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"Loaded 12 nodes and 17 relationships into {db}." in result.output
+    assert "Created 3 party organizations" in result.output
+    assert "Problems" not in result.output
+    graph = EmbeddedStore(db).graph()
+    assert graph.number_of_nodes() == 12
+    assert graph.number_of_edges() == 17
+
+
+def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faults):
+    db = tmp_path / "g.json"
+    result = run("load", faults, "--db", db)
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert "Problems (11):" in result.output
+    assert "Warnings (1):" in result.output
+    for where in (
+        "streets.csv row 4 column district '西城区': 找不到引用对象",
+        "communities.csv row 6 column id 'C-ZD': 重复编号 duplicate id",
+        "communities.csv row 10 column name: 缺少必填项",
+        "units.csv row 4 column sector '科研所': 不在可选值中",
+        "pairings.csv row 4 column since '2021-13-01': 日期格式错误",
+        "pairings.csv row 5 column community '和平社区': 名称不唯一",
+        "communities.csv column 备注: 未知列",
+    ):
+        assert where in result.output
+    assert "Loaded 16 nodes and 20 relationships" in result.output
+    rejects = tmp_path / "faults.rejects"
+    assert f"11 rejected rows written to {rejects}; fix them, then: graphmodel load" in (
+        result.output
+    )
+    assert (rejects / "pairings.csv").exists()
+    assert EmbeddedStore(db).graph().number_of_nodes() == 16
+
+
+def test_json_report(tmp_path, faults):
+    result = run("load", faults, "--db", tmp_path / "g.json", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert (report["ok"], report["loaded"], report["nodes"], report["relationships"]) == (
+        False,
+        True,
+        16,
+        20,
+    )
+    pairings = next(t for t in report["tables"] if t["table"] == "pairings")
+    assert pairings == {"table": "pairings", "read": 6, "valid": 2, "rejected": 4, "loaded": 2}
+    codes = Counter(p["code"] for p in report["problems"])
+    assert codes["duplicate_id"] == 2
+    assert codes["unknown_column"] == 1
+    problem = next(p for p in report["problems"] if p["code"] == "bad_date")
+    assert (problem["row"], problem["column"], problem["value"], problem["severity"]) == (
+        4,
+        "since",
+        "2021-13-01",
+        "error",
+    )
+
+
+def test_strict_loads_nothing(tmp_path, faults):
+    db = tmp_path / "g.json"
+    result = run("load", faults, "--db", db, "--strict")
+    assert result.exit_code == 1
+    assert "--strict: nothing loaded, 11 rows rejected." in result.output
+    assert not db.exists()
+    assert not (tmp_path / "faults.rejects").exists()
+
+
+def test_dry_run_writes_nothing(tmp_path, faults):
+    db = tmp_path / "g.json"
+    result = run("load", faults, "--db", db, "--dry-run")
+    assert result.exit_code == 1
+    assert "Dry run: nothing written (16 nodes and 20 relationships would load)." in result.output
+    assert not db.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["faults"]
+    clean = run("load", DATA / "gbk", "--db", db, "--dry-run")
+    assert clean.exit_code == 0
+    assert not db.exists()
+
+
+def test_loading_twice_leaves_an_identical_store_file(tmp_path, faults):
+    db = tmp_path / "g.json"
+    for ledger in (DATA / "gbk", faults):
+        assert run("load", ledger, "--db", db).exit_code in (0, 1)
+    first = db.read_bytes()
+    for ledger in (DATA / "gbk", faults):
+        run("load", ledger, "--db", db)
+    assert db.read_bytes() == first
+
+
+def test_several_ledgers_at_once(tmp_path):
+    db = tmp_path / "g.json"
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "结对共建.csv").write_text(
+        "结对单位,结对社区,结对类型,结对时间\n北京市某委员会,赵家楼社区,结对共建,2023-01-01\n"
+    )
+    result = run("load", DATA / "gbk", extra / "结对共建.csv", "--db", db)
+    assert result.exit_code == 0, result.output
+    found = EmbeddedStore(db).partners("赵家楼社区")
+    assert {(p.partner_name, p.since) for p in found} == {
+        ("北京某集团公司党组织", "2022-05-01"),
+        ("北京市某委员会党组织", "2023-01-01"),
+    }
+
+
+def test_without_a_ledger_the_seed_is_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", DATA / "gbk")
+    result = run("load", "--db", tmp_path / "g.json", "--dry-run")
+    assert result.exit_code == 0
+    assert "12 nodes and 17 relationships would load" in result.output
+    monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", tmp_path / "seed" / "ledger")
+    missing = run("load", "--db", tmp_path / "g.json")
+    assert missing.exit_code == 1
+    assert isinstance(missing.exception, SystemExit)
+    assert "Error: the seed ledger is not at" in missing.output
+    assert "name a ledger: graphmodel load LEDGER" in missing.output
+
+
+def test_bad_input_is_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "districts.csv").write_bytes(b"id,name\n1,\x81\xff\xfe\n")
+    result = run("load", tmp_path / "bad", "--db", tmp_path / "g.json")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert "neither UTF-8 nor GBK/GB18030" in result.output
+    missing = run("load", tmp_path / "nowhere", "--db", tmp_path / "g.json")
+    assert missing.exit_code == 2
+    assert isinstance(missing.exception, SystemExit)
+    assert "does not exist" in missing.output
+
+
+def test_the_template_loads_back_as_an_empty_ledger(tmp_path):
+    out = tmp_path / "台账模板.xlsx"
+    result = run("template", out)
+    assert result.exit_code == 0
+    assert out.exists()
+    loaded = run("load", out, "--db", tmp_path / "g.json", "--json")
+    assert loaded.exit_code == 0, loaded.output
+    report = json.loads(loaded.output)
+    assert report["problems"] == []
+    assert len(report["tables"]) == 11
+    assert all(t["read"] == 0 for t in report["tables"])
+    again = run("template", out)
+    assert again.exit_code == 1
+    assert "exists; choose another name or pass --force" in again.output
+    assert run("template", out, "--force").exit_code == 0
+    wrong = run("template", tmp_path / "t.csv")
+    assert wrong.exit_code == 1
+    assert "name it *.xlsx" in wrong.output
+
+
+def test_a_filled_template_loads(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    run("template", out)
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "说明"
+    header = [c.value for c in book["communities"][1]]
+    assert header[:3] == ["id", "name", "street"]
+    assert "所属街道" in book["communities"]["C1"].comment.text
+    book["districts"].append([None, "雁塔区"])
+    book["streets"].append([None, "大雁塔街道", "雁塔区", "街道"])
+    book["communities"].append([None, "青龙社区", "大雁塔街道", "社区", 8000])
+    book.save(out)
+    result = run("load", out, "--db", tmp_path / "g.json")
+    assert result.exit_code == 0, result.output
+    graph = EmbeddedStore(tmp_path / "g.json").graph()
+    assert graph.nodes["Community:青龙社区"]["population"] == 8000
+    assert graph.nodes["Community:青龙社区"]["source"] == "t.xlsx:communities row 2"
