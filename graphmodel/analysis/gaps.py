@@ -118,6 +118,13 @@ class GapContext:
             self._policies[district] = self.policy.for_district(district, name)
         return self._policies[district]
 
+    def run(
+        self, rules: Iterable[str], street: str | None = None, district: str | None = None
+    ) -> list[Gap]:
+        """The gaps of ``rules`` located in ``street`` / ``district``, sorted as ``find_gaps``
+        sorts them; the rule names must be keys of ``RULES``."""
+        return _run(self, list(rules), street, district)
+
     def gap(self, rule: str, node: str, message: str, detail: dict[str, Any], ref: str = "") -> Gap:
         """A ``Gap`` of ``rule`` on ``node``, located by its street and district."""
         street = self.ties.street(node)
@@ -424,17 +431,26 @@ def find_gaps(
     unknown = [r for r in names if r not in RULES]
     if unknown:
         raise GraphmodelError(f"unknown rule '{unknown[0]}' (rules: {', '.join(RULES)})")
-    street_id = resolve(g, street, ("Street",)) if street else None
-    district_id = resolve(g, district, ("District",)) if district else None
-    ctx = GapContext(g, policy, as_of)
+    return GapContext(g, policy, as_of).run(names, street, district)
+
+
+class _Area:
+    """Keeps the gaps located in a street and/or a district (ids or unique names)."""
+
+    def __init__(self, g: nx.MultiDiGraph, street: str | None, district: str | None) -> None:
+        self.street = resolve(g, street, ("Street",)) if street else None
+        self.district = resolve(g, district, ("District",)) if district else None
+
+    def __contains__(self, gap: Gap) -> bool:
+        return (self.street is None or gap.street_id == self.street) and (
+            self.district is None or gap.district_id == self.district
+        )
+
+
+def _run(ctx: GapContext, names: list[str], street: str | None, district: str | None) -> list[Gap]:
+    area = _Area(ctx.g, street, district)
     order = {name: i for i, name in enumerate(RULES)}
-    found = [
-        gap
-        for name in names
-        for gap in RULES[name](ctx)
-        if (street_id is None or gap.street_id == street_id)
-        and (district_id is None or gap.district_id == district_id)
-    ]
+    found = [gap for name in names for gap in RULES[name](ctx) if gap in area]
     return sorted(
         found,
         key=lambda x: (order[x.rule], x.district_id, x.street_id, x.node_id, x.ref),

@@ -42,7 +42,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.gaps import GapContext, find_gaps
+from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
 
@@ -180,10 +180,8 @@ def recommend(
     and at most (units in the community's street + ``candidates_district`` +
     ``candidates_elsewhere``) edges per community.
     """
-    gaps = find_gaps(
-        g, policy, as_of, street=street, district=district, rules=["unpaired_community"]
-    )
     ctx = GapContext(g, policy, as_of)
+    gaps = ctx.run(["unpaired_community"], street, district)
     communities = sorted(gap.node_id for gap in gaps)
     offers = _offers(ctx)
     candidates = _candidates(ctx, communities, offers)
