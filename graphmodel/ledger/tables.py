@@ -222,13 +222,13 @@ TABLES: tuple[Table, ...] = (
             Column("id", ("编号", "协议编号")),
             Column(
                 "unit",
-                ("单位", "结对单位", "单位党组织", "共建单位"),
+                ("单位", "结对单位", "单位名称", "单位党组织", "共建单位"),
                 True,
                 ("MemberUnit", "SocialOrg", "PartyOrg"),
             ),
             Column(
                 "community",
-                ("社区", "结对社区", "社区党组织", "社区（村）"),
+                ("社区", "结对社区", "社区名称", "社区党组织", "社区（村）"),
                 True,
                 ("Community", "PartyOrg"),
             ),
@@ -250,8 +250,13 @@ TABLES: tuple[Table, ...] = (
         "reports",
         ("双报到", "报到"),
         (
-            Column("unit", ("单位", "报到单位", "单位党组织"), True, ("MemberUnit", "PartyOrg")),
-            Column("community", ("社区", "报到社区"), True, ("Community",)),
+            Column(
+                "unit",
+                ("单位", "报到单位", "单位名称", "单位党组织"),
+                True,
+                ("MemberUnit", "SocialOrg", "PartyOrg"),
+            ),
+            Column("community", ("社区", "报到社区", "社区名称"), True, ("Community",)),
             Column("members", ("报到人数", "党员人数", "人数")),
             Column("since", ("报到时间",)),
             *PROVENANCE,
