@@ -152,14 +152,14 @@ class Seed:
 
     # writers of one record (a party organization comes with its street or community)
 
-    def add(self, table: str, generated: bool = True, **values: str) -> None:
-        """Append a row to ``table``; a repeated id is a bug in this script."""
+    def add(self, table: str, **values: str) -> None:
+        """Append a generated row to ``table``; a repeated id is a bug in this script."""
         if values.get("id"):
             if values["id"] in self.ids:
                 raise ValueError(f"duplicate id {values['id']}")
             self.ids.add(values["id"])
         row = {column: values.get(column, "") for column in COLUMNS[table]}
-        row["generated"] = "true" if generated else "false"
+        row["generated"] = "true"
         self.rows[table].append(row)
 
     def add_street(self, street: str, name: str, district: str, source: str) -> None:
@@ -236,7 +236,9 @@ class Seed:
         )
         return org
 
-    def social_orgs(self, community: str, count: int, categories: tuple[str, ...], source: str):
+    def social_orgs(
+        self, community: str, count: int, categories: tuple[str, ...], source: str
+    ) -> None:
         """``count`` generated social organizations serving ``community`` (named after it)."""
         name = self.name_of("communities", community)
         for number in range(1, count + 1):
