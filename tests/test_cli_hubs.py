@@ -83,11 +83,15 @@ def test_hubs_csv_has_one_row_per_hub_and_sampling_is_reported(chain_db):
         "--json",
         "--exact-limit",
         "5",
+        "--sample",
+        "4",
         "--seed",
         "9",
     )
+    # All 9 actors are one connected part, larger than both the limit and the sample.
     data = json.loads(sampled.output)
-    assert (data["betweenness_method"], data["sample"], data["seed"]) == ("sampled", 9, 9)
+    assert (data["betweenness_method"], data["sample"], data["seed"]) == ("sampled", 4, 9)
+    assert data["sampled_actors"] == 9
 
 
 def test_reach_json_and_text(reach_db):

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import networkx as nx
 import pytest
 
 from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
+from graphmodel.analysis.network import actor_graph, cogovernance_graph
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
 
@@ -141,9 +143,10 @@ def star() -> tuple[list, list]:
     - betweenness (normalized by (n-1)(n-2)/2 = 28 pairs): k lies on the paths between any two
       of u1..u5 (10 pairs) and between c and u2..u5 (4): 14/28 = 0.5; u1 lies on the paths
       from c to k and to u2..u5: 5/28.
-    - brokerage: k sits in no street, its partners sit in 八里庄街道 and 学院路街道: 2. u5 sits in
-      学院路街道 and its partner k in none: 0. Everyone else: 0.
-    - hub_score: k (5/5 + 0.5/0.5 + 2/2) / 3 = 1; u1 (2/5 + (5/28)/0.5 + 0) / 3 = 0.2524.
+    - brokerage: k sits in no street, so it is taken to sit where most of its partners do
+      (八里庄街道: u1..u4); u5 sits in 学院路街道, so k brokers 1 street. u5 sits in 学院路街道 and
+      its partner k in none: 0. Everyone else: 0.
+    - hub_score: k (5/5 + 0.5/0.5 + 1/1) / 3 = 1; u1 (2/5 + (5/28)/0.5 + 0) / 3 = 0.2524.
     """
     nodes = [
         n("Street", "s1", {"name": "八里庄街道"}),
@@ -173,7 +176,7 @@ def test_the_committee_at_the_centre_of_a_star_is_the_top_hub(tmp_path):
     k, u1 = report.hubs[0], report.hubs[1]
     assert (k.id, k.rank, k.degree, k.degree_by_kind) == ("k", 1, 5, {"MEMBER_OF": 5})
     assert k.betweenness == pytest.approx(0.5)
-    assert (k.brokerage, k.brokered_streets) == (2, ["八里庄街道", "学院路街道"])
+    assert (k.brokerage, k.brokered_streets) == (1, ["学院路街道"])
     assert k.hub_score == 1.0
     assert k.articulation
     assert (u1.id, u1.degree, u1.degree_by_kind) == ("u1", 2, {"MEMBER_OF": 1, "PAIRED_WITH": 1})
@@ -259,3 +262,28 @@ def test_sampled_betweenness_agrees_with_exact_on_a_mid_sized_network(tmp_path):
     # Same seed, same sample: the figures repeat exactly.
     again = rank_hubs(g, DAY, top=None, exact_limit=100, sample=150, seed=3)
     assert [h.to_dict() for h in again.hubs] == [h.to_dict() for h in sampled.hubs]
+
+
+def test_part_by_part_betweenness_equals_networkx_on_the_whole_network(tmp_path):
+    # Shortest paths never leave a connected part, so adding up the parts and normalizing by
+    # the whole network's (n - 1)(n - 2) / 2 pairs must give networkx's figure.
+    g = _graph(tmp_path, *generated(seed=11))
+    whole = nx.betweenness_centrality(actor_graph(g, DAY), normalized=True)
+    ranked = rank_hubs(g, DAY, top=None)
+    assert ranked.betweenness_method == "exact"
+    for hub in ranked.hubs:
+        assert hub.betweenness == pytest.approx(whole[hub.id], abs=1e-6)
+
+
+def test_the_actor_graph_is_the_network_with_each_branch_merged_into_its_owner(tmp_path):
+    # Contracting every BELONGS_TO of the co-governance network by hand gives the actor graph.
+    g = _graph(tmp_path, *star())
+    net = cogovernance_graph(g, DAY)
+    for org, owner in (("u1#po", "u1"), ("c#po", "c")):
+        assert net.edges[org, owner]["types"] == {"BELONGS_TO"}
+        net = nx.contracted_nodes(net, owner, org, self_loops=False)
+    actors = actor_graph(g, DAY)
+    assert set(actors.nodes) == set(net.nodes)
+    assert {frozenset(e) for e in actors.edges} == {frozenset(e) for e in net.edges}
+    assert actors.edges["u1", "c"]["types"] == {"PAIRED_WITH"}
+    assert actors.nodes["u1"]["orgs"] == ["u1#po"]

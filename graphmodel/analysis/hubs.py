@@ -74,9 +74,11 @@ class Hub:
 class HubReport:
     """The ranking, and how betweenness was computed.
 
-    ``betweenness_method`` is ``exact`` or ``sampled``; for ``sampled``, ``sample`` is the
-    number of source actors (networkx's ``k``) and ``seed`` the random seed, so the figures
-    can be reproduced. ``actors`` and ``ties`` are the size of the actor graph.
+    ``betweenness_method`` is ``exact``, or ``sampled`` when at least one connected part had
+    more actors than the exact limit; then ``sample`` is the number of source actors drawn in
+    each such part (networkx's ``k``) and ``seed`` the random seed, so the figures can be
+    reproduced, and ``sampled_actors`` says how many actors those parts hold. ``actors`` and
+    ``ties`` are the size of the actor graph.
     """
 
     as_of: str
@@ -85,6 +87,7 @@ class HubReport:
     betweenness_method: str
     sample: int | None
     seed: int | None
+    sampled_actors: int = 0
     hubs: list[Hub] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,16 +160,21 @@ def rank_hubs(
     - ``degree``: the number of distinct actors it has a working tie with;
       ``degree_by_kind[TYPE]``: how many of them it is tied to by a ``TYPE`` relationship (an
       actor tied in two ways counts under both).
-    - ``betweenness``: normalized shortest-path betweenness centrality (networkx), exact when
-      the actor graph has at most ``exact_limit`` actors, else estimated from ``sample`` source
-      actors drawn with ``seed``.
+    - ``betweenness``: shortest-path betweenness centrality normalized by the number of pairs
+      of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it. Paths only
+      run inside a connected part, so it is computed part by part: exactly in every part of at
+      most ``exact_limit`` actors (or at most ``sample``, where a sample would be all of it),
+      and in a larger part estimated from ``sample`` source actors of that part drawn with
+      ``seed`` (networkx's ``k``; the result then says ``sampled``).
     - ``brokerage``: the number of distinct streets, other than its own, that its tie partners
-      sit in. An actor sits in the street of ``actor_streets``.
+      sit in (``actor_streets``; a committee sits in every street it covers). An actor the
+      ledger places in no street (a city-level unit) is taken to sit where most of its partners
+      do (ties broken by street id), so a unit paired with one community is no broker.
     - ``hub_score``: the mean of degree, betweenness and brokerage, each divided by its
       maximum over all actors (a term is 0 when its maximum is 0), so it lies in [0, 1].
     - ``articulation``: whether removing the actor disconnects its part of the network.
 
-    Exact betweenness is O(nm) for n actors and m ties; sampled, O(km).
+    Exact betweenness is O(n_i m_i) per part of n_i actors and m_i ties; sampled, O(k m_i).
 
     Examples
     --------
@@ -184,17 +192,13 @@ def rank_hubs(
     """
     net = actor_graph(g, as_of)
     n = net.number_of_nodes()
-    if n <= exact_limit:
-        method, k, used_seed = "exact", None, None
-        between = nx.betweenness_centrality(net, normalized=True)
-    else:
-        method, k, used_seed = "sampled", min(sample, n), seed
-        between = nx.betweenness_centrality(net, k=k, normalized=True, seed=seed)
+    between, sampled = _betweenness(net, exact_limit, sample, seed)
+    method, k, used_seed = ("sampled", sample, seed) if sampled else ("exact", None, None)
     streets = actor_streets(g, net)
     articulation = set(nx.articulation_points(net))
 
     degree = {a: net.degree(a) for a in net}
-    brokered = {a: sorted(set().union(*(streets[b] for b in net[a])) - streets[a]) for a in net}
+    brokered = {a: _brokered(net, streets, a) for a in net}
     top_degree = max(degree.values(), default=0)
     top_between = max(between.values(), default=0.0)
     top_brokerage = max((len(s) for s in brokered.values()), default=0)
@@ -245,6 +249,7 @@ def rank_hubs(
         betweenness_method=method,
         sample=k,
         seed=used_seed,
+        sampled_actors=sampled,
         hubs=hubs,
     )
 
@@ -360,6 +365,38 @@ def actor_streets(g: nx.MultiDiGraph, net: nx.Graph) -> dict[str, frozenset[str]
             places = {street_of(g, a)}
         streets[a] = frozenset(s for s in places if s is not None)
     return streets
+
+
+def _brokered(net: nx.Graph, streets: dict[str, frozenset[str]], a: str) -> list[str]:
+    """The streets, other than ``a``'s own, that ``a``'s partners sit in (see ``rank_hubs``)."""
+    partners = Counter(s for b in net[a] for s in streets[b])
+    own = streets[a]
+    if not own and partners:
+        own = frozenset([min(partners, key=lambda s: (-partners[s], s))])
+    return sorted(set(partners) - own)
+
+
+def _betweenness(
+    net: nx.Graph, exact_limit: int, sample: int, seed: int
+) -> tuple[dict[str, float], int]:
+    """Normalized betweenness of every actor, computed per connected part (see ``rank_hubs``),
+    and the number of actors in the parts that were sampled."""
+    n = net.number_of_nodes()
+    scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    between = dict.fromkeys(net, 0.0)
+    sampled = 0
+    for part in sorted(nx.connected_components(net), key=min):
+        if len(part) <= 2:
+            continue
+        sub = net.subgraph(part).copy()
+        if len(part) <= max(exact_limit, sample):
+            found = nx.betweenness_centrality(sub, normalized=False)
+        else:
+            sampled += len(part)
+            found = nx.betweenness_centrality(sub, k=sample, normalized=False, seed=seed)
+        for a, value in found.items():
+            between[a] = value * scale
+    return between, sampled
 
 
 def _explore(
