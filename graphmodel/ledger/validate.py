@@ -115,22 +115,17 @@ def validate(ledger: Ledger, existing: nx.MultiDiGraph | None = None) -> Validat
     builder.nodes([i for i in items if i.table.label])
     builder.relationships([i for i in items if i.table.rel])
 
-    counts = {name: TableCount(name) for name in TABLE_ORDER}
+    present = {s.table.name for s in ledger.sheets}
+    counts = {name: TableCount(name) for name in TABLE_ORDER if name in present}
     rejected = []
     for item in items:
         counts[item.table.name].read += 1
         if item.problems:
             counts[item.table.name].rejected += 1
             rejected.append(RejectedRow(item.sheet, item.row, item.problems))
-    present = {s.table.name for s in ledger.sheets}
-    problems = [p for r in _reading_order(rejected, ledger) for p in r.problems]
-    return Validation(
-        builder.batch,
-        problems + ledger.warnings,
-        _reading_order(rejected, ledger),
-        {name: count for name, count in counts.items() if name in present},
-        builder.created,
-    )
+    rejected = _reading_order(rejected, ledger)
+    problems = [p for r in rejected for p in r.problems] + ledger.warnings
+    return Validation(builder.batch, problems, rejected, counts, builder.created)
 
 
 class _Item:
@@ -177,9 +172,10 @@ def _check_values(item: _Item) -> None:
         raw = item.sheet.value(item.row, column.name)
         if raw is None:
             if column.required:
-                item.value_problems.append(
-                    item.problem("missing_required", f"'{column.name}' is required", column.name)
-                )
+                message = f"'{column.name}' is required"
+                if column.name not in item.sheet.columns:
+                    message += f"; the sheet has no column {' / '.join(column.headers)}"
+                item.value_problems.append(item.problem("missing_required", message, column.name))
             continue
         if column.ref:
             text = cell_text(raw)
