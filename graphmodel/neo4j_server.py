@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from graphmodel import browser
 from graphmodel.errors import GraphmodelError
 
 __all__ = [
@@ -295,11 +296,14 @@ def start(settings: ServerSettings, timeout: float = START_TIMEOUT) -> ServerSta
                 f"{_log_tail(settings)}"
             )
     _wait_for_bolt(settings, timeout)
+    # Browser's guide and style (graphmodel.browser): served beside Neo4j, applied on connect.
+    browser.start_guide_server(settings.home, browser.guide_port(status(settings).http_port))
     return status(settings)
 
 
 def stop(settings: ServerSettings) -> bool:
     """Shut the server down cleanly and wait for it; False if it was not running."""
+    browser.stop_guide_server(settings.home)
     if not status(settings).running:
         return False
     result = _run_java(settings, LAUNCHER, "stop", check=False)
@@ -373,6 +377,7 @@ def _conf_text(settings: ServerSettings) -> str:
         f"server.memory.heap.max_size={HEAP_MAX}",
         f"server.memory.pagecache.size={PAGE_CACHE}",
         "dbms.usage_report.enabled=false",
+        *browser.conf_lines(browser.guide_port(settings.http_port)),
         *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
     ]
     return "\n".join(lines) + "\n"

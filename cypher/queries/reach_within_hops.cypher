@@ -1,7 +1,7 @@
 // @name reach_within_hops
 // @zh 某单位（或委员会、党组织、街道、社会组织）在 N 步之内能联系到的社区
 // @en The communities a unit (or committee, party organization, street, social organization) reaches within N hops of working ties
-// @param ref: string = 中国铁道科学研究院 -- the id, or the name, of a unit, committee, party organization, street or social organization
+// @param ref: string = 建国门街道市级下沉单位01 -- the id, or the name, of a unit, committee, party organization, street or social organization
 // @param hops: int = 3 -- the most hops; at most 10 (a unit's own paired community is 3 hops away: unit - its branch - the community's organization - the community)
 // @param as_of: date = 2023-06-30 -- dated ties (pairings, memberships, reports) count only while in force on this date
 // @returns community_id, community_name, street_name, hops -- the communities within reach, nearest first

@@ -27,15 +27,28 @@ def main() -> None:
 
 def _register() -> None:
     from graphmodel.cli import (
+        analyze_cmd,
+        browser_cmd,
         gaps_cmds,
         generate_cmd,
         graph_cmds,
         hubs_cmds,
         ledger_cmds,
         neo4j_cmd,
+        query_cmd,
     )
 
-    for module in (graph_cmds, neo4j_cmd, generate_cmd, gaps_cmds, ledger_cmds, hubs_cmds):
+    for module in (
+        graph_cmds,
+        neo4j_cmd,
+        generate_cmd,
+        gaps_cmds,
+        ledger_cmds,
+        hubs_cmds,
+        query_cmd,
+        analyze_cmd,
+        browser_cmd,
+    ):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,54 @@
+"""``graphmodel browser serve``: hand the guide and the style to a Neo4j Browser."""
+
+from __future__ import annotations
+
+import click
+
+from graphmodel import browser as browser_files
+from graphmodel.cli.options import library_errors
+
+__all__ = ["COMMANDS"]
+
+
+@click.group(name="browser")
+def browser() -> None:
+    """Neo4j Browser ready to use: the project's guide (Chinese) and style (.grass).
+
+    The local server (graphmodel neo4j start) serves them itself and opens them on connect.
+    For someone else's Neo4j 5, run graphmodel browser serve and use :style and :play in
+    Browser (localhost is on Browser's default allowlist).
+    """
+
+
+@browser.command()
+@click.option("--port", type=int, default=7475, show_default=True, help="Port to serve on.")
+@click.option(
+    "--host",
+    default="localhost",
+    show_default=True,
+    help="Address to bind (localhost is on Browser's default allowlist).",
+)
+@library_errors
+def serve(port: int, host: str) -> None:
+    """Serve guide.html and style.grass (with CORS) until Ctrl+C.
+
+    Then, in Neo4j Browser connected to any Neo4j 5, run the two commands printed.
+
+    \b
+    Example:
+        graphmodel browser serve --port 7475
+        # in Browser:  :style http://localhost:7475/style.grass
+        #              :play http://localhost:7475/guide.html
+    """
+    base = browser_files.guide_url(port, host)
+    click.echo(f"Serving {browser_files.BROWSER_DIR} at {base}/ (Ctrl+C to stop)")
+    click.echo(f"In Neo4j Browser run:  :style {base}/style.grass")
+    click.echo(f"                       :play {base}/guide.html")
+    with browser_files.GuideServer(port, host) as server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("stopped")
+
+
+COMMANDS = (browser,)

@@ -1,0 +1,140 @@
+"""``graphmodel query``: list, run and export the named Cypher queries of ``cypher/queries/``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from graphmodel import queries
+from graphmodel.cli.options import (
+    emit_csv,
+    emit_json,
+    library_errors,
+    output_options,
+    store_options,
+)
+from graphmodel.cli.render import console, print_table
+from graphmodel.store import StoreConfig
+
+__all__ = ["COMMANDS"]
+
+
+@click.command(name="query")
+@click.argument("name", required=False)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query, typed as its header says (repeat for each).",
+)
+@click.option("--list", "list_all", is_flag=True, help="List the queries and their parameters.")
+@click.option(
+    "--export",
+    "export_dir",
+    type=click.Path(file_okay=False),
+    help="Write every query as a Neo4j Browser favorite (NAME.cql) into this folder.",
+)
+@store_options
+@output_options
+@library_errors
+def query(
+    name: str | None,
+    params: tuple[str, ...],
+    list_all: bool,
+    export_dir: str | None,
+    store_config: StoreConfig,
+    fmt: str,
+) -> None:
+    """Run a named query of the library on Neo4j, in a read-only transaction.
+
+    NAME is a query of cypher/queries/ (see --list); -p gives its parameters. A statement
+    that would write is refused. Needs --store neo4j (or GRAPHMODEL_STORE=neo4j): the
+    queries are Cypher.
+
+    \b
+    Example:
+        graphmodel query --list
+        graphmodel query partners -p ref=站东社区 -p as_of=2023-06-30 --store neo4j
+        graphmodel query --export favorites/
+    """
+    if list_all or export_dir:
+        library = queries.library()
+        if export_dir:
+            written = queries.export_favorites(library, export_dir)
+            click.echo(f"Wrote {len(written)} Browser favorites (.cql) into {export_dir}")
+        if list_all:
+            _render_list(library, fmt)
+        return
+    if not name:
+        raise click.UsageError("name a query (graphmodel query --list shows them)")
+    chosen = queries.find_query(name)
+    values = queries.parse_params(chosen, params)
+    if store_config.store != "neo4j":
+        raise queries.QueryError(
+            "graphmodel query runs Cypher, so it needs Neo4j: add --store neo4j "
+            "(or set GRAPHMODEL_STORE=neo4j); start the local server with "
+            "graphmodel neo4j start"
+        )
+    with queries.connect(store_config) as (driver, database):
+        result = queries.run_query(driver, chosen, values, database=database)
+    if fmt == "json":
+        emit_json(result.rows)
+    elif fmt == "csv":
+        emit_csv(({k: _flat(v) for k, v in row.items()} for row in result.rows), result.columns)
+    else:
+        rows = [[_text(row[c]) for c in result.columns] for row in result.rows]
+        print_table(f"{chosen.zh}（{chosen.name}，{len(rows)} 行）", result.columns, rows)
+
+
+def _render_list(library: list[queries.Query], fmt: str) -> None:
+    if fmt == "json":
+        emit_json([q.to_dict() for q in library])
+        return
+    rows = [
+        {
+            "name": q.name,
+            "zh": q.zh,
+            "en": q.en,
+            "params": " ".join(f"{p.name}={p.example}" for p in q.params),
+            "returns": ", ".join(q.returns),
+        }
+        for q in library
+    ]
+    if fmt == "csv":
+        emit_csv(rows, ("name", "zh", "en", "params", "returns"))
+        return
+    print_table(
+        f"查询库 Query library ({len(rows)})",
+        ("name", "用途", "参数 (示例)", "返回"),
+        [[r["name"], r["zh"], r["params"], r["returns"]] for r in rows],
+    )
+    console.print("Run one: graphmodel query NAME -p key=value ... --store neo4j")
+
+
+def _text(value: Any) -> str:
+    """A cell for the terminal: names for nodes and paths, lists joined with 、."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) and "nodes" in value:
+        return " — ".join(_text(n) for n in value["nodes"])
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("id") or value.get("type") or value)
+    if isinstance(value, list):
+        return "、".join(_text(v) for v in value)
+    return str(value)
+
+
+def _flat(value: Any) -> Any:
+    """A cell for CSV: lists of plain values joined with ; , anything nested as JSON."""
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return "; ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+COMMANDS = (query,)
