@@ -15,6 +15,7 @@ whitespace trimmed, English case ignored.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -290,6 +291,7 @@ def table_for(name: str) -> Table | None:
     return next((t for t in TABLES if key in {normalize(n) for n in (t.name, *t.aliases)}), None)
 
 
+@functools.cache
 def column_prop(table: Table, column: Column) -> Prop:
     """The schema property a non-reference column's values are checked against: the row's
     label's property for node tables, the relationship's for relationship tables (``str``
