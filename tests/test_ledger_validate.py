@@ -312,3 +312,77 @@ def test_duplicate_relationship_rows_and_a_wrong_label(tmp_path):
     )
     (member,) = [e for e in result.batch.edges if e.type == "MEMBER_OF"]
     assert member.props["role"] == "成员单位"
+
+
+def test_a_cascade_runs_down_the_chain(tmp_path):
+    """The street names a district that does not exist: the street is rejected, so its
+    community, the community's grid and the pairing with the community are rejected too,
+    each pointing at the row above it; the unit, whose street is another, loads."""
+    ledger = _write(
+        tmp_path / "l",
+        {
+            "districts.csv": "id,name\nD-YT,雁塔区\n",
+            "streets.csv": "id,name,district\nS-DYT,大雁塔街道,D-YT\nS-X,小寨街道,碑林区\n",
+            "communities.csv": "id,name,street\nC-QL,青龙社区,S-DYT\nC-1,某社区,S-X\n",
+            "grids.csv": "id,name,community,kind\nG-1,某社区第一网格,某社区,基础网格\n",
+            "units.csv": "id,name,street\nU-A,某大学,大雁塔街道\n",
+            "pairings.csv": "unit,community\n某大学,某社区\n某大学,青龙社区\n",
+        },
+    )
+    result = validate(read_ledger([ledger]))
+    assert [(p.table, p.row, p.code) for p in result.errors] == [
+        ("communities", 3, "rejected_ref"),
+        ("grids", 2, "rejected_ref"),
+        ("pairings", 2, "rejected_ref"),
+        ("streets", 3, "dangling_ref"),
+    ]
+    messages = [p.message for p in result.errors]
+    assert "(streets.csv row 3)" in messages[0]
+    assert "(communities.csv row 3)" in messages[1]
+    assert "(communities.csv row 3)" in messages[2]
+    (pairing,) = [e for e in result.batch.edges if e.type == "PAIRED_WITH"]
+    assert (pairing.start, pairing.end) == ("U-A#党组织", "C-QL#党组织")
+
+
+def test_a_rejected_party_organization_holds_back_the_pairings_of_its_owner(tmp_path):
+    """青龙社区's party organization row has an unknown level: a pairing naming 青龙社区 must
+    not create a second organization for it, so it is rejected pointing at that row."""
+    ledger = _write(
+        tmp_path / "l",
+        {
+            **BASE,
+            "party_orgs.csv": "id,name,level,belongs_to\nPO-QL,青龙社区党委,社区党工委,青龙社区\n",
+            "pairings.csv": "unit,community\n某大学,青龙社区\n",
+        },
+    )
+    result = validate(read_ledger([ledger]))
+    assert [(p.table, p.row, p.column, p.code) for p in result.errors] == [
+        ("pairings", 2, "community", "rejected_ref"),
+        ("party_orgs", 2, "level", "bad_choice"),
+    ]
+    assert "(party_orgs.csv row 2)" in result.errors[0].message
+    assert result.created == ["U-A#党组织"]
+    assert "C-QL#党组织" not in {n.id for n in result.batch.nodes}
+
+
+def test_smaller_faults(tmp_path):
+    ledger = _write(
+        tmp_path / "l",
+        {
+            **BASE,
+            # 类型 and kind both mean kind: the second is ignored with a warning
+            "grids.csv": "id,name,community,kind,类型,generated\n"
+            "G-1,青龙社区第一网格,青龙社区,基础网格,专属网格,也许\n",
+            "party_orgs.csv": "id,name,parent\nPO-1,某党支部,PO-1\n",
+            "social_orgs.csv": "id,name,community\nSO-1,小红花志愿服务队,青龙社区、雁西社区\n",
+            "reports.csv": "unit,community,members\nSO-1,青龙社区,12\n",
+        },
+    )
+    result = validate(read_ledger([ledger]))
+    assert [(p.table, p.column, p.code, p.value) for p in result.errors] == [
+        ("grids", "generated", "bad_bool", "也许"),
+        ("party_orgs", "parent", "self_ref", "PO-1"),
+        ("reports", "unit", "rejected_ref", "SO-1"),
+        ("social_orgs", "community", "dangling_ref", "雁西社区"),
+    ]
+    assert [(w.code, w.column) for w in result.warnings] == [("duplicate_column", "类型")]

@@ -75,6 +75,11 @@ class Index:
                     self._rejected_names.setdefault(found.name, []).append(found)
         return self._rejected_names.get(name, [])
 
+    def others(self, name: str, origin: str) -> bool:
+        """Whether a record other than the row at ``origin`` is named ``name``."""
+        found = self.by_name(name) + self.rejected_by_name(name)
+        return any(f.origin != origin for f in found)
+
     def resolve(self, value: str, labels: tuple[str, ...]) -> tuple[Found | None, str, str]:
         """The record of ``labels`` that ``value`` names, or ``(None, code, message)``."""
         found = self.valid.get(value)

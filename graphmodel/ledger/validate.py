@@ -269,12 +269,26 @@ def _references(item: _Item, index: Index) -> None:
         column = item.table.column(name)
         for value in values:
             found, code, message = index.resolve(value, column.ref)
-            if found is not None and item.table.label and found.id == item.id:
+            if _is_self(item, value, found, code, index, column):
                 code, message, found = "self_ref", f"'{value}' is this row itself", None
             if found is None:
                 item.ref_problems.append(item.problem(code, message, name, value))
             else:
                 item.targets.setdefault(name, []).append(found)
+
+
+def _is_self(
+    item: _Item, value: str, found: Found | None, code: str, index: Index, column: Column
+) -> bool:
+    """Whether a node row's reference names the row itself: its id, or its name when no
+    other record has it (checked apart, because a rejected row's self-reference would
+    otherwise read as a reference to a rejected row)."""
+    if not item.table.label or item.table.label not in column.ref:
+        return False
+    if value == item.id or (found is not None and found.id == item.id):
+        return True
+    named = value == item.props.get("name")
+    return named and code == "rejected_ref" and not index.others(value, item.row.origin)
 
 
 class _Builder:
