@@ -240,14 +240,26 @@ def _read_rows(
     headers = tuple(cell_text(c) if c is not None else "" for c in buffered[header_at][1])
     result = Sheet(table, path, sheet, headers, {}, encoding=encoding)
     origin_at = _columns(result, ledger)
-    for number, cells in [*buffered[header_at + 1 :], *enumerate(records, len(buffered) + 1)]:
-        cells = tuple(cells)[: len(headers)]
+    unlabeled = 0
+    for number, record in [*buffered[header_at + 1 :], *enumerate(records, len(buffered) + 1)]:
+        cells = tuple(record)
+        unlabeled += sum(
+            1
+            for i, c in enumerate(cells)
+            if not is_blank(c) and (i >= len(headers) or not headers[i])
+        )
+        cells = cells[: len(headers)]
         if all(is_blank(c) for c in cells):
             continue
         origin = f"{result.name} row {number}"
         if origin_at is not None and origin_at < len(cells) and not is_blank(cells[origin_at]):
             origin = cell_text(cells[origin_at])
         result.rows.append(Row(number, cells, origin))
+    if unlabeled:
+        message = f"{unlabeled} cells in columns without a header are ignored"
+        ledger.warnings.append(
+            Problem("unknown_column", message, result.file, sheet, 0, "", "", table.name)
+        )
     ledger.sheets.append(result)
 
 
