@@ -134,7 +134,9 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
             console.print(f"{title} ({len(found)}):", style="bold")
             for problem in found:
                 console.print(f"  {problem}", markup=False, soft_wrap=True)
-    where = config.db_path if config.store == "embedded" else f"Neo4j {config.uri or 'default'}"
+    where = str(config.db_path) if config.store == "embedded" else "Neo4j"
+    if config.store == "neo4j" and config.uri:
+        where += f" at {config.uri}"
     if report.loaded:
         console.print(
             f"Loaded {report.nodes} nodes and {report.relationships} relationships into {where}."
