@@ -36,6 +36,7 @@ from pathlib import Path
 import pytest
 
 from graphmodel.analysis.gaps import GAP_FIELDS, RULES, find_gaps
+from graphmodel.analysis.network import street_index, street_of
 from graphmodel.analysis.policy import Policy, PolicyError, load_policy, policy_from_dict
 from graphmodel.errors import AmbiguousName, GraphmodelError, NotFound
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
@@ -388,3 +389,17 @@ def test_a_policy_file_overrides_only_what_it_names(tmp_path):
     assert policy.min_social_orgs_community == 10
     assert policy.for_district("dc").min_committee_member_units == 3
     assert policy.for_district("other", "西城区") is policy
+
+
+def test_the_street_index_agrees_with_street_of_on_every_node(tmp_path):
+    led = jianguomen()
+    # Two party organizations that belong to each other: a cycle, in no street.
+    led.node("PartyOrg", "loop1", "环一")
+    led.node("PartyOrg", "loop2", "环二")
+    led.edge("BELONGS_TO", "loop1", "loop2")
+    led.edge("BELONGS_TO", "loop2", "loop1")
+    g = led.graph(tmp_path)
+    index = street_index(g)
+    assert index == {n: street_of(g, n) for n in g}
+    assert index["loop1"] is None and index["dc"] is None
+    assert index["u1#po"] == "jgm" and index["k_c1"] == "jgm" and index["c7#po"] == "cym"

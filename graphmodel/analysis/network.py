@@ -35,6 +35,7 @@ __all__ = [
     "cogovernance_graph",
     "is_active",
     "party_owners",
+    "street_index",
     "street_of",
 ]
 
@@ -101,6 +102,9 @@ def cogovernance_graph(
     return net
 
 
+_STREET_STEPS = ("PART_OF", "LOCATED_IN", "BELONGS_TO", "SERVES", "COVERS")
+
+
 def street_of(g: nx.MultiDiGraph, node: str) -> str | None:
     """The street a node sits in: through ``PART_OF`` (a community, a grid), ``LOCATED_IN``
     (a unit), ``BELONGS_TO`` (a party organization, via what it belongs to), ``SERVES`` (a
@@ -114,13 +118,44 @@ def street_of(g: nx.MultiDiGraph, node: str) -> str | None:
             return node
         step = None
         for _, v, e in sorted(g.out_edges(node, data=True), key=lambda t: t[1]):
-            if e.get("type") in ("PART_OF", "LOCATED_IN", "BELONGS_TO", "SERVES", "COVERS"):
+            if e.get("type") in _STREET_STEPS:
                 step = v
                 break
         if step is None:
             return None
         node = step
     return None
+
+
+def street_index(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """``street_of`` for every node of ``g`` at once, in O(n + m) rather than a walk per node.
+
+    Each node steps to the smallest id among the ends of its ``PART_OF``, ``LOCATED_IN``,
+    ``BELONGS_TO``, ``SERVES`` and ``COVERS`` relationships (as ``street_of`` does), and every
+    node on a walk gets the walk's answer: the street it ends at, or ``None`` when it ends
+    nowhere or in a cycle.
+    """
+    step: dict[str, str] = {}
+    for u, v, rel in g.edges(data="type"):
+        if rel in _STREET_STEPS and (u not in step or v < step[u]):
+            step[u] = v
+    labels = dict(g.nodes(data="label"))
+    found: dict[str, str | None] = {}
+    for start in g:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in found and node not in on_path:
+            if labels.get(node) == "Street":
+                found[node] = node
+                break
+            path.append(node)
+            on_path.add(node)
+            node = step.get(node)
+        answer = found.get(node) if node is not None else None
+        for n in path:
+            found[n] = answer
+    return found
 
 
 def party_owners(g: nx.MultiDiGraph) -> dict[str, str]:

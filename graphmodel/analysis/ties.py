@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graphmodel.analysis.network import is_active, street_of
+from graphmodel.analysis.network import is_active, street_index
 
 __all__ = ["Pairing", "Ties"]
 
@@ -63,6 +63,7 @@ class Ties:
     def of(cls, g: nx.MultiDiGraph, as_of: dt.date) -> Ties:
         """Index ``g`` on ``as_of``."""
         ties = cls(g, as_of)
+        ties._streets = street_index(g)
         belongs: list[tuple[str, str]] = []
         paired: list[tuple[str, str, str, dict]] = []
         for u, v, k, data in g.edges(keys=True, data=True):
@@ -147,10 +148,8 @@ class Ties:
         return units
 
     def street(self, node: str) -> str | None:
-        """The street ``node`` sits in (``network.street_of``), remembered."""
-        if node not in self._streets:
-            self._streets[node] = street_of(self.g, node)
-        return self._streets[node]
+        """The street ``node`` sits in (``network.street_of``, read from ``street_index``)."""
+        return self._streets.get(node)
 
     def district(self, street: str | None) -> str | None:
         """The district a street is part of."""
