@@ -194,3 +194,29 @@ def test_unreadable_ledgers_are_errors(tmp_path):
         read_ledger([tmp_path / "broken.xlsx"])
     with pytest.raises(LedgerError, match="no known table"):
         read_ledger([tmp_path / "latin.csv"])
+
+
+def test_a_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(tmp_path):
+    """Some spreadsheet programs record a sheet's used range as A1 whatever it holds."""
+    import re
+    import zipfile
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "区"
+    ws.append(["编号", "名称"])
+    ws.append(["D-YT", "雁塔区"])
+    ws.append(["D-LH", "莲湖区"])
+    book.save(tmp_path / "good.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "good.xlsx") as src,
+        zipfile.ZipFile(tmp_path / "bad.xlsx", "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert count == 1
+            dst.writestr(item, data)
+    (sheet,) = read_ledger([tmp_path / "bad.xlsx"]).sheets
+    assert [sheet.value(r, "name") for r in sheet.rows] == ["雁塔区", "莲湖区"]

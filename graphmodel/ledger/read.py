@@ -182,6 +182,8 @@ def read_workbook(path: Path, ledger: Ledger) -> None:
                 continue
             table = _table(path, ws.title, ws.title, ledger)
             if table is not None:
+                # the dimensions some writers record are wrong; read the rows that are there
+                ws.reset_dimensions()
                 _read_rows(table, path, ws.title, ws.iter_rows(values_only=True), "xlsx", ledger)
     finally:
         book.close()
