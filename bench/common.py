@@ -36,7 +36,8 @@ CACHE = Path(os.environ.get("GRAPHMODEL_BENCH_DIR", "/tmp/graphmodel-bench"))
 
 
 def machine() -> dict[str, Any]:
-    """Cores, memory, CPU model and the versions that matter to the figures."""
+    """Cores, memory, CPU model, the versions that matter to the figures, and the load
+    average when the figures were saved (the machine is shared)."""
     cpu = ""
     with open("/proc/cpuinfo", encoding="utf-8") as f:
         for line in f:
@@ -57,6 +58,7 @@ def machine() -> dict[str, Any]:
         "memory_gib": round(total_kb / 2**20, 1),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average": os.getloadavg(),
         **versions,
     }
 
