@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+import graphmodel.ledger.read
 from graphmodel.errors import LedgerError
 from graphmodel.ledger import read_ledger
 from graphmodel.ledger.values import parse_bool, parse_date, parse_int, split_refs
@@ -196,10 +197,14 @@ def test_unreadable_ledgers_are_errors(tmp_path):
         read_ledger([tmp_path / "latin.csv"])
 
 
-def test_a_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(tmp_path):
+def test_a_streamed_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(
+    tmp_path, monkeypatch
+):
     """Some spreadsheet programs record a sheet's used range as A1 whatever it holds."""
     import re
     import zipfile
+
+    monkeypatch.setattr(graphmodel.ledger.read, "MERGED_CELLS_MAX_BYTES", 0)
 
     book = Workbook()
     ws = book.active
@@ -220,3 +225,22 @@ def test_a_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(tmp_path):
             dst.writestr(item, data)
     (sheet,) = read_ledger([tmp_path / "bad.xlsx"]).sheets
     assert [sheet.value(r, "name") for r in sheet.rows] == ["雁塔区", "莲湖区"]
+
+
+def test_merged_cells_hold_their_value_in_every_row(tmp_path):
+    """A title merged over the headers, and the street merged down its communities' rows."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "社区"
+    ws.append(["建国门街道社区台账"])
+    ws.merge_cells("A1:C1")
+    ws.append(["社区名称", "所属街道", "人口"])
+    ws.append(["站东社区", "建国门街道", 5200])
+    ws.append(["赵家楼社区", None, None])
+    ws.append(["东总布社区", None, 3100])
+    ws.merge_cells("B3:B5")
+    book.save(tmp_path / "台账.xlsx")
+    (sheet,) = read_ledger([tmp_path / "台账.xlsx"]).sheets
+    assert [r.number for r in sheet.rows] == [3, 4, 5]
+    assert [sheet.value(r, "street") for r in sheet.rows] == ["建国门街道"] * 3
+    assert [sheet.value(r, "population") for r in sheet.rows] == [5200, None, 3100]

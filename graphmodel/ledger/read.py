@@ -10,7 +10,8 @@ What it decides:
   table, so a title row above the headers (``XX街道结对共建台账``) is skipped. Unknown headers
   are reported as ``unknown_column`` warnings and their cells ignored.
 - Rows are numbered as a spreadsheet shows them (the header row of a plain ledger is row 1).
-  A row whose cells are all blank is skipped.
+  A row whose cells are all blank is skipped. In a workbook, a merged cell's value fills its
+  whole range.
 - CSV encodings: UTF-8 (with or without BOM) is tried first, strictly; then GB18030, which
   includes GBK and GB2312. A file that is neither is an error. The delimiter is a comma, or a
   tab when the header line has tabs and no commas.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from graphmodel.ledger.values import cell_text, is_blank
 __all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
 
 HEADER_SEARCH_ROWS = 10
+MERGED_CELLS_MAX_BYTES = 20_000_000
+"""Workbooks larger than this are streamed (less memory, merged ranges not filled)."""
 _META = {normalize(PROBLEM_HEADER), normalize(ORIGIN_HEADER)}
 
 
@@ -167,11 +170,18 @@ def read_csv(path: Path, ledger: Ledger) -> None:
 
 
 def read_workbook(path: Path, ledger: Ledger) -> None:
-    """Read every sheet of the workbook at ``path`` into ``ledger``."""
+    """Read every sheet of the workbook at ``path`` into ``ledger``.
+
+    A merged cell's value counts in every cell of the merged range (ledgers merge a street's
+    name down the rows of its communities). Workbooks over ``MERGED_CELLS_MAX_BYTES`` are read
+    in openpyxl's streaming mode, which knows nothing of merged ranges: there, only the first
+    cell of a range holds its value.
+    """
     from openpyxl import load_workbook
 
+    streaming = path.exists() and path.stat().st_size > MERGED_CELLS_MAX_BYTES
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=streaming, data_only=True)
     except FileNotFoundError as e:
         raise LedgerError(f"{path}: no such file") from e
     except Exception as e:  # openpyxl raises zipfile, KeyError and XML errors on bad files
@@ -181,12 +191,31 @@ def read_workbook(path: Path, ledger: Ledger) -> None:
             if normalize(ws.title) in {normalize(n) for n in IGNORED_SHEETS}:
                 continue
             table = _table(path, ws.title, ws.title, ledger)
-            if table is not None:
-                # the dimensions some writers record are wrong; read the rows that are there
+            if table is None:
+                continue
+            if streaming:
+                # the used range some programs record is wrong; read the rows that are there
                 ws.reset_dimensions()
-                _read_rows(table, path, ws.title, ws.iter_rows(values_only=True), "xlsx", ledger)
+                rows = ws.iter_rows(values_only=True)
+            else:
+                rows = _unmerged_rows(ws)
+            _read_rows(table, path, ws.title, rows, "xlsx", ledger)
     finally:
         book.close()
+
+
+def _unmerged_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows from row 1, each merged range's value in all of its cells."""
+    fills: dict[tuple[int, int], Any] = {}
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                fills[(r, c)] = value
+    for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+        if fills:
+            cells = tuple(fills.get((number, c), v) for c, v in enumerate(cells, start=1))
+        yield cells
 
 
 def _table(path: Path, name: str, sheet: str, ledger: Ledger) -> Table | None:
