@@ -122,7 +122,11 @@ class Index:
 @dataclass
 class Owners:
     """Which party organizations belong to which record, and which lead which: the store's
-    ``BELONGS_TO`` and ``LEADS`` plus the ledger's valid party organization rows."""
+    ``BELONGS_TO`` and ``LEADS`` plus the ledger's valid party organization rows.
+
+    ``pending`` maps an owner to the origin of a rejected party organization row that belongs
+    to it: the owner's party organization is unknown until that row is fixed.
+    """
 
     belongs: dict[str, set[str]] = field(default_factory=dict)
     leads: set[tuple[str, str]] = field(default_factory=set)
