@@ -361,8 +361,14 @@ def test_a_rejected_party_organization_holds_back_the_pairings_of_its_owner(tmp_
         ("party_orgs", 2, "level", "bad_choice"),
     ]
     assert "(party_orgs.csv row 2)" in result.errors[0].message
-    assert result.created == ["U-A#党组织"]
-    assert "C-QL#党组织" not in {n.id for n in result.batch.nodes}
+    # nothing is created for a rejected row, not even the unit's party organization
+    assert result.created == []
+    assert {n.label for n in result.batch.nodes} == {
+        "District",
+        "Street",
+        "Community",
+        "MemberUnit",
+    }
 
 
 def test_smaller_faults(tmp_path):

@@ -348,23 +348,29 @@ class _Builder:
             self.batch.edges.append(edge)
 
     def _ends(self, item: _Item) -> tuple[str, str] | None:
+        """The relationship's start and end; for pairings and reports, the party
+        organizations of the unit and community, created only once the row is known good."""
         targets = {name: found[0] for name, found in item.targets.items()}
         if item.table.rel == "MEMBER_OF":
             return targets["member"].id, targets["committee"].id
-        unit = self._party_org(item, "unit", targets["unit"])
-        if item.table.rel == "REPORTS_TO":
-            return None if unit is None else (unit, targets["community"].id)
-        community = self._party_org(item, "community", targets["community"])
-        if unit is None or community is None:
+        sides = ["unit"] if item.table.rel == "REPORTS_TO" else ["unit", "community"]
+        found = {side: self._party_org(item, side, targets[side]) for side in sides}
+        if any(org is None for org in found.values()):
             return None
-        if unit == community:
-            message = f"unit and community are the same party organization '{unit}'"
+        if len(sides) == 2 and found["unit"] == found["community"] != "":
+            message = f"unit and community are the same party organization '{found['unit']}'"
             item.late_problems.append(item.problem("self_ref", message, "community"))
             return None
-        return unit, community
+        orgs = {side: org or self._create(item, side, targets[side]) for side, org in found.items()}
+        if any(org is None for org in orgs.values()):
+            return None
+        if item.table.rel == "REPORTS_TO":
+            return orgs["unit"], targets["community"].id
+        return orgs["unit"], orgs["community"]
 
     def _party_org(self, item: _Item, column: str, owner: Found) -> str | None:
-        """The party organization that stands for ``owner`` (itself if it is one)."""
+        """The party organization that stands for ``owner`` (itself if it is one), ``""``
+        when ``owner`` has none yet (one is to be created), ``None`` after a problem."""
         if owner.label == "PartyOrg":
             return owner.id
         value = item.sheet.value(item.row, column)
@@ -386,7 +392,7 @@ class _Builder:
             )
             item.late_problems.append(item.problem("ambiguous_party_org", message, column, value))
             return None
-        return self._create(item, column, owner)
+        return ""
 
     def _create(self, item: _Item, column: str, owner: Found) -> str | None:
         org = f"{owner.id}#党组织"
