@@ -1,0 +1,385 @@
+"""The named query library: headers, every query on the seed dataset in the real Neo4j, the
+embedded answers it must agree with, ``graphmodel query`` and the refusal of writes."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from neo4j import Driver, GraphDatabase
+
+from graphmodel import graphview, queries
+from graphmodel.analysis.gaps import find_gaps
+from graphmodel.analysis.network import cogovernance_graph
+from graphmodel.analysis.policy import Policy
+from graphmodel.cli import main
+from graphmodel.load import default_ledger, load
+from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+from graphmodel.store import EmbeddedStore
+from graphmodel.store.neo4j import Neo4jStore
+from graphmodel.writeback import write_analysis
+
+AS_OF = dt.date(2023, 6, 30)
+
+# The questions the issue asks the library to answer, by query name.
+REQUIRED = {
+    "partners",
+    "reach_within_hops",
+    "committee_members",
+    "party_chain",
+    "unpaired_communities",
+    "few_social_orgs",
+    "working_alone",
+    "single_points_of_failure",
+    "top_hubs",
+    "expiring_pairings",
+}
+# Queries whose example answer on the seed (loaded, analysed on AS_OF) is empty: the seed
+# records no pairing with an end date, and no actor whose removal cuts a community off.
+EMPTY_ON_SEED = {"expiring_pairings", "single_points_of_failure"}
+
+LIBRARY = queries.library()
+
+
+def _write_query(text: str) -> queries.Query:
+    return queries.parse_query(
+        "// @name scratch\n// @zh 写入\n// @en a write\n"
+        "// @param name: string = 甲 -- a name\n// @returns name\n" + text
+    )
+
+
+# --- the headers (no server needed) ---------------------------------------------------------
+
+
+def test_the_library_answers_every_question_the_issue_lists():
+    names = {q.name for q in LIBRARY}
+    assert names >= REQUIRED
+
+
+@pytest.mark.parametrize("query", LIBRARY, ids=lambda q: q.name)
+def test_every_header_is_complete_and_its_examples_are_typed(query):
+    assert query.zh and query.en and query.returns
+    assert query.path is not None and query.path.stem == query.name
+    for p in query.params:
+        assert p.doc, f"{query.name}: ${p.name} has no doc"
+        assert p.example_value is not None
+    assert query.mode == "read"
+
+
+def test_a_header_that_lies_about_its_parameters_is_rejected():
+    text = "// @name x\n// @zh 甲\n// @en x\n// @returns n\nMATCH (n {id: $ref}) RETURN n"
+    with pytest.raises(queries.QueryError, match="parameters used"):
+        queries.parse_query(text)
+
+
+def test_parameters_are_typed_per_the_header():
+    reach = queries.find_query("reach_within_hops")
+    values = queries.parse_params(reach, ["ref=站东社区", "hops=2", "as_of=2023-06-30"])
+    assert values == {"ref": "站东社区", "hops": 2, "as_of": "2023-06-30"}
+    with pytest.raises(queries.QueryError, match="hops"):
+        queries.parse_params(reach, ["ref=站东社区", "hops=two", "as_of=2023-06-30"])
+    with pytest.raises(queries.QueryError, match="is not a date"):
+        queries.parse_params(reach, ["ref=站东社区", "hops=2", "as_of=2023/06/30"])
+    with pytest.raises(queries.QueryError, match="needs as_of"):
+        queries.parse_params(reach, ["ref=站东社区", "hops=2"])
+
+
+def test_favorites_carry_the_title_the_parameters_and_the_statement(tmp_path):
+    written = queries.export_favorites(LIBRARY, tmp_path)
+    assert len(written) == len(LIBRARY)
+    text = (tmp_path / "partners.cql").read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("// ") and "partners" in first
+    assert ":param {ref: '站东社区', as_of: '2023-06-30'};" in text
+    assert text.rstrip().endswith(";")
+    assert queries.find_query("partners").text.splitlines()[0] in text
+
+
+# --- the seed dataset in the real Neo4j -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_view(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    """The seed dataset as the embedded store sees it: the embedded answers come from here."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("seed") / "graph.json")
+    load([default_ledger()], store)
+    return store.graph()
+
+
+@pytest.fixture
+def seeded(neo4j_connection, seed_view) -> Iterator[Driver]:
+    """A driver on a database holding the seed dataset, analysed on ``AS_OF``.
+
+    Loads (and writes the analysis back) only when the database does not already hold
+    exactly the seed's nodes and relationships, since other tests empty it.
+    """
+    c = neo4j_connection
+    with GraphDatabase.driver(c.uri, auth=(c.user, c.password or "")) as driver:
+        counts = driver.execute_query(
+            "MATCH (n) WITH count(n) AS nodes "
+            "RETURN nodes, COUNT { ()-[]->() } AS rels, "
+            "COUNT { MATCH (m) WHERE m.analysis_date = $day } AS analysed",
+            day=AS_OF.isoformat(),
+        ).records[0]
+        expected = (seed_view.number_of_nodes(), seed_view.number_of_edges())
+        if (counts["nodes"], counts["rels"]) != expected or not counts["analysed"]:
+            store = Neo4jStore(c.uri, c.user, c.password)
+            try:
+                store.clear()
+                load([default_ledger()], store)
+                write_analysis(store, AS_OF, Policy())
+            finally:
+                store.close()
+        yield driver
+
+
+@pytest.fixture
+def run(seeded: Driver) -> Callable[..., list[dict]]:
+    def _run(name: str, **params: object) -> list[dict]:
+        query = queries.find_query(name)
+        values = {**query.example_params(), **params}
+        return queries.run_query(seeded, query, values).rows
+
+    return _run
+
+
+@pytest.mark.parametrize("query", LIBRARY, ids=lambda q: q.name)
+def test_every_query_runs_on_the_seed_with_its_example(seeded, query):
+    result = queries.run_query(seeded, query, query.example_params())
+    assert result.columns == list(query.returns)
+    if query.name not in EMPTY_ON_SEED:
+        assert result.rows, f"{query.name} found nothing with its example on the seed"
+
+
+def test_partners_agree_with_the_embedded_store(run, seed_view):
+    for ref in ("站东社区", "建国门街道市级下沉单位01", "dongcheng.jianguomen.zhandong.po"):
+        embedded = [p.to_dict() for p in graphview.partners(seed_view, ref)]
+        cypher = run("partners", ref=ref)
+        assert [{k: r[k] for k in embedded[0]} for r in cypher] == embedded
+    # 站东社区 pairs with its two sinking units (002: 分别与2家市级下沉单位签订《结对共建协议书》).
+    owners = {r["owner_name"] for r in run("partners", ref="站东社区")}
+    assert owners == {"建国门街道市级下沉单位01", "建国门街道市级下沉单位02"}
+
+
+def test_active_follows_the_date(run):
+    # Both of 站东社区's pairings start on 2021-09-03 and have no end.
+    assert {r["active"] for r in run("partners", ref="站东社区", as_of="2021-09-02")} == {False}
+    assert {r["active"] for r in run("partners", ref="站东社区", as_of="2021-09-03")} == {True}
+
+
+def _rule(g: nx.MultiDiGraph, rule: str, as_of: dt.date, policy: Policy | None = None) -> set:
+    return {gap.node_id for gap in find_gaps(g, policy or Policy(), as_of, rules=[rule])}
+
+
+@pytest.mark.parametrize("day", ["2023-06-30", "2021-09-03", "2021-01-01"])
+def test_unpaired_communities_agree_with_the_gap_rule(run, seed_view, day):
+    cypher = {r["community_id"] for r in run("unpaired_communities", as_of=day)}
+    assert cypher == _rule(seed_view, "unpaired_community", dt.date.fromisoformat(day))
+
+
+@pytest.mark.parametrize(("community", "village"), [(10, 5), (6, 5), (1, 1)])
+def test_few_social_orgs_agrees_with_the_gap_rule(run, seed_view, community, village):
+    policy = Policy(min_social_orgs_community=community, min_social_orgs_village=village)
+    rows = run("few_social_orgs", min_community=community, min_village=village)
+    assert {r["community_id"] for r in rows} == _rule(seed_view, "few_social_orgs", AS_OF, policy)
+    assert all(r["social_orgs"] < r["minimum"] for r in rows)
+
+
+@pytest.mark.parametrize("day", ["2023-06-30", "2021-01-01"])
+def test_working_alone_agrees_with_the_gap_rule(run, seed_view, day):
+    cypher = {r["unit_id"] for r in run("working_alone", as_of=day)}
+    assert cypher == _rule(seed_view, "working_alone", dt.date.fromisoformat(day))
+
+
+def test_label_counts_agree_with_the_embedded_stats(run, seed_view):
+    stats = graphview.stats(seed_view)
+    counted = {r["label"]: r["nodes"] for r in run("label_counts")}
+    assert {k: v for k, v in counted.items() if v} == stats.labels
+
+
+@pytest.mark.parametrize(("ref", "hops"), [("建国门街道市级下沉单位01", 3), ("万寿路街道", 3)])
+def test_reach_agrees_with_a_breadth_first_search_of_the_network(run, seed_view, ref, hops):
+    start = graphview.resolve(seed_view, ref, ("MemberUnit", "Street"))
+    net = cogovernance_graph(seed_view, AS_OF)
+    distance = nx.single_source_shortest_path_length(net, start, cutoff=hops)
+    expected = {
+        c: d
+        for c, d in distance.items()
+        if c != start and seed_view.nodes[c].get("label") == "Community"
+    }
+    rows = run("reach_within_hops", ref=ref, hops=hops)
+    assert {r["community_id"]: r["hops"] for r in rows} == expected
+    assert expected
+
+
+def test_committee_members_lists_the_92_members_of_wanshoulu(run):
+    # 000: 万寿路地区党建工作协调委员会新增33家成员单位，总数达到92家.
+    rows = run("committee_members")
+    units = [r for r in rows if r["relation"] == "member" and r["label"] == "MemberUnit"]
+    assert len(units) == 92
+
+
+def test_written_back_scores_rank_the_hubs(run, seed_view):
+    rows = run("top_hubs", limit=5)
+    scores = [r["hub_score"] for r in rows]
+    assert len(rows) == 5 and scores == sorted(scores, reverse=True)
+    assert all(r["analysis_date"] == AS_OF.isoformat() for r in rows)
+    flagged = run("flagged_gaps", rule="unpaired_community")
+    assert {r["id"] for r in flagged} == _rule(seed_view, "unpaired_community", AS_OF)
+
+
+# --- graphmodel query -----------------------------------------------------------------------
+
+
+def test_query_list_names_every_query():
+    result = CliRunner().invoke(main, ["query", "--list"])
+    assert result.exit_code == 0, result.output
+    for query in LIBRARY:
+        assert query.name in result.output
+    listed = json.loads(CliRunner().invoke(main, ["query", "--list", "--json"]).output)
+    assert [q["name"] for q in listed] == [q.name for q in LIBRARY]
+    assert listed[0]["params"][0].keys() == {"name", "type", "example", "doc"}
+
+
+def test_query_export_writes_one_favorite_per_query(tmp_path):
+    result = CliRunner().invoke(main, ["query", "--export", str(tmp_path / "fav")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.stem for p in (tmp_path / "fav").glob("*.cql")) == [q.name for q in LIBRARY]
+
+
+def test_query_needs_the_neo4j_store():
+    result = CliRunner().invoke(
+        main,
+        ["query", "partners", "-p", "ref=站东社区", "-p", "as_of=2023-06-30"],
+        env={"GRAPHMODEL_STORE": ""},
+    )
+    assert result.exit_code == 1
+    assert "needs Neo4j: add --store neo4j" in result.output
+
+
+def test_query_names_an_unknown_query_and_a_missing_parameter():
+    result = CliRunner().invoke(main, ["query", "nosuch", "--store", "neo4j"])
+    assert result.exit_code == 1 and "no query named 'nosuch'" in result.output
+    result = CliRunner().invoke(main, ["query", "partners", "--store", "neo4j"])
+    assert result.exit_code == 1
+    assert "partners needs ref, as_of, e.g. -p ref=站东社区 -p as_of=2023-06-30" in result.output
+
+
+def test_query_reports_a_server_that_is_down():
+    result = CliRunner().invoke(
+        main,
+        ["query", "label_counts", "--store", "neo4j"],
+        env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "irrelevant"},
+    )
+    assert result.exit_code == 1
+    assert "Neo4j is not reachable at bolt://127.0.0.1:9" in result.output
+
+
+def test_query_prints_json_and_csv(seeded, neo4j_connection):
+    env = neo4j_connection.env()
+    args = ["query", "partners", "-p", "ref=站东社区", "-p", "as_of=2023-06-30", "--store", "neo4j"]
+    as_json = CliRunner().invoke(main, [*args, "--json"], env=env)
+    assert as_json.exit_code == 0, as_json.output
+    rows = json.loads(as_json.output)
+    assert {r["owner_name"] for r in rows} == {
+        "建国门街道市级下沉单位01",
+        "建国门街道市级下沉单位02",
+    }
+    as_csv = CliRunner().invoke(main, [*args, "--csv"], env=env)
+    assert as_csv.exit_code == 0, as_csv.output
+    table = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert list(table[0]) == list(queries.find_query("partners").returns)
+    assert [r["partner_id"] for r in table] == [r["partner_id"] for r in rows]
+    text = CliRunner().invoke(main, args, env=env)
+    assert text.exit_code == 0 and "站东社区党委" in text.output
+
+
+def test_query_prints_a_path_as_json_and_csv(seeded, neo4j_connection):
+    env = neo4j_connection.env()
+    args = ["query", "partners_graph", "-p", "ref=站东社区", "--store", "neo4j"]
+    rows = json.loads(CliRunner().invoke(main, [*args, "--json"], env=env).output)
+    # 站东社区 <- its 党委 - a unit's branch -> the unit: four nodes, three relationships.
+    assert {len(r["path"]["nodes"]) for r in rows} == {4}
+    assert {r["path"]["nodes"][0]["name"] for r in rows} == {"站东社区"}
+    assert [rel["type"] for rel in rows[0]["path"]["relationships"]] == [
+        "BELONGS_TO",
+        "PAIRED_WITH",
+        "BELONGS_TO",
+    ]
+    table = list(
+        csv.DictReader(io.StringIO(CliRunner().invoke(main, [*args, "--csv"], env=env).output))
+    )
+    assert json.loads(table[0]["path"]) == rows[0]["path"]
+
+
+def test_the_library_folder_is_the_repositorys():
+    assert Path(__file__).resolve().parent.parent / "cypher" / "queries" == queries.QUERY_DIR
+
+
+# --- hand-built graphs (last: they empty the database the seeded tests share) -------------
+
+
+def _pairing_batch() -> GraphBatch:
+    """Two communities of one street; unit A pairs with 甲社区 until 2024-03-01, unit B with
+    乙社区 from 2020 with no end. On 2023-06-30 both pairings are in force; before 2024-12-31
+    only A's ends (days left: 2023-06-30 -> 2024-03-01 = 245)."""
+    nodes = [
+        NodeRecord("Street", "s", {"name": "某街道"}),
+        NodeRecord("Community", "c1", {"name": "甲社区", "kind": "社区"}),
+        NodeRecord("Community", "c2", {"name": "乙社区", "kind": "社区"}),
+        NodeRecord("PartyOrg", "c1.po", {"name": "甲社区党委", "level": "社区党委"}),
+        NodeRecord("PartyOrg", "c2.po", {"name": "乙社区党委", "level": "社区党委"}),
+        NodeRecord("MemberUnit", "a", {"name": "甲单位"}),
+        NodeRecord("MemberUnit", "b", {"name": "乙单位"}),
+        NodeRecord("PartyOrg", "a.po", {"name": "甲单位党支部", "level": "单位党支部"}),
+        NodeRecord("PartyOrg", "b.po", {"name": "乙单位党支部", "level": "单位党支部"}),
+    ]
+    edges = [
+        EdgeRecord("PART_OF", "c1", "s"),
+        EdgeRecord("PART_OF", "c2", "s"),
+        *(EdgeRecord("BELONGS_TO", f"{n}.po", n) for n in ("c1", "c2", "a", "b")),
+        EdgeRecord(
+            "PAIRED_WITH",
+            "a.po",
+            "c1.po",
+            "p1",
+            {"kind": "结对共建", "since": "2021-03-01", "until": "2024-03-01"},
+        ),
+        EdgeRecord("PAIRED_WITH", "b.po", "c2.po", "p2", {"kind": "下沉", "since": "2020-01-01"}),
+    ]
+    return GraphBatch(nodes, edges)
+
+
+def test_expiring_pairings_lists_only_those_ending_before_the_date(neo4j_store, neo4j_driver):
+    neo4j_store.write(_pairing_batch())
+    query = queries.find_query("expiring_pairings")
+    rows = queries.run_query(
+        neo4j_driver, query, {"as_of": "2023-06-30", "before": "2024-12-31"}
+    ).rows
+    assert [(r["unit_side"], r["community_side"], r["days_left"]) for r in rows] == [
+        ("甲单位", "甲社区", 245)
+    ]
+    # Once A's pairing has ended it is no longer "expiring" (it is an expired pairing).
+    later = queries.run_query(neo4j_driver, query, {"as_of": "2024-03-01", "before": "2024-12-31"})
+    assert later.rows == []
+
+
+def test_a_statement_that_would_write_is_refused(neo4j_store, neo4j_driver):
+    scratch = _write_query("CREATE (n:MemberUnit {id: 'x', name: $name}) RETURN n.name AS name")
+    with pytest.raises(queries.WriteRefused, match="would write"):
+        queries.run_query(neo4j_driver, scratch, {"name": "甲"})
+    assert neo4j_store.stats().labels == {}
+
+
+def test_the_projects_own_write_steps_may_write(neo4j_store, neo4j_driver):
+    scratch = _write_query("CREATE (n:MemberUnit {id: 'x', name: $name}) RETURN n.name AS name")
+    result = queries.run_query(neo4j_driver, scratch, {"name": "甲"}, allow_write=True)
+    assert result.rows == [{"name": "甲"}]
+    assert neo4j_store.stats().labels == {"MemberUnit": 1}
