@@ -15,7 +15,9 @@ a generated ledger (read and validated once, before any timing; that cost is rep
 
 Every run starts from an empty database (``Neo4jStore.clear``; constraints and indexes kept, as
 after ``ensure_schema``). Rates are rows per second for nodes and for relationships: a run's
-node phase ends when the last node batch is written. Medians over ``--repeats``, after one
+node phase ends when the last node batch is written. Beside the wall clock, each run records
+the CPU seconds of this process and of the server's JVM (the machine is shared, and a
+server waiting for its client shows in the wall clock only). Medians over ``--repeats``, after one
 untimed warm-up of every method on the street ledger (statements planned, JVM warm).
 
 The server: your own instance, e.g. ``GRAPHMODEL_NEO4J_HOME=/tmp/neo4j-bench
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -45,6 +48,17 @@ from graphmodel.store.neo4j import Neo4jStore
 
 BATCHES = (1_000, 5_000, 10_000, 20_000, 50_000)
 SAMPLE = 2_000
+
+
+def server_cpu() -> float:
+    """CPU seconds (user + system) the local server's JVM has used so far, from
+    ``/proc/<pid>/stat``; 0.0 when its pid file is not readable (another server)."""
+    try:
+        pid = int(neo4j_server.ServerSettings.from_env().pid_file.read_text().strip())
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def connect(batch_size: int) -> Neo4jStore:
@@ -210,10 +224,15 @@ def bench_scale(
                 runs = []
                 for _ in range(repeats):
                     empty(store)
-                    if method == "loader":
-                        runs.append(run_loader(store, batch))
-                    else:
-                        runs.append(run_load_csv(store, files, size))
+                    server_before = server_cpu()
+                    with Timer() as t:
+                        if method == "loader":
+                            run = run_loader(store, batch)
+                        else:
+                            run = run_load_csv(store, files, size)
+                    run["client_cpu"] = t.cpu
+                    run["server_cpu"] = server_cpu() - server_before
+                    runs.append(run)
                 summary = _summary(runs, n_nodes, n_rels)
                 result["runs"].append({"method": method, "batch": size, **summary})
                 print(f"{scale} {method} batch {size}: {summary['seconds']:.1f} s", flush=True)
@@ -237,7 +256,8 @@ def bench_scale(
 
 def _summary(runs: list[dict[str, Any]], n_nodes: int, n_rels: int) -> dict[str, Any]:
     seconds = {k: median([r[k] for r in runs]) for k in ("nodes", "relationships")}
-    return {**rates(seconds, n_nodes, n_rels), "repeats": len(runs), "raw": runs}
+    cpu = {k: median([r.get(k, 0.0) for r in runs]) for k in ("client_cpu", "server_cpu")}
+    return {**rates(seconds, n_nodes, n_rels), **cpu, "repeats": len(runs), "raw": runs}
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -262,6 +282,9 @@ def table(results: list[dict[str, Any]]) -> str:
                     x["batch"],
                     x["repeats"],
                     f"{x['seconds']:.1f}",
+                    ""
+                    if x["method"] == "per-row"
+                    else f"{x['client_cpu']:.1f} + {x['server_cpu']:.1f}",
                     f"{x['nodes_per_s']:,.0f}",
                     f"{x['relationships_per_s']:,.0f}",
                     f"{x['rows_per_s']:,.0f}",
@@ -275,6 +298,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "batch",
         "runs",
         "seconds (median)",
+        "cpu s client + server",
         "nodes/s",
         "rels/s",
         "rows/s",
