@@ -28,17 +28,19 @@ def test_two_ledgers_twice_into_neo4j_match_the_embedded_store(
     ledger loaded them with: in a store that holds both, every pairing and report naming them
     is ambiguous and rejected, so the only party organizations are the GBK ledger's 3 listed
     and 3 created."""
+    # copies, so that the rejects folders land in tmp_path (the second round rejects rows too)
+    gbk = shutil.copytree(DATA / "gbk", tmp_path / "gbk")
     faults = shutil.copytree(DATA / "faults", tmp_path / "faults")
     runner = CliRunner(env=neo4j_connection.env())
     db = tmp_path / "g.json"
-    for ledger in (DATA / "gbk", faults):
+    for ledger in (gbk, faults):
         result = runner.invoke(main, ["load", str(ledger), "--store", "neo4j"])
         assert "Loaded" in result.output
         runner.invoke(main, ["load", str(ledger), "--db", str(db)])
     assert "北京市某委员会 (MemberUnit, in the store)" in result.output
     first = neo4j_store.stats().to_dict()
     assert first["labels"]["PartyOrg"] == 6
-    for ledger in (DATA / "gbk", faults):
+    for ledger in (gbk, faults):
         runner.invoke(main, ["load", str(ledger), "--store", "neo4j"])
     assert neo4j_store.stats().to_dict() == first
     assert _view(neo4j_store.graph()) == _view(EmbeddedStore(db).graph())
