@@ -13,7 +13,8 @@ a generated ledger (read and validated once, before any timing; that cost is rep
   the server's import directory, then ``LOAD CSV WITH HEADERS ... CALL (row) { MERGE ... } IN
   TRANSACTIONS OF B ROWS`` (``cypher/bench/load_csv_*``); writing the files is not timed.
 
-Every run starts from an empty database (``Neo4jStore.clear``; constraints and indexes kept, as
+After every timed run the database's node and relationship counts are checked against the
+batch (the script stops on a difference). Every run starts from an empty database (``Neo4jStore.clear``; constraints and indexes kept, as
 after ``ensure_schema``). Rates are rows per second for nodes and for relationships: a run's
 node phase ends when the last node batch is written. Beside the wall clock, each run records
 the CPU seconds of this process and of the server's JVM (the machine is shared, and a
@@ -115,9 +116,12 @@ def run_per_row(store: Neo4jStore, batch: GraphBatch, sample: int) -> dict[str, 
     }
 
 
-def write_csv(batch: GraphBatch, folder: Path) -> list[tuple[str, dict[str, str], Path]]:
-    """The batch as CSV files in ``folder``: ("nodes", {label}, path) per label, then
-    ("relationships", {type, start, end}, path) per relationship shape."""
+def write_csv(
+    batch: GraphBatch, import_dir: Path, name: str
+) -> list[tuple[str, dict[str, str], str]]:
+    """The batch as CSV files in ``import_dir/name``: ("nodes", {label}, URL) per label, then
+    ("relationships", {type, start, end}, URL) per relationship shape."""
+    folder = import_dir / name
     folder.mkdir(parents=True, exist_ok=True)
     labels = {n.id: n.label for n in batch.nodes}
     files = []
@@ -128,7 +132,7 @@ def write_csv(batch: GraphBatch, folder: Path) -> list[tuple[str, dict[str, str]
             out = csv.writer(f)
             out.writerow(("id", *columns))
             out.writerows((n.id, *(_csv(n.props.get(c)) for c in columns)) for n in nodes)
-        files.append(("nodes", {"label": label}, path))
+        files.append(("nodes", {"label": label}, f"file:///{name}/{path.name}"))
     shapes: dict[tuple[str, str, str], list[Any]] = {}
     for e in batch.edges:
         shapes.setdefault((e.type, labels[e.start], labels[e.end]), []).append(e)
@@ -141,7 +145,13 @@ def write_csv(batch: GraphBatch, folder: Path) -> list[tuple[str, dict[str, str]
             out.writerows(
                 (e.start, e.end, e.key, *(_csv(e.props.get(c)) for c in columns)) for e in edges
             )
-        files.append(("relationships", {"type": rel, "start": start, "end": end}, path))
+        files.append(
+            (
+                "relationships",
+                {"type": rel, "start": start, "end": end},
+                f"file:///{name}/{path.name}",
+            )
+        )
     return files
 
 
@@ -154,19 +164,29 @@ def _csv(value: Any) -> Any:
 
 
 def run_load_csv(
-    store: Neo4jStore, files: list[tuple[str, dict[str, str], Path]], batch_size: int
+    store: Neo4jStore, files: list[tuple[str, dict[str, str], str]], batch_size: int
 ) -> dict[str, float]:
     """Seconds for the node files, then the relationship files, each one ``LOAD CSV``
     statement committing every ``batch_size`` rows."""
     seconds = {"nodes": 0.0, "relationships": 0.0}
     with store._driver.session(database=store.database) as session:
-        for kind, names, path in files:
+        for kind, names, url in files:
             name = "bench/load_csv_nodes" if kind == "nodes" else "bench/load_csv_relationships"
             query = cypher.statement(name, **names)
             with Timer() as t:
-                session.run(query, url=f"file:///{path.name}", batch=batch_size).consume()
+                session.run(query, url=url, batch=batch_size).consume()
             seconds[kind] += t.seconds
     return seconds
+
+
+def check_counts(store: Neo4jStore, n_nodes: int, n_rels: int, what: str) -> None:
+    """Stop unless the database holds exactly the batch's nodes and relationships."""
+    records, _, _ = store._driver.execute_query(
+        cypher.statement("bench/counts"), database_=store.database
+    )
+    found = (records[0]["nodes"], records[0]["relationships"])
+    if found != (n_nodes, n_rels):
+        raise SystemExit(f"{what}: wrote {found}, expected {(n_nodes, n_rels)}")
 
 
 def rates(seconds: dict[str, float], n_nodes: int, n_rels: int) -> dict[str, float]:
@@ -184,7 +204,7 @@ def warm_up(import_dir: Path) -> None:
     """Run every method once on the street ledger, untimed, so that each statement is planned
     and cached and the JVM has compiled the write path before anything is measured."""
     batch = validate(read_ledger([ledger_dir("street")])).batch
-    files = write_csv(batch, import_dir)
+    files = write_csv(batch, import_dir, "warm-up")
     store = connect(1_000)
     try:
         empty(store)
@@ -207,7 +227,7 @@ def bench_scale(
         batch = validate(read_ledger([ledger])).batch
     n_nodes, n_rels = len(batch.nodes), len(batch.edges)
     with Timer() as t_csv:
-        files = write_csv(batch, import_dir)
+        files = write_csv(batch, import_dir, scale)
     warm_up(import_dir)
     result: dict[str, Any] = {
         "scale": scale,
@@ -232,6 +252,7 @@ def bench_scale(
                             run = run_load_csv(store, files, size)
                     run["client_cpu"] = t.cpu
                     run["server_cpu"] = server_cpu() - server_before
+                    check_counts(store, n_nodes, n_rels, f"{scale} {method} batch {size}")
                     runs.append(run)
                 summary = _summary(runs, n_nodes, n_rels)
                 result["runs"].append({"method": method, "batch": size, **summary})
@@ -303,7 +324,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "rels/s",
         "rows/s",
         "vs per-row",
-        "LOAD CSV slower-than-loader factor (same batch / best)",
+        "LOAD CSV rate / loader rate (same batch / best batch)",
     )
     return markdown_table(headers, rows)
 
