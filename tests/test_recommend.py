@@ -161,3 +161,24 @@ def test_a_capacity_that_is_not_a_whole_number_is_an_error(tmp_path):
     led.unit("bad", "坏单位", "s1", capacity="三")
     with pytest.raises(GraphmodelError, match="unit '坏单位' \\(bad\\): capacity"):
         recommend(led.graph(tmp_path), Policy(), DAY)
+
+
+def test_a_large_street_offers_each_community_its_twenty_best_units(tmp_path):
+    # 30 units in s1: u00..u09 work alone (penalty 0), u10..u29 are committee members
+    # (penalty 1). Two communities to cover: the street pool is the 20 best (capacity 60 >= 2,
+    # and at least candidates_street = 20 long), offered whole to both: 40 edges. Both go to
+    # units working alone, at cost 1 each.
+    led = Ledger()
+    led.district("dc", "东城区")
+    led.street("s1", "甲街道", "dc")
+    led.committee("k", "甲街道协调委员会", "s1", "s1#gw", "街道")
+    led.community("x", "x社区", "s1")
+    led.community("y", "y社区", "s1")
+    for i in range(30):
+        led.unit(f"u{i:02d}", f"单位{i}", "s1")
+        if i >= 10:
+            led.member(f"u{i:02d}", "k")
+    result = recommend(led.graph(tmp_path), Policy(), DAY)
+    assert result.candidate_edges == 40
+    assert result.total_cost == 2
+    assert all(p.unit_working_alone for p in result.proposals)

@@ -55,9 +55,10 @@ class Policy:
       cost for each pairing the unit already has, and once if it is not working alone, so that
       units working alone are asked first. With the default capacity of 3 the largest such
       penalty (1 + 2 x 2 = 5) stays below the step from same street to same district (9).
-    - ``candidates_district`` (10) and ``candidates_elsewhere`` (3): how many units from other
-      streets of the district, and from other districts, each community may be offered (see
-      ``graphmodel.analysis.recommend``); this keeps the flow network small at city scale.
+    - ``candidates_street`` (20), ``candidates_district`` (10) and ``candidates_elsewhere`` (3):
+      how many units of the community's street, of other streets of its district, and of other
+      districts, each community may be offered (see ``graphmodel.analysis.recommend``); this
+      keeps the flow network small at city scale.
     - ``districts``: per-district overrides of the keys in ``DISTRICT_KEYS``, by id or name.
     """
 
@@ -72,6 +73,7 @@ class Policy:
     cost_elsewhere: int = 30
     cost_per_active_pairing: int = 2
     cost_not_working_alone: int = 1
+    candidates_street: int = 20
     candidates_district: int = 10
     candidates_elsewhere: int = 3
     districts: Mapping[str, Mapping[str, int]] = field(default_factory=dict, hash=False)

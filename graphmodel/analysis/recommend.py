@@ -1,9 +1,11 @@
 """Pairing proposals: new pairings that cover the unpaired communities, as a min-cost flow.
 
 The flow network: source -> each unit (capacity: its spare capacity) -> each candidate
-community (capacity 1, integer cost) -> sink (capacity 1). ``networkx.max_flow_min_cost``
-covers as many communities as the capacities allow and, among those coverings, picks the
-cheapest. Nodes and edges go in in sorted order, so the same graph gives the same proposals.
+community (capacity 1, integer cost) -> sink (capacity 1), plus a bypass source -> sink that
+costs more than any rearrangement covering one more community. ``networkx.network_simplex``
+then covers as many communities as the capacities allow and, among those coverings, picks
+the cheapest. Nodes and edges go in in sorted order, so the same graph gives the same
+proposals.
 
 Units. Every ``MemberUnit`` is a candidate while it has spare capacity: its ``capacity``
 property (结对上限) or else ``Policy.unit_capacity``, minus its pairings in force.
@@ -13,19 +15,19 @@ Cost of a proposal = where the unit sits (``cost_same_street`` < ``cost_same_dis
 ``cost_not_working_alone`` once if the unit is paired or in a committee. So a unit of the
 community's own street is preferred, and among equals a unit working alone (各自作战).
 
-Candidates (so that the network stays small at city scale, about 10^5 nodes). A community
-is offered:
+Candidates (so that the network stays small at city scale, 10^5 nodes and more). Units are
+ranked by (penalty, id), the cheapest first. For each area a *pool* is the shortest prefix of
+its ranked units whose spare capacity covers the communities to cover there, and at least as
+long as the area's candidate limit. A community is offered a *window* of each pool: as many
+consecutive units as the limit, starting at an offset proportional to the community's
+position in the area (cyclically), so that a pool's units are spread over the communities
+rather than all offered to every one; a pool no longer than the limit is offered whole.
 
-1. every unit with spare capacity in its own street;
-2. up to ``candidates_district`` units of other streets of its district, from the district
-   pool: the district's units ranked by (penalty, id), taken until their spare capacity covers
-   the district's communities to cover (and at least ``candidates_district`` of them); each
-   community gets a window of the pool that starts at an offset proportional to its position
-   among the district's communities, so the pool's units are spread over the communities
-   rather than all offered to every one;
-3. up to ``candidates_elsewhere`` units outside its district, chosen the same way from the
-   units of other districts (a community without a district: from every unit outside its
-   street).
+1. own street: up to ``candidates_street`` units of the community's street;
+2. same district: up to ``candidates_district`` units of the district's other streets (the
+   pool covers the whole district's communities to cover);
+3. elsewhere: up to ``candidates_elsewhere`` units of other districts (for a community
+   without a district, every unit outside its street).
 
 Communities left without a proposal are reported as uncoverable: no candidate had spare
 capacity (``no_candidate``), or the candidates' capacity went to other communities
@@ -254,38 +256,38 @@ def _candidates(
             by_street.setdefault(o.street, []).append(o)
         if o.district:
             by_district.setdefault(o.district, []).append(o)
-    home: dict[str, tuple[str, str]] = {}
-    in_district: dict[str, list[str]] = {}
+    areas: dict[str, dict[str, list[str]]] = {}
     for c in communities:
         street = ties.street(c) or ""
         district = (ties.district(street) or "") if street else ""
-        home[c] = (street, district)
-        in_district.setdefault(district, []).append(c)
+        areas.setdefault(district, {}).setdefault(street, []).append(c)
     out: dict[str, list[tuple[str, str, int]]] = {}
-    for district, members in sorted(in_district.items()):
-        local = _pool(
-            by_district.get(district, []) if district else [],
-            len(members),
-            policy.candidates_district,
-        )
-        outside = _pool(
-            [o for o in ranked if not district or o.district != district],
-            len(members),
-            policy.candidates_elsewhere,
-        )
-        for i, c in enumerate(members):
-            street = home[c][0]
-            offered: list[tuple[str, str, int]] = [
-                (o.id, SAME_STREET, policy.cost_same_street + o.penalty)
-                for o in (by_street.get(street, []) if street else [])
-            ]
-            for o in _window(local, i, len(members), policy.candidates_district):
-                if o.street != street:
-                    offered.append((o.id, SAME_DISTRICT, policy.cost_same_district + o.penalty))
-            for o in _window(outside, i, len(members), policy.candidates_elsewhere):
-                if not street or o.street != street:
-                    offered.append((o.id, ELSEWHERE, policy.cost_elsewhere + o.penalty))
-            out[c] = offered
+    for district, streets in sorted(areas.items()):
+        n = sum(len(members) for members in streets.values())
+        outside = [o for o in ranked if not district or o.district != district]
+        outside = _pool(outside, n, policy.candidates_elsewhere)
+        i = 0
+        for street, members in sorted(streets.items()):
+            local = by_street.get(street, []) if street else []
+            local = _pool(local, len(members), policy.candidates_street)
+            nearby = [o for o in by_district.get(district, []) if o.street != street]
+            nearby = _pool(nearby, n, policy.candidates_district)
+            for j, c in enumerate(members):
+                offered = [
+                    (o.id, SAME_STREET, policy.cost_same_street + o.penalty)
+                    for o in _window(local, j, len(members), policy.candidates_street)
+                ]
+                offered += [
+                    (o.id, SAME_DISTRICT, policy.cost_same_district + o.penalty)
+                    for o in _window(nearby, i, n, policy.candidates_district)
+                ]
+                offered += [
+                    (o.id, ELSEWHERE, policy.cost_elsewhere + o.penalty)
+                    for o in _window(outside, i, n, policy.candidates_elsewhere)
+                    if not street or o.street != street
+                ]
+                out[c] = offered
+                i += 1
     return out
 
 
@@ -314,20 +316,32 @@ def _solve(
     offers: dict[str, UnitOffer],
     candidates: dict[str, list[tuple[str, str, int]]],
 ) -> dict[str, str]:
-    """community -> unit chosen by the max-flow min-cost solution."""
-    if not any(candidates.values()):
+    """community -> unit chosen by the min-cost flow.
+
+    Every community may also be left uncovered through a bypass edge source -> sink whose
+    cost exceeds that of any rearrangement that covers one more community (the largest
+    candidate cost times the number of communities, plus one), so the minimum-cost flow
+    covers as many communities as possible and, among those coverings, is the cheapest.
+    """
+    coverable = [c for c in communities if candidates[c]]
+    if not coverable:
         return {}
+    units = sorted({unit for c in coverable for unit, _, _ in candidates[c]})
+    top = max(cost for c in coverable for _, _, cost in candidates[c])
     net = nx.DiGraph()
     source, sink = ("source",), ("sink",)
-    for unit in sorted(offers):
+    net.add_node(source, demand=-len(coverable))
+    net.add_node(sink, demand=len(coverable))
+    net.add_edge(source, sink, capacity=len(coverable), weight=top * len(coverable) + 1)
+    for unit in units:
         net.add_edge(source, ("u", unit), capacity=offers[unit].spare, weight=0)
-    for c in communities:
+    for c in coverable:
         for unit, _, cost in candidates[c]:
             net.add_edge(("u", unit), ("c", c), capacity=1, weight=cost)
         net.add_edge(("c", c), sink, capacity=1, weight=0)
-    flow = nx.max_flow_min_cost(net, source, sink)
+    _, flow = nx.network_simplex(net)
     chosen = {}
-    for unit in sorted(offers):
+    for unit in units:
         for target, amount in sorted(flow[("u", unit)].items()):
             if amount:
                 chosen[target[1]] = unit
