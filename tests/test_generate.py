@@ -3,12 +3,14 @@
 Expected figures come from the module docstring of ``graphmodel.generate``: districts, streets
 and communities are exact per scale; the shape (unpaired share, heavy-tailed degrees, social
 organizations around the policy minimum, expired pairings, isolated clusters) is checked with
-ranges wide enough for any seed but narrow enough that a broken draw fails.
+ranges wide enough for any seed but narrow enough that a broken draw fails. A generated
+ledger loads through the project's loader with no problem and sets off every gap rule.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import statistics
 from collections import Counter
@@ -18,6 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel import schema
+from graphmodel.analysis.gaps import RULES, find_gaps
+from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
 from graphmodel.errors import GraphmodelError
 from graphmodel.generate import (
@@ -30,6 +34,8 @@ from graphmodel.generate import (
     scale_for,
 )
 from graphmodel.ledger.tables import TABLE_ORDER, TABLES
+from graphmodel.load import load
+from graphmodel.store.embedded import EmbeddedStore
 
 
 def read(folder: Path, table: str) -> list[dict[str, str]]:
@@ -250,3 +256,17 @@ def test_cli_generate_json_and_bad_counts(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["generate", str(tmp_path / "n"), "--districts", "2"])
     assert bad.exit_code == 1
     assert "districts <= streets" in bad.output
+
+
+def test_loads_without_problems_and_every_gap_rule_fires(district: Path, tmp_path: Path) -> None:
+    result = generate(tmp_path / "again", SCALES["district"], seed=7)
+    store = EmbeddedStore(tmp_path / "graph.json")
+    report = load([district], store)
+    assert report.ok and report.loaded and not report.problems
+    # The node and relationship counts the generator reports are what the loader builds.
+    assert (report.nodes, report.relationships) == (result.nodes, result.edges)
+    gaps = find_gaps(store.graph(), Policy(), dt.date(2026, 1, 1))
+    found = Counter(g.rule for g in gaps)
+    assert set(found) == set(RULES)
+    # One isolated cluster in every third street: the 1st, 4th, ... 28th of 29.
+    assert found["isolated_cluster"] == 10
