@@ -12,6 +12,7 @@ several (a 联合党支部) is an actor of its own.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -74,10 +75,10 @@ class Hub:
 class HubReport:
     """The ranking, and how betweenness was computed.
 
-    ``betweenness_method`` is ``exact``, or ``sampled`` when at least one connected part had
-    more actors than the exact limit; then ``sample`` is the number of source actors drawn in
-    each such part (networkx's ``k``) and ``seed`` the random seed, so the figures can be
-    reproduced, and ``sampled_actors`` says how many actors those parts hold. ``actors`` and
+    ``betweenness_method`` is ``exact``, or ``sampled`` when the connected parts larger than
+    the exact limit hold more actors than the sample; then ``sample`` is the number of source
+    actors drawn from them, ``seed`` the random seed, so the figures can be
+    reproduced, and ``sampled_actors`` the number of actors in those parts. ``actors`` and
     ``ties`` are the size of the actor graph.
     """
 
@@ -162,10 +163,12 @@ def rank_hubs(
       actor tied in two ways counts under both).
     - ``betweenness``: shortest-path betweenness centrality normalized by the number of pairs
       of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it. Paths only
-      run inside a connected part, so it is computed part by part: exactly in every part of at
-      most ``exact_limit`` actors (or at most ``sample``, where a sample would be all of it),
-      and in a larger part estimated from ``sample`` source actors of that part drawn with
-      ``seed`` (networkx's ``k``; the result then says ``sampled``).
+      run inside a connected part, so it is exact for every part of at most ``exact_limit``
+      actors. The parts above the limit are taken together: exact if they hold at most
+      ``sample`` actors, else estimated from ``sample`` source actors drawn uniformly from
+      them with ``random.Random(seed)``, their dependencies scaled by (actors in those parts) /
+      ``sample`` (the estimator networkx uses for its ``k``; the result then says
+      ``sampled``). Brandes' algorithm, as networkx implements it, on adjacency lists.
     - ``brokerage``: the number of distinct streets, other than its own, that its tie partners
       sit in (``actor_streets``; a committee sits in every street it covers). An actor the
       ledger places in no street (a city-level unit) is taken to sit where most of its partners
@@ -174,7 +177,9 @@ def rank_hubs(
       maximum over all actors (a term is 0 when its maximum is 0), so it lies in [0, 1].
     - ``articulation``: whether removing the actor disconnects its part of the network.
 
-    Exact betweenness is O(n_i m_i) per part of n_i actors and m_i ties; sampled, O(k m_i).
+    Exact betweenness is O(n_i m_i) per part of n_i actors and m_i ties, so at most
+    O(exact_limit m) for the small parts; the sampled estimate is O(k m_i) for a part whose
+    actors are drawn k times.
 
     Examples
     --------
@@ -379,24 +384,63 @@ def _brokered(net: nx.Graph, streets: dict[str, frozenset[str]], a: str) -> list
 def _betweenness(
     net: nx.Graph, exact_limit: int, sample: int, seed: int
 ) -> tuple[dict[str, float], int]:
-    """Normalized betweenness of every actor, computed per connected part (see ``rank_hubs``),
-    and the number of actors in the parts that were sampled."""
-    n = net.number_of_nodes()
-    scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    between = dict.fromkeys(net, 0.0)
-    sampled = 0
-    for part in sorted(nx.connected_components(net), key=min):
-        if len(part) <= 2:
-            continue
-        sub = net.subgraph(part).copy()
-        if len(part) <= max(exact_limit, sample):
-            found = nx.betweenness_centrality(sub, normalized=False)
-        else:
-            sampled += len(part)
-            found = nx.betweenness_centrality(sub, k=sample, normalized=False, seed=seed)
-        for a, value in found.items():
-            between[a] = value * scale
-    return between, sampled
+    """Normalized betweenness of every actor (see ``rank_hubs``), and how many actors the
+    sampled parts hold (0 when every part was computed exactly)."""
+    nodes = list(net)
+    index = {a: i for i, a in enumerate(nodes)}
+    adj = [[index[b] for b in net[a]] for a in nodes]
+    small: list[int] = []
+    large: list[int] = []
+    for part in nx.connected_components(net):
+        if len(part) > 2:
+            (small if len(part) <= exact_limit else large).extend(index[a] for a in part)
+    sampled = len(large) if len(large) > sample else 0
+    sources = sorted(small)
+    weight = [1.0] * len(nodes)
+    if sampled:
+        sources += random.Random(seed).sample(sorted(large), sample)
+        for i in large:
+            weight[i] = len(large) / sample
+    else:
+        sources += sorted(large)
+    raw = _brandes(adj, sources)
+    n = len(nodes)
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    return {a: raw[i] * weight[i] * scale for i, a in enumerate(nodes)}, sampled
+
+
+def _brandes(adj: list[list[int]], sources: list[int]) -> list[float]:
+    """Brandes' accumulation of pair dependencies from each of ``sources`` over the unweighted
+    graph ``adj`` (adjacency lists of node indexes). Each unordered pair is counted from both
+    ends when both are sources, as in networkx before its rescaling. O(m) per source."""
+    total = [0.0] * len(adj)
+    for s in sources:
+        sigma = {s: 1.0}
+        dist = {s: 0}
+        preds: dict[int, list[int]] = {s: []}
+        order = []
+        queue = deque([s])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            step, paths = dist[v] + 1, sigma[v]
+            for w in adj[v]:
+                if w not in dist:
+                    dist[w] = step
+                    sigma[w] = 0.0
+                    preds[w] = []
+                    queue.append(w)
+                if dist[w] == step:
+                    sigma[w] += paths
+                    preds[w].append(v)
+        delta = dict.fromkeys(order, 0.0)
+        for w in reversed(order):
+            share = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * share
+            if w != s:
+                total[w] += delta[w]
+    return total
 
 
 def _explore(
