@@ -24,6 +24,11 @@ What each property holds:
   the social organizations that serve them.
 - ``analysis_date``: the as-of date of the run (ISO), on every node that carries any of the
   above.
+
+Neo4j Browser styles nodes by label only, so on Neo4j ``write_analysis`` can also run the
+project's write step ``cypher/writeback/hub_tiers.cypher``: the top actors by ``hub_score``
+get the label ``HubHigh`` (ranks 1-10) or ``HubMid`` (11-50), which ``style.grass`` draws
+larger. Those labels are analysis output too: each run removes the previous ones first.
 """
 
 from __future__ import annotations
@@ -33,15 +38,25 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
+import neo4j
 import networkx as nx
 
+from graphmodel import queries
 from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.hubs import node_scores, single_points_of_failure
 from graphmodel.analysis.network import party_owners
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Ties
+from graphmodel.cypher import CYPHER_DIR
 
-__all__ = ["ANALYSIS_PROPS", "WritebackReport", "analysis_properties", "write_analysis"]
+__all__ = [
+    "ANALYSIS_PROPS",
+    "HUB_TIERS",
+    "WritebackReport",
+    "analysis_properties",
+    "write_analysis",
+    "write_hub_tiers",
+]
 
 ANALYSIS_PROPS = (
     "hub_score",
@@ -60,6 +75,9 @@ ANALYSIS_PROPS = (
 )
 """Every property the write-back owns; nothing else on a node is touched."""
 
+HUB_TIERS = CYPHER_DIR / "writeback" / "hub_tiers.cypher"
+"""The write step that sets the ``HubHigh`` / ``HubMid`` labels (Neo4j only)."""
+
 
 class NodePropertyStore(Protocol):
     """What ``write_analysis`` needs of a store: its graph view and ``set_node_props``."""
@@ -72,13 +90,16 @@ class NodePropertyStore(Protocol):
 @dataclass
 class WritebackReport:
     """What a write-back did: the date, how many nodes got results, how many lost stale ones,
-    and counts of what was written (articulation points, nodes flagged by gaps)."""
+    and counts of what was written (articulation points, nodes flagged by gaps, and on Neo4j
+    the actors labelled ``HubHigh`` / ``HubMid``)."""
 
     as_of: str
     nodes_written: int
     nodes_cleared: int
     articulation_points: int
     flagged_nodes: int
+    hub_high: int = 0
+    hub_mid: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -131,13 +152,20 @@ def analysis_properties(
     return props
 
 
-def write_analysis(store: NodePropertyStore, as_of: dt.date, policy: Policy) -> WritebackReport:
+def write_analysis(
+    store: NodePropertyStore,
+    as_of: dt.date,
+    policy: Policy,
+    driver: neo4j.Driver | None = None,
+    database: str | None = None,
+) -> WritebackReport:
     """Compute ``analysis_properties`` on the store's graph and write them onto its nodes.
 
     A node that carries an analysis property from an earlier run that this run does not give
     it has that property removed (set to ``None``, which ``set_node_props`` removes), so a
     node flagged yesterday and not today loses its flag. Properties outside
-    ``ANALYSIS_PROPS``, nodes and relationships are left as they are.
+    ``ANALYSIS_PROPS``, nodes and relationships are left as they are. With ``driver`` (the
+    same Neo4j as ``store``), the hub tier labels are then set (``write_hub_tiers``).
     """
     g = store.graph()
     fresh = analysis_properties(g, as_of, policy)
@@ -152,13 +180,31 @@ def write_analysis(store: NodePropertyStore, as_of: dt.date, policy: Policy) -> 
             changes.setdefault(node, {}).update(dict.fromkeys(stale))
     if changes:
         store.set_node_props(changes)
-    return WritebackReport(
+    report = WritebackReport(
         as_of=as_of.isoformat(),
         nodes_written=len(fresh),
         nodes_cleared=cleared,
         articulation_points=sum(1 for v in fresh.values() if v.get("cut_off_communities")),
         flagged_nodes=sum(1 for v in fresh.values() if v.get("gaps")),
     )
+    if driver is not None:
+        report.hub_high, report.hub_mid = write_hub_tiers(driver, database)
+    return report
+
+
+def write_hub_tiers(
+    driver: neo4j.Driver, database: str | None = None, high: int = 10, mid: int = 50
+) -> tuple[int, int]:
+    """Label the top ``high`` actors by ``hub_score`` ``HubHigh`` and the next ones up to rank
+    ``mid`` ``HubMid``, after removing those labels everywhere (``HUB_TIERS``); returns how
+    many got each. Runs as one of the project's own write steps (``allow_write``)."""
+    step = queries.parse_query(HUB_TIERS.read_text(encoding="utf-8"), HUB_TIERS)
+    result = queries.run_query(
+        driver, step, {"high": high, "mid": mid}, database=database, allow_write=True
+    )
+    if not result.rows:
+        return 0, 0
+    return result.rows[0]["high"], result.rows[0]["mid"]
 
 
 def _coverage(g: nx.MultiDiGraph, as_of: dt.date) -> dict[str, dict[str, Any]]:

@@ -13,6 +13,7 @@ every guide step runs a library query, and the guide server answers Browser's CO
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import urllib.request
@@ -22,7 +23,9 @@ from pathlib import Path
 import pytest
 
 from graphmodel import browser, neo4j_server, queries
+from graphmodel.analysis.policy import Policy
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+from graphmodel.writeback import write_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -152,12 +155,14 @@ def _zhandong() -> GraphBatch:
 
 
 def test_browser_connects_shows_the_guide_and_runs_a_library_query(
-    chromium, neo4j_connection, neo4j_store, tmp_path
+    chromium, neo4j_connection, neo4j_store, neo4j_driver, tmp_path
 ):
     local = neo4j_server.status(neo4j_server.ServerSettings.from_env())
     _require(local.running, "the project's local Neo4j is not running (graphmodel neo4j start)")
     password = neo4j_server.local_password(local.home)
     neo4j_store.write(_zhandong())
+    # Hub scores and tiers, so that the style sizes the nodes (HubHigh is drawn largest).
+    write_analysis(neo4j_store, dt.date(2023, 6, 30), Policy(), neo4j_driver)
     guide_base = browser.guide_url(browser.guide_port(local.http_port))
 
     context = chromium.chromium.launch_persistent_context(

@@ -11,7 +11,12 @@ from click.testing import CliRunner
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
-from graphmodel.writeback import ANALYSIS_PROPS, analysis_properties, write_analysis
+from graphmodel.writeback import (
+    ANALYSIS_PROPS,
+    analysis_properties,
+    write_analysis,
+    write_hub_tiers,
+)
 
 BEFORE = dt.date(2023, 6, 1)
 AFTER = dt.date(2024, 6, 1)
@@ -147,3 +152,37 @@ def test_analyze_write_from_the_cli(neo4j_store, neo4j_connection):
     # Without --write nothing is stored: the 2024 results stay.
     analysis, _, _ = _split(neo4j_store.graph())
     assert {v["analysis_date"] for v in analysis.values() if v} == {"2024-06-01"}
+
+
+def test_hub_tiers_label_the_top_actors_and_are_replaced(neo4j_store, neo4j_driver):
+    neo4j_store.write(_street())
+    report = write_analysis(neo4j_store, BEFORE, Policy(), neo4j_driver)
+    # Four actors have ties (乙单位 has none, score 0): all within the top 10.
+    assert (report.hub_high, report.hub_mid) == (4, 0)
+    analysis, _, _ = _split(neo4j_store.graph())
+    ranked = sorted(
+        (n for n, v in analysis.items() if v.get("hub_score") and v["hub_actor"] == n),
+        key=lambda n: (-analysis[n]["hub_score"], n),
+    )
+    assert set(ranked) == {"s", "c1", "c2", "a"}
+
+    def tiers() -> dict[str, list[str]]:
+        records = neo4j_driver.execute_query(
+            "MATCH (n) WHERE n:HubHigh OR n:HubMid "
+            "RETURN n.id AS id, [l IN labels(n) WHERE l STARTS WITH 'Hub'] AS tier, labels(n)[0] AS first"
+        ).records
+        assert all(r["first"] != r["tier"][0] for r in records)  # the schema label stays first
+        return {r["id"]: r["tier"] for r in records}
+
+    assert write_hub_tiers(neo4j_driver, high=1, mid=3) == (1, 2)
+    assert tiers() == {ranked[0]: ["HubHigh"], ranked[1]: ["HubMid"], ranked[2]: ["HubMid"]}
+    assert write_hub_tiers(neo4j_driver, high=0, mid=1) == (0, 1)
+    assert tiers() == {ranked[0]: ["HubMid"]}
+    # The graph view (labels(n)[0]) and the counts per label do not see the tier labels.
+    assert neo4j_store.stats().labels == {
+        "District": 1,
+        "Street": 1,
+        "Community": 2,
+        "PartyOrg": 5,
+        "MemberUnit": 2,
+    }

@@ -7,6 +7,7 @@ import datetime as dt
 
 import click
 
+from graphmodel import queries
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli.gaps_cmds import analysis_options
 from graphmodel.cli.options import (
@@ -22,7 +23,15 @@ from graphmodel.writeback import ANALYSIS_PROPS, analysis_properties, write_anal
 
 __all__ = ["COMMANDS"]
 
-SUMMARY_FIELDS = ("as_of", "nodes_written", "nodes_cleared", "articulation_points", "flagged_nodes")
+SUMMARY_FIELDS = (
+    "as_of",
+    "nodes_written",
+    "nodes_cleared",
+    "articulation_points",
+    "flagged_nodes",
+    "hub_high",
+    "hub_mid",
+)
 
 
 @click.command()
@@ -43,16 +52,20 @@ def analyze(
     With --write they are stored as node properties (hub_score, betweenness, degree,
     articulation, hub_actor, cut_off_communities, gaps, coverage_*, analysis_date), so that
     Neo4j Browser and graphmodel query can size, colour and filter by them. A re-run
-    replaces them, removing those a node no longer earns; nothing else changes.
+    replaces them, removing those a node no longer earns; nothing else changes. On Neo4j the
+    top actors by hub score also get the labels HubHigh (1-10) and HubMid (11-50), which
+    the Browser style draws larger.
 
     \b
     Example:
         graphmodel analyze --write --store neo4j --as-of 2023-06-30
     """
     with open_store(store_config) as store:
-        if write:
-            report = write_analysis(store, as_of, policy)
-            summary = report.to_dict()
+        if write and store_config.store == "neo4j":
+            with queries.connect(store_config) as (driver, database):
+                summary = write_analysis(store, as_of, policy, driver, database).to_dict()
+        elif write:
+            summary = write_analysis(store, as_of, policy).to_dict()
         else:
             props = analysis_properties(store.graph(), as_of, policy)
             summary = {
@@ -63,6 +76,8 @@ def analyze(
                     1 for v in props.values() if v.get("cut_off_communities")
                 ),
                 "flagged_nodes": sum(1 for v in props.values() if v.get("gaps")),
+                "hub_high": 0,
+                "hub_mid": 0,
             }
     if fmt == "json":
         emit_json(summary)
