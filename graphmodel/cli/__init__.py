@@ -36,6 +36,7 @@ def _register() -> None:
         ledger_cmds,
         neo4j_cmd,
         query_cmd,
+        report_cmd,
     )
 
     for module in (
@@ -48,6 +49,7 @@ def _register() -> None:
         query_cmd,
         analyze_cmd,
         browser_cmd,
+        report_cmd,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

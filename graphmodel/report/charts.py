@@ -1,0 +1,128 @@
+"""The report's charts as PNG bytes, drawn with matplotlib's Agg canvas in the CJK font.
+
+Figures are made with ``matplotlib.figure.Figure`` and ``FigureCanvasAgg`` directly, not
+``pyplot``, so drawing a report neither needs a display nor changes global state. The PNGs
+carry no software/date metadata, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from graphmodel.analysis.gaps import Gap
+from graphmodel.analysis.hubs import HubReport
+from graphmodel.report.coverage import StreetCoverage
+from graphmodel.report.fonts import FALLBACK_FAMILY, ChartFont
+from graphmodel.report.text import rule_name, words
+
+__all__ = ["COVERAGE_STREETS", "chart_texts", "coverage_chart", "gap_chart", "hub_chart"]
+
+COVERAGE_STREETS = 30
+"""At most this many streets in the coverage chart: those with the lowest pairing rate."""
+
+_COLORS = ("#c0392b", "#e67e22", "#2980b9", "#27ae60")
+
+
+def coverage_chart(rows: Sequence[StreetCoverage], lang: str, font: ChartFont) -> bytes | None:
+    """Grouped horizontal bars: per street, the percentage of its communities paired, covered
+    by a committee, served by enough social organizations and receiving dual reporting.
+    ``None`` when no street has communities."""
+    w = words(lang)
+    shown = [r for r in rows if r.communities]
+    if not shown:
+        return None
+    title = w["chart_coverage"]
+    if len(shown) > COVERAGE_STREETS:
+        shown = sorted(shown, key=lambda r: (r.paired_rate, r.name))[:COVERAGE_STREETS]
+        title = w["chart_coverage_few"].format(n=COVERAGE_STREETS)
+    shown = list(reversed(shown))
+    measures = (
+        (w["paired"], lambda r: r.paired),
+        (w["with_committee"], lambda r: r.with_committee),
+        (w["enough_social"], lambda r: r.enough_social),
+        (w["reported"], lambda r: r.reported),
+    )
+    with _style(font):
+        fig, ax = _figure(9, 1.2 + 0.55 * len(shown))
+        height = 0.8 / len(measures)
+        for i, ((label, value), color) in enumerate(zip(measures, _COLORS, strict=True)):
+            ys = [y + (i - 1.5) * height for y in range(len(shown))]
+            xs = [100 * value(r) / r.communities for r in shown]
+            ax.barh(ys, xs, height=height, label=label, color=color)
+        ax.set_yticks(range(len(shown)), [r.name for r in shown])
+        ax.set_xlim(0, 100)
+        ax.set_title(title)
+        ax.legend(loc="lower right", fontsize=8)
+        return _png(fig)
+
+
+def gap_chart(gaps: Sequence[Gap], lang: str, font: ChartFont) -> bytes | None:
+    """Horizontal bars: the number of gaps of each rule. ``None`` when there are none."""
+    counts = Counter(g.rule for g in gaps)
+    if not counts:
+        return None
+    rules = list(reversed(counts))
+    with _style(font):
+        fig, ax = _figure(8, 1.2 + 0.45 * len(rules))
+        ax.barh(range(len(rules)), [counts[r] for r in rules], color=_COLORS[0])
+        ax.set_yticks(range(len(rules)), [rule_name(r, lang) for r in rules])
+        for y, rule in enumerate(rules):
+            ax.annotate(
+                str(counts[rule]),
+                (counts[rule], y),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+            )
+        ax.set_title(words(lang)["chart_gaps"])
+        return _png(fig)
+
+
+def hub_chart(report: HubReport, lang: str, font: ChartFont, top: int = 15) -> bytes | None:
+    """Horizontal bars: the hub scores of the ``top`` highest-ranked actors."""
+    hubs = list(reversed(report.hubs[:top]))
+    if not hubs:
+        return None
+    with _style(font):
+        fig, ax = _figure(8, 1.2 + 0.4 * len(hubs))
+        ax.barh(range(len(hubs)), [h.hub_score for h in hubs], color=_COLORS[2])
+        ax.set_yticks(range(len(hubs)), [h.name for h in hubs])
+        ax.set_xlim(0, 1)
+        ax.set_title(words(lang)["chart_hubs"])
+        return _png(fig)
+
+
+def chart_texts(rows: Sequence[StreetCoverage], report: HubReport) -> list[str]:
+    """Every label the charts may draw from data (names), for the font's glyph check."""
+    return [r.name for r in rows] + [h.name for h in report.hubs]
+
+
+@contextmanager
+def _style(font: ChartFont) -> Iterator[None]:
+    """Draw in ``font``, falling back to matplotlib's own font for anything it lacks."""
+    with matplotlib.rc_context(
+        {"font.family": [font.family, FALLBACK_FAMILY], "axes.unicode_minus": False}
+    ):
+        yield
+
+
+def _figure(width: float, height: float) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained", facecolor="white")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
