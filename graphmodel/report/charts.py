@@ -28,13 +28,13 @@ __all__ = ["COVERAGE_STREETS", "chart_texts", "coverage_chart", "gap_chart", "hu
 COVERAGE_STREETS = 30
 """At most this many streets in the coverage chart: those with the lowest pairing rate."""
 
-_COLORS = ("#c0392b", "#e67e22", "#2980b9", "#27ae60")
+_COLORS = ("#c0392b", "#2980b9")
 
 
 def coverage_chart(rows: Sequence[StreetCoverage], lang: str, font: ChartFont) -> bytes | None:
-    """Grouped horizontal bars: per street, the percentage of its communities paired, covered
-    by a committee, served by enough social organizations and receiving dual reporting.
-    ``None`` when no street has communities."""
+    """A heat map: per street (rows) the percentage of its communities paired, covered by a
+    committee, served by enough social organizations and receiving dual reporting (columns),
+    red for none to green for all. ``None`` when no street has communities."""
     w = words(lang)
     shown = [r for r in rows if r.communities]
     if not shown:
@@ -43,24 +43,34 @@ def coverage_chart(rows: Sequence[StreetCoverage], lang: str, font: ChartFont) -
     if len(shown) > COVERAGE_STREETS:
         shown = sorted(shown, key=lambda r: (r.paired_rate, r.name))[:COVERAGE_STREETS]
         title = w["chart_coverage_few"].format(n=COVERAGE_STREETS)
-    shown = list(reversed(shown))
-    measures = (
-        (w["paired"], lambda r: r.paired),
-        (w["with_committee"], lambda r: r.with_committee),
-        (w["enough_social"], lambda r: r.enough_social),
-        (w["reported"], lambda r: r.reported),
-    )
+    columns = (w["paired"], w["with_committee"], w["enough_social"], w["reported"])
+    values = [
+        [
+            100 * count / r.communities
+            for count in (r.paired, r.with_committee, r.enough_social, r.reported)
+        ]
+        for r in shown
+    ]
     with _style(font):
-        fig, ax = _figure(9, 1.2 + 0.55 * len(shown))
-        height = 0.8 / len(measures)
-        for i, ((label, value), color) in enumerate(zip(measures, _COLORS, strict=True)):
-            ys = [y + (i - 1.5) * height for y in range(len(shown))]
-            xs = [100 * value(r) / r.communities for r in shown]
-            ax.barh(ys, xs, height=height, label=label, color=color)
+        fig, ax = _figure(7.5, 1.4 + 0.32 * len(shown))
+        ax.imshow(values, cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
+        for y, row in enumerate(values):
+            for x, value in enumerate(row):
+                dark = value < 20 or value > 90
+                ax.text(
+                    x,
+                    y,
+                    f"{value:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dark else "black",
+                )
+        ax.set_xticks(range(len(columns)), columns)
+        ax.xaxis.tick_top()
         ax.set_yticks(range(len(shown)), [r.name for r in shown])
-        ax.set_xlim(0, 100)
-        ax.set_title(title)
-        ax.legend(loc="lower right", fontsize=8)
+        ax.spines[:].set_visible(False)
+        ax.set_title(title, pad=12)
         return _png(fig)
 
 
@@ -93,7 +103,7 @@ def hub_chart(report: HubReport, lang: str, font: ChartFont, top: int = 15) -> b
         return None
     with _style(font):
         fig, ax = _figure(8, 1.2 + 0.4 * len(hubs))
-        ax.barh(range(len(hubs)), [h.hub_score for h in hubs], color=_COLORS[2])
+        ax.barh(range(len(hubs)), [h.hub_score for h in hubs], color=_COLORS[1])
         ax.set_yticks(range(len(hubs)), [h.name for h in hubs])
         ax.set_xlim(0, 1)
         ax.set_title(words(lang)["chart_hubs"])
