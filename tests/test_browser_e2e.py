@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ import pytest
 from graphmodel import browser, neo4j_server, queries
 from graphmodel.analysis.policy import Policy
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+from graphmodel.schema import LABELS
 from graphmodel.writeback import write_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +69,6 @@ def test_every_guide_step_runs_a_library_query_as_it_is():
 def test_the_style_gives_every_label_a_colour_and_pairings_their_own_look():
     grass = browser.STYLE_FILE.read_text(encoding="utf-8")
     rules = dict(re.findall(r"^([\w.]+) \{\n(.*?)\n\}", grass, flags=re.S | re.M))
-    from graphmodel.schema import LABELS
-
     for label in LABELS:
         assert "color:" in rules[f"node.{label}"] and "caption: '{name}'" in rules[f"node.{label}"]
     assert "shaft-width: 5px" in rules["relationship.PAIRED_WITH"]
@@ -77,8 +77,6 @@ def test_the_style_gives_every_label_a_colour_and_pairings_their_own_look():
 def test_the_guide_server_answers_browsers_cross_origin_requests(tmp_path):
     (tmp_path / "guide.html").write_text("<article>导览</article>", encoding="utf-8")
     with browser.GuideServer(0, directory=tmp_path) as server:
-        import threading
-
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         port = server.server_address[1]
