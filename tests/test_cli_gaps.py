@@ -135,7 +135,7 @@ def test_whatif_json_shape_and_the_uncovered_communities(tmp_path):
 def test_whatif_csv_lists_new_resolved_and_dropped_gaps(tmp_path):
     path = tmp_path / "g.json"
     EmbeddedStore(path).write(bridge_street().batch)
-    result = run("whatif", "--db", path, *AS_OF, "--remove", "W", "--remove", "X", "--csv")
+    result = run("whatif", "--db", path, *AS_OF, "--remove", "W", "--remove", "x", "--csv")
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert sorted((r["change"], r["rule"], r["node_id"]) for r in rows) == [
         ("dropped", "working_alone", "W"),

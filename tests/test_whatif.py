@@ -5,7 +5,7 @@
 - 甲社区 (a) and 乙社区 (b) are not led by jgm#gw; their only partner is 市测绘院 (U), which
   also sits on the street committee K. U is the only bridge between them and the street.
 - 丙社区 (c) is led by jgm#gw and paired with 北京站 (V).
-- 丁社区 (d) is not led by jgm#gw and paired with 协和医院 (X): an isolated cluster {d, X}.
+- 丁社区 (d) is not led by jgm#gw and paired with 协和医院 (x): an isolated cluster {d, x}.
 - K (covers jgm) has 5 member units: U, m1, m2, m3, m4, the minimum.
 - 东方广场 (W) works alone.
 """
@@ -36,7 +36,7 @@ def bridge_street() -> Ledger:
         ("U", "市测绘院"),
         ("V", "北京站"),
         ("W", "东方广场"),
-        ("X", "协和医院"),
+        ("x", "协和医院"),
         ("m1", "成员单位一"),
         ("m2", "成员单位二"),
         ("m3", "成员单位三"),
@@ -46,7 +46,7 @@ def bridge_street() -> Ledger:
     led.pair("U", "a", "2023-01-01")
     led.pair("U", "b", "2023-01-01")
     led.pair("V", "c", "2023-01-01")
-    led.pair("X", "d", "2023-01-01")
+    led.pair("x", "d", "2023-01-01")
     led.committee("K", "建国门街道党建工作协调委员会", "jgm", "jgm#gw", "街道")
     for member in ("U#po", "m1", "m2", "m3", "m4"):
         led.member(member, "K")
@@ -90,11 +90,11 @@ def test_removing_the_only_bridging_unit_uncovers_its_communities(g):
 
 def test_removed_nodes_drop_their_gaps_and_a_cluster_can_be_resolved(g):
     result = whatif(g, Policy(), DAY, remove=["W", "协和医院"])
-    # W's working_alone gap goes with W. Without X, {d, X} is no longer a cluster of two:
-    # the street's isolated_cluster gap (ref: its smallest id, "X" < "d") is resolved, and d
-    # is now unpaired.
+    # W's working_alone gap goes with W. Without x, {d, x} is no longer a cluster of two:
+    # the street's isolated_cluster gap (ref: its smallest id, d) is resolved, and d is now
+    # unpaired.
     assert identities(result.gaps_dropped) == {("working_alone", "W", "")}
-    assert identities(result.gaps_resolved) == {("isolated_cluster", "jgm", "X")}
+    assert identities(result.gaps_resolved) == {("isolated_cluster", "jgm", "d")}
     assert identities(result.gaps_new) == {("unpaired_community", "d", "")}
     assert [c["id"] for c in result.communities_uncovered] == ["d"]
 
@@ -166,3 +166,18 @@ def test_the_removed_bridge_leaves_the_hub_ranking(g):
 def test_top_zero_skips_the_hub_ranking(g):
     result = whatif(g, Policy(), DAY, remove=["U"], top=0)
     assert result.hubs == [] and result.hubs_method == ""
+
+
+def test_a_gap_about_a_removed_partner_is_dropped_not_resolved(tmp_path):
+    # c's pairing with V began in 2020: on DAY it is due for review (ref V#po). Removing V
+    # takes the pairing away; the gap goes with V, it was not resolved.
+    led = bridge_street()
+    led.pair("V", "c", "2020-01-01")
+    led.batch.edges = [
+        e
+        for e in led.batch.edges
+        if not (e.type == "PAIRED_WITH" and e.key == "2023-01-01" and e.start == "V#po")
+    ]
+    result = whatif(led.graph(tmp_path), Policy(), DAY, remove=["V"], top=0)
+    assert ("expired_pairing", "c", "V#po") in identities(result.gaps_dropped)
+    assert not any(x.rule == "expired_pairing" for x in result.gaps_resolved)

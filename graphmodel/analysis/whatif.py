@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.gaps import Gap, find_gaps
+from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
@@ -63,8 +63,10 @@ class WhatIfResult:
 
     - ``gaps_new``: gaps after the changes that were not there before (same rule, node, ref);
       the expiry of a pairing ended on purpose is not among them;
-    - ``gaps_resolved``: gaps before whose node is still there and whose gap is gone;
-    - ``gaps_dropped``: gaps before on a node that was removed;
+    - ``gaps_resolved``: gaps before that are gone, on records that are still there;
+    - ``gaps_dropped``: gaps before that are gone with a removed record: the gap's node, or
+      the record its ``ref`` names (the partner of an ``expired_pairing``, the smallest member
+      of an ``isolated_cluster``);
     - ``communities_uncovered``: communities with a pairing in force before and none after,
       each with the partners it lost;
     - ``committees_thin``: committees that had at least the minimum of member units before and
@@ -141,10 +143,11 @@ def whatif(
         ``NotFound`` / ``AmbiguousName`` for a reference; a pair with no pairing in force.
     """
     after, changes = apply_changes(g, as_of, remove, end_pairings)
-    before_gaps = find_gaps(g, policy, as_of, street=street, district=district)
-    after_gaps = find_gaps(after, policy, as_of, street=street, district=district)
+    before_ctx, after_ctx = GapContext(g, policy, as_of), GapContext(after, policy, as_of)
+    before_gaps = before_ctx.run(RULES, street, district)
+    after_gaps = after_ctx.run(RULES, street, district)
     ended = {(c.ids[0], c.ids[1]) for c in changes if c.kind == "ended"}
-    before_ties, after_ties = Ties.of(g, as_of), Ties.of(after, as_of)
+    before_ties, after_ties = before_ctx.ties, after_ctx.ties
     old = {gap.identity for gap in before_gaps}
     new = {gap.identity for gap in after_gaps}
     gaps_new = [
@@ -161,8 +164,8 @@ def whatif(
         gaps_before=len(before_gaps),
         gaps_after=len(after_gaps),
         gaps_new=gaps_new,
-        gaps_resolved=[gap for gap in gone if gap.node_id in after],
-        gaps_dropped=[gap for gap in gone if gap.node_id not in after],
+        gaps_resolved=[gap for gap in gone if not _lost(gap, after)],
+        gaps_dropped=[gap for gap in gone if _lost(gap, after)],
         communities_uncovered=[
             _uncovered(gap, before_ties)
             for gap in gaps_new
@@ -220,6 +223,11 @@ def apply_changes(
             h.edges[p.start, p.end, p.key]["until"] = day
             changes.append(_ended(g, p))
     return h, changes
+
+
+def _lost(gap: Gap, after: nx.MultiDiGraph) -> bool:
+    """Whether the record of ``gap``, or the record its ``ref`` names, was removed."""
+    return gap.node_id not in after or bool(gap.ref and gap.ref not in after)
 
 
 def _hub_moves(before: HubReport, after: HubReport, top: int) -> list[dict[str, Any]]:
