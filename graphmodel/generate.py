@@ -77,6 +77,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
 from graphmodel.ledger.tables import TABLE_ORDER
 
@@ -98,8 +99,12 @@ EXPIRED_SHARE = 0.10
 ALONE_SHARE = 0.25
 MAX_PAIRINGS = 40
 PARETO_ALPHA = 1.5
-SOCIAL_ORG_MINIMUM = {"社区": 10, "村": 5}
-"""The policy minimum of social organizations per community (民发〔2017〕191号 defaults)."""
+SOCIAL_ORG_MINIMUM = {
+    "社区": Policy().min_social_orgs_community,
+    "村": Policy().min_social_orgs_village,
+}
+"""The default policy's minimum of social organizations per community (10 and 5, 民发〔2017〕191号):
+the counts the generator draws around, the thresholds ``few_social_orgs`` checks."""
 
 
 @dataclass(frozen=True)
