@@ -35,10 +35,10 @@ __all__ = [
 ]
 
 EXACT_LIMIT = 2000
-"""Actor graphs with at most this many actors get exact betweenness; larger ones are sampled."""
+"""Connected parts of at most this many actors get exact betweenness; larger ones are sampled."""
 
 SAMPLE = 64
-"""Source actors sampled for betweenness above ``EXACT_LIMIT``."""
+"""Source actors sampled for betweenness in the parts above ``EXACT_LIMIT``."""
 
 
 @dataclass
@@ -47,7 +47,8 @@ class Hub:
 
     ``orgs``/``org_names`` are the party organizations merged into the actor; ``street`` is its
     home street (for a committee, the first of the streets it covers), ``brokered_streets`` the
-    names of the other streets its ties reach.
+    names of the other streets its ties reach. ``betweenness`` is given to 6 significant
+    digits, ``hub_score`` to 4 decimals.
     """
 
     rank: int
@@ -240,7 +241,7 @@ def rank_hubs(
                 org_names=[_name(g, o) for o in data["orgs"]],
                 degree=degree[a],
                 degree_by_kind=dict(sorted(by_kind.items())),
-                betweenness=round(between[a], 6),
+                betweenness=float(f"{between[a]:.6g}"),
                 brokerage=len(brokered[a]),
                 brokered_streets=sorted(_name(g, s) for s in brokered[a]),
                 hub_score=round(scores[a], 4),

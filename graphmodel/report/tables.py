@@ -144,7 +144,7 @@ def hub_table(report: HubReport, lang: str) -> Table:
             h.street_name,
             h.degree,
             ", ".join(f"{tie_name(t, lang)} {c}" for t, c in h.degree_by_kind.items()),
-            f"{h.betweenness:.4f}",
+            f"{h.betweenness:.3g}",
             h.brokerage,
             f"{h.hub_score:.3f}",
             w["yes"] if h.articulation else "",
