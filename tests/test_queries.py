@@ -20,6 +20,7 @@ from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.hubs import single_points_of_failure
 from graphmodel.analysis.network import cogovernance_graph
 from graphmodel.analysis.policy import Policy
+from graphmodel.analysis.ties import Ties
 from graphmodel.cli import main
 from graphmodel.load import default_ledger, load
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
@@ -218,6 +219,29 @@ def test_reach_agrees_with_a_breadth_first_search_of_the_network(run, seed_view,
     rows = run("reach_within_hops", ref=ref, hops=hops)
     assert {r["community_id"]: r["hops"] for r in rows} == expected
     assert expected
+
+
+def test_community_profiles_agree_with_the_ties_index(run, seed_view):
+    # Every community of 大雁塔街道 (where the reports are) and the three of 建国门街道.
+    ties = Ties.of(seed_view, AS_OF)
+    ids = sorted(
+        c
+        for c, d in seed_view.nodes(data=True)
+        if d.get("label") == "Community"
+        and ties.street(c) in ("yanta.dayanta", "dongcheng.jianguomen")
+    )
+    rows = run("community_profile", names=ids)
+    assert [r["community_id"] for r in sorted(rows, key=lambda r: r["community_id"])] == ids
+    for r in rows:
+        c = r["community_id"]
+        reports = ties.reports.get(c, [])
+        assert r["party_orgs"] == len(ties.orgs.get(c, []))
+        assert r["pairings"] == len(ties.active_pairings(c))
+        assert r["social_orgs"] == len(ties.serving.get(c, ()))
+        assert r["reports"] == len(reports)
+        assert r["reported_members"] == sum(int(x.get("members") or 0) for x in reports)
+        assert sorted(r["committees"]) == sorted(ties.name(k) for k in ties.covering.get(c, ()))
+    assert sum(r["reported_members"] for r in rows) > 0
 
 
 def test_committee_members_lists_the_92_members_of_wanshoulu(run):
