@@ -1,6 +1,6 @@
 """Neo4j Browser end to end, in headless Chromium: connect to the project's local server, see
 the guide and the style it applies on connect, run a library query from the guide, see the
-result. A screenshot goes to test-artifacts/browser_e2e.png.
+result. Screenshots go to test-artifacts/ (browser_guide.png on connect, browser_e2e.png at the end).
 
 Chromium is Debian's package at /usr/bin/chromium, driven by Playwright through its executable
 path; Playwright never downloads a browser of its own. Without /usr/bin/chromium (or
@@ -185,6 +185,7 @@ def test_browser_connects_shows_the_guide_and_runs_a_library_query(
         commands = page.locator("[data-testid=frameCommand]").all_inner_texts()
         assert any(f":style {guide_base}/style.grass" in c for c in commands), commands
         assert any(f":play {guide_base}/guide.html" in c for c in commands), commands
+        page.screenshot(path=str(ARTIFACTS / "browser_guide.png"))
 
         # Step 2 of the guide: who is paired with 站东社区 (cypher/queries/partners.cypher).
         for _ in range(2):

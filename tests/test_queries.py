@@ -93,6 +93,34 @@ def test_parameters_are_typed_per_the_header():
         queries.parse_params(reach, ["ref=站东社区", "hops=2"])
 
 
+def test_every_parameter_type_converts_its_text():
+    query = queries.parse_query(
+        "// @name typed\n// @zh 类型\n// @en types\n"
+        "// @param n: int = 3 -- a count\n// @param x: float = 0.5 -- a share\n"
+        "// @param b: bool = true -- a switch\n// @param d: date = 2023-06-30 -- a day\n"
+        "// @param s: string = 站东社区 -- a name\n// @param l: list = 甲,乙 -- names\n"
+        "// @returns v\nRETURN [$n, $x, $b, $d, $s, $l] AS v"
+    )
+    assert query.example_params() == {
+        "n": 3,
+        "x": 0.5,
+        "b": True,
+        "d": "2023-06-30",
+        "s": "站东社区",
+        "l": ["甲", "乙"],
+    }
+    values = queries.parse_params(
+        query, ["n=0", "x=1", "b=no", "d=2024-02-29", "s= 甲 ", 'l=["a,b", "c"]']
+    )
+    assert values == {"n": 0, "x": 1.0, "b": False, "d": "2024-02-29", "s": "甲", "l": ["a,b", "c"]}
+    with pytest.raises(queries.QueryError, match="not true or false"):
+        queries.parse_params(query, ["n=0", "x=1", "b=maybe", "d=2024-02-29", "s=甲", "l=a"])
+    with pytest.raises(queries.QueryError, match="has type 'number'"):
+        queries.parse_query(
+            "// @name t\n// @zh 甲\n// @en t\n// @param n: number = 1 -- n\n// @returns n\nRETURN $n AS n"
+        )
+
+
 def test_favorites_carry_the_title_the_parameters_and_the_statement(tmp_path):
     written = queries.export_favorites(LIBRARY, tmp_path)
     assert len(written) == len(LIBRARY)
