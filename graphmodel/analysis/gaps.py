@@ -105,10 +105,16 @@ class GapContext:
         self.policy = policy
         self.ties = Ties.of(g, as_of)
         self._policies: dict[str | None, Policy] = {}
+        self._by_label: dict[str, list[str]] = {}
 
     def nodes(self, label: str) -> list[str]:
         """Ids of the nodes with ``label``, sorted."""
-        return sorted(n for n, d in self.g.nodes(data=True) if d.get("label") == label)
+        if not self._by_label:
+            for n, node_label in self.g.nodes(data="label"):
+                self._by_label.setdefault(node_label, []).append(n)
+            for ids in self._by_label.values():
+                ids.sort()
+        return self._by_label.get(label, [])
 
     def policy_for(self, node: str) -> Policy:
         """The policy with the overrides of the district ``node`` sits in."""
