@@ -188,3 +188,15 @@ def test_open_store_takes_the_path_from_the_environment(tmp_path, monkeypatch):
 
 def test_store_config_never_shows_the_password():
     assert "s3cret" not in repr(StoreConfig(store="neo4j", password="s3cret"))
+
+
+def test_set_node_props_merges_and_none_removes(tmp_path):
+    store = EmbeddedStore(tmp_path / "g.json")
+    store.write(small_street())
+    store.set_node_props({"zd": {"hub_score": 0.5, "articulation": True}})
+    store.set_node_props({"zd": {"articulation": None}})
+    data = EmbeddedStore(tmp_path / "g.json").graph().nodes["zd"]
+    assert data["hub_score"] == 0.5
+    assert "articulation" not in data
+    with pytest.raises(StoreError, match="no node 'nope'"):
+        store.set_node_props({"nope": {"x": 1}})

@@ -314,3 +314,16 @@ def test_a_server_that_is_down_gives_a_clear_store_unavailable():
     # Port 9 (discard) on the loopback is not a Neo4j server: the connection is refused.
     with pytest.raises(StoreUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:9"):
         Neo4jStore("bolt://127.0.0.1:9", "neo4j", "whatever-password")
+
+
+def test_labels_added_by_analyses_do_not_change_what_the_store_returns(neo4j_store, neo4j_driver):
+    # writeback marks top hubs with extra labels (HubHigh) for Browser's style; the graph view,
+    # the label counts and the partners' owner labels must still show only the schema label.
+    neo4j_store.write(small_district())
+    before = neo4j_store.graph()
+    neo4j_driver.execute_query("MATCH (n) WHERE n.id IN ['u1', 'c1', 'u1#po'] SET n:HubHigh")
+    after = neo4j_store.graph()
+    assert dict(after.nodes(data=True)) == dict(before.nodes(data=True))
+    assert neo4j_store.stats().labels["MemberUnit"] == 2
+    assert "HubHigh" not in neo4j_store.stats().labels
+    assert {p.owner_label for p in neo4j_store.partners("c1")} == {"MemberUnit"}

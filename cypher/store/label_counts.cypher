@@ -1,3 +1,4 @@
-// Nodes per label (Stats.labels; agrees with graphmodel.graphview.stats).
+// Nodes per schema label ($labels: the schema's label names; a node may also carry
+// analysis labels such as HubHigh, which are not counted) (Stats.labels; agrees with graphmodel.graphview.stats).
 MATCH (n)
-RETURN labels(n)[0] AS name, count(*) AS count
+RETURN head([l IN labels(n) WHERE l IN $labels]) AS name, count(*) AS count

@@ -18,7 +18,7 @@ RETURN
   coalesce(partner.name, '') AS partner_name,
   coalesce(owner.id, '') AS owner_id,
   coalesce(owner.name, '') AS owner_name,
-  coalesce(labels(owner)[0], '') AS owner_label,
+  coalesce(head([l IN labels(owner) WHERE l IN $labels]), '') AS owner_label,
   coalesce(p.kind, '') AS kind,
   coalesce(p.since, '') AS since,
   coalesce(p.until, '') AS until,

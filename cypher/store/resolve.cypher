@@ -12,4 +12,4 @@ CALL () {
 }
 OPTIONAL MATCH (n)-[:PART_OF|BELONGS_TO|LOCATED_IN]->(up)
 WITH n, head(collect(coalesce(up.name, up.id))) AS context
-RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, coalesce(context, '') AS context
+RETURN n.id AS id, head([l IN labels(n) WHERE l IN $labels]) AS label, n.name AS name, coalesce(context, '') AS context

@@ -4,7 +4,7 @@
 // @param high: int = 10 -- actors ranked 1..high get HubHigh
 // @param mid: int = 50 -- actors ranked high+1..mid get HubMid
 // @returns cleared, high, mid -- nodes whose old tier label was removed, nodes now HubHigh, nodes now HubMid
-// @note One of the project's own write steps (graphmodel.writeback), run only after the hub scores are written. Actors are nodes with hub_score > 0 whose hub_actor is themselves (a unit's party organizations carry its figures but are not ranked twice); ties are broken by id. The schema labels keep the lowest label ids, so labels(n)[0] stays the schema label.
+// @note One of the project's own write steps (graphmodel.writeback), run only after the hub scores are written. Actors are nodes with hub_score > 0 whose hub_actor is themselves (a unit's party organizations carry its figures but are not ranked twice); ties are broken by id. The stores pick a node's schema label from labels(n) by name ($labels), so these extra labels never change what the stores return.
 // @mode write
 CALL {
   MATCH (n)

@@ -65,12 +65,18 @@ class EmbeddedStore(Store):
         self._graph = g
 
     def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
-        """Merge ``props[id]`` into each listed node's properties and save atomically."""
+        """Merge ``props[id]`` into each listed node's properties and save atomically; a value
+        of ``None`` removes the property (as ``SET n += {p: null}`` does in Neo4j)."""
         g = self.graph().copy()
         for node, values in props.items():
             if node not in g:
                 raise StoreError(f"no node '{node}'")
-            g.nodes[node].update(values)
+            data = g.nodes[node]
+            for name, value in values.items():
+                if value is None:
+                    data.pop(name, None)
+                else:
+                    data[name] = value
         self._save(g)
         self._graph = g
 

@@ -178,7 +178,10 @@ class Neo4jStore(Store):
         """See ``Store.partners``; resolves ``ref`` like ``graphview.resolve``."""
         node, label = self._resolve(ref)
         query = cypher.statement("store/partners", label=_label(label))
-        rows = [Partner(**r) for r in self._read_query(query, {"id": node})]
+        rows = [
+            Partner(**r)
+            for r in self._read_query(query, {"id": node, "labels": list(schema.LABELS)})
+        ]
         return sorted(rows, key=lambda p: (p.partner_name, p.since, p.partner_id, p.org_id))
 
     def clear(self) -> None:
@@ -250,7 +253,9 @@ class Neo4jStore(Store):
             session.execute_write(work)
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self._read_query(cypher.statement(name), params)
+        """Run a read statement; ``$labels`` is the schema's label names, so a node's schema
+        label is told apart from labels that analyses add (``HubHigh``)."""
+        return self._read_query(cypher.statement(name), {"labels": list(schema.LABELS), **params})
 
     def _read_query(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         with self._errors("read"):
