@@ -163,3 +163,29 @@ def test_recommend_json_and_text(db):
     assert "结对建议" in text.output and "理由" in text.output
     rows = list(csv.DictReader(io.StringIO(run("recommend", "--db", db, *AS_OF, "--csv").output)))
     assert len(rows) == 4 and rows[0]["reason"]
+
+
+def test_neo4j_gives_the_embedded_answers(db, neo4j_connection, neo4j_store):
+    # The same ledger in both stores: gaps, what-if and proposals read the graph view, so the
+    # answers must be identical.
+    neo4j_store.write(jianguomen().batch)
+    runner = CliRunner(env=neo4j_connection.env())
+    for args in (
+        ["gaps", *AS_OF, "--json"],
+        [
+            "whatif",
+            *AS_OF,
+            "--remove",
+            "市测绘院",
+            "--end-pairing",
+            "北京站",
+            "赵家楼社区",
+            "--json",
+        ],
+        ["recommend", *AS_OF, "--json"],
+    ):
+        embedded = runner.invoke(main, [*args, "--db", db])
+        neo4j = runner.invoke(main, [*args, "--store", "neo4j"])
+        assert embedded.exit_code == 0, embedded.output
+        assert neo4j.exit_code == 0, neo4j.output
+        assert json.loads(neo4j.output) == json.loads(embedded.output)
