@@ -426,6 +426,23 @@ def find_gaps(
     Notes
     -----
     O((n + m) log n) for n nodes and m relationships.
+
+    Examples
+    --------
+    >>> import datetime, pathlib, tempfile
+    >>> from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+    >>> from graphmodel.store import EmbeddedStore
+    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> store.write(GraphBatch(
+    ...     [NodeRecord("Street", "s", {"name": "建国门街道"}),
+    ...      NodeRecord("Community", "c", {"name": "站东社区", "kind": "社区"})],
+    ...     [EdgeRecord("PART_OF", "c", "s")]))
+    >>> gaps = find_gaps(store.graph(), Policy(), datetime.date(2024, 6, 30),
+    ...                  rules=["unpaired_community", "few_social_orgs"])
+    >>> [(gap.rule, gap.node_id, gap.street_name) for gap in gaps]
+    [('unpaired_community', 'c', '建国门街道'), ('few_social_orgs', 'c', '建国门街道')]
+    >>> gaps[1].message
+    '站东社区（社区）：社区社会组织0个，少于10个'
     """
     names = list(RULES) if rules is None else list(rules)
     unknown = [r for r in names if r not in RULES]
