@@ -92,6 +92,11 @@ def test_a_policy_file_changes_the_thresholds(db, tmp_path):
         (["whatif"], 2, "name at least one --remove or --end-pairing"),
         (["whatif", "--remove", "不存在单位"], 1, "'不存在单位'"),
         (["whatif", "--end-pairing", "u5", "c1"], 1, "no pairing in force between 'u5' and 'c1'"),
+        (
+            ["whatif", "--end-pairing", "站东社区", "市测绘院"],
+            1,
+            "name 1 of the pair must be a unit",
+        ),
         (["recommend", "--district", "西城区"], 1, "no District has the id or name '西城区'"),
     ],
 )

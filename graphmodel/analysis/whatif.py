@@ -19,7 +19,7 @@ from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
-from graphmodel.errors import GraphmodelError
+from graphmodel.errors import GraphmodelError, NotFound
 from graphmodel.graphview import resolve
 
 __all__ = ["REMOVABLE", "Change", "WhatIfResult", "apply_changes", "whatif"]
@@ -209,7 +209,7 @@ def apply_changes(
         changes.append(Change("removed", tuple(leaving), names, label))
     day = as_of.isoformat()
     for a, b in end_pairings:
-        unit, community = resolve(g, a, UNIT_SIDE), resolve(g, b, COMMUNITY_SIDE)
+        unit, community = _pair_side(g, a, UNIT_SIDE, 1), _pair_side(g, b, COMMUNITY_SIDE, 2)
         ties = Ties.of(h, as_of)
         orgs = set(ties.party_orgs(community)) if community in h else set()
         found = [
@@ -223,6 +223,17 @@ def apply_changes(
             h.edges[p.start, p.end, p.key]["until"] = day
             changes.append(_ended(g, p))
     return h, changes
+
+
+def _pair_side(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...], position: int) -> str:
+    """``resolve`` for one name of a pair to end, saying which name it was when not found."""
+    try:
+        return resolve(g, ref, labels)
+    except NotFound as e:
+        side = (
+            "a unit or party organization" if position == 1 else "a community or party organization"
+        )
+        raise NotFound(f"ending a pairing: name {position} of the pair must be {side}: {e}") from e
 
 
 def _lost(gap: Gap, after: nx.MultiDiGraph) -> bool:
