@@ -148,6 +148,7 @@ def summarize(scale: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
         "us_per_element": total / (nodes + rels) * 1e6,
         "cpu_us_per_element": cpu / (nodes + rels) * 1e6,
         "bytes_per_element": (peak - first["baseline_mib"]) * 2**20 / (nodes + rels),
+        "bytes_per_relationship": (peak - first["baseline_mib"]) * 2**20 / rels,
         "raw": runs,
     }
 
@@ -201,7 +202,7 @@ def table(results: list[dict[str, Any]]) -> str:
                 f"{r['total_seconds']:.1f} ({r['total_cpu']:.1f})",
                 f"{r['peak_mib']:,.0f}",
                 f"{r['us_per_element']:.0f} ({r['cpu_us_per_element']:.0f})",
-                f"{r['bytes_per_element']:,.0f}",
+                f"{r['bytes_per_element']:,.0f} / {r['bytes_per_relationship']:,.0f}",
             )
         )
     headers = (
@@ -213,7 +214,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "load+reopen+report (or gaps) s",
         "peak MiB",
         "pipeline µs per node+rel (cpu)",
-        "bytes per node+rel",
+        "peak bytes per node+rel / per rel",
     )
     return markdown_table(headers, rows)
 
