@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
-from graphmodel.analysis.network import actor_graph, cogovernance_graph
+from graphmodel.analysis.network import actor_graph, cogovernance_graph, street_of
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
 
@@ -287,3 +287,64 @@ def test_the_actor_graph_is_the_network_with_each_branch_merged_into_its_owner(t
     assert {frozenset(e) for e in actors.edges} == {frozenset(e) for e in net.edges}
     assert actors.edges["u1", "c"]["types"] == {"PAIRED_WITH"}
     assert actors.nodes["u1"]["orgs"] == ["u1#po"]
+
+
+def sparse(seed: int) -> tuple[list, list]:
+    """3 streets of 10 communities each with few units, so that many communities hang on a
+    single actor: the street's 党工委 leads 5 of them, 6 social orgs serve 2 communities each
+    (one in 6 in the next street), 3 units pair with one community each."""
+    rng = random.Random(seed)
+    nodes, edges = [], []
+    for s in range(3):
+        nodes += [n("Street", f"s{s}", {"name": f"街道{s}"}), n("PartyOrg", f"s{s}#po", {})]
+        edges.append(e("BELONGS_TO", f"s{s}#po", f"s{s}"))
+        for c in range(10):
+            cid = f"s{s}c{c}"
+            nodes += [n("Community", cid, {"name": cid}), n("PartyOrg", f"{cid}#po", {})]
+            edges += [e("PART_OF", cid, f"s{s}"), e("BELONGS_TO", f"{cid}#po", cid)]
+            if c < 5:
+                edges.append(e("LEADS", f"s{s}#po", f"{cid}#po"))
+        for o in range(6):
+            oid = f"s{s}o{o}"
+            nodes.append(n("SocialOrg", oid, {"name": oid}))
+            for c in rng.sample(range(10), 2):
+                street = (s + 1) % 3 if rng.random() < 1 / 6 else s
+                edges.append(e("SERVES", oid, f"s{street}c{c}"))
+        for u in range(3):
+            uid = f"s{s}u{u}"
+            nodes += [n("MemberUnit", uid, {"name": uid}), n("PartyOrg", f"{uid}#po", {})]
+            edges += [e("LOCATED_IN", uid, f"s{s}"), e("BELONGS_TO", f"{uid}#po", uid)]
+            edges.append(e("PAIRED_WITH", f"{uid}#po", f"s{s}c{rng.randrange(10)}#po", "p"))
+    return nodes, edges
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_points_of_failure_agree_with_removing_each_one_by_brute_force(tmp_path, seed):
+    g = _graph(tmp_path, *sparse(seed))
+    net = actor_graph(g, DAY)
+    label = dict(net.nodes(data="label"))
+    home = {a: street_of(g, a) for a in net if label[a] == "Community"}
+
+    def outside(h: nx.Graph) -> set[str]:
+        """The communities of ``h`` whose part holds their street or a unit."""
+        tied = set()
+        for part in nx.connected_components(h):
+            has_unit = any(label[a] == "MemberUnit" for a in part)
+            tied |= {c for c in part if c in home and (has_unit or home[c] in part)}
+        return tied
+
+    before = outside(net)
+    expected = {}
+    for a in nx.articulation_points(net):
+        h = net.copy()
+        h.remove_node(a)
+        expected["articulation", (a,)] = sorted(before - {a} - outside(h))
+    for u, v in nx.bridges(net):
+        h = net.copy()
+        h.remove_edge(u, v)
+        expected["bridge", tuple(sorted((u, v)))] = sorted(before - outside(h))
+    found = {
+        (p.kind, tuple(p.ids)): [c.id for c in p.cut_off] for p in single_points_of_failure(g, DAY)
+    }
+    assert found == expected
+    assert any(found.values())  # the network is sparse enough for some to cut off communities

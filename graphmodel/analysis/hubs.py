@@ -312,12 +312,14 @@ def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOf
     """
     net = actor_graph(g, as_of)
     communities = {n for n, d in net.nodes(data=True) if d.get("label") == "Community"}
+    units = {n for n, d in net.nodes(data=True) if d.get("label") == "MemberUnit"}
+    adj = {a: list(net[a]) for a in net}
     home = {c: street_of(g, c) for c in communities}
     component: dict[str, int] = {}
     has_unit: list[bool] = []
     for i, part in enumerate(nx.connected_components(net)):
         component.update(dict.fromkeys(part, i))
-        has_unit.append(any(net.nodes[n].get("label") == "MemberUnit" for n in part))
+        has_unit.append(not units.isdisjoint(part))
     connected = {
         c
         for c in communities
@@ -331,7 +333,7 @@ def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOf
         for start in starts:
             if start in safe or start in done:
                 continue
-            part, reached_unit = _explore(net, start, node, edge, safe)
+            part, reached_unit = _explore(adj, units, start, node, edge, safe)
             if reached_unit:
                 safe |= part
                 continue
@@ -341,7 +343,7 @@ def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOf
 
     found = []
     for a in sorted(nx.articulation_points(net)):
-        lost = cut_off(sorted(net[a]), a, None)
+        lost = cut_off(sorted(adj[a]), a, None)
         found.append(_point(g, net, home, "articulation", [a], [], lost))
     for u, v in sorted(tuple(sorted(e)) for e in nx.bridges(net)):
         lost = cut_off([u, v], None, (u, v))
@@ -445,20 +447,28 @@ def _brandes(adj: list[list[int]], sources: list[int]) -> list[float]:
 
 
 def _explore(
-    net: nx.Graph, start: str, node: str | None, edge: tuple[str, str] | None, safe: set[str]
+    adj: dict[str, list[str]],
+    units: set[str],
+    start: str,
+    node: str | None,
+    edge: tuple[str, str] | None,
+    safe: set[str],
 ) -> tuple[set[str], bool]:
-    """Breadth-first search from ``start`` without ``node`` / ``edge``; stops at a unit or a
-    node of ``safe``. Returns the nodes seen and whether it stopped that way."""
+    """Breadth-first search from ``start`` without ``node`` / ``edge``; stops as soon as it
+    meets a unit or a node of ``safe``. Returns the nodes seen and whether it stopped so."""
     seen = {start}
+    if start in units or start in safe:
+        return seen, True
+    u, v = edge or (None, None)
     queue = deque([start])
     while queue:
         here = queue.popleft()
-        if here in safe or net.nodes[here].get("label") == "MemberUnit":
-            return seen, True
-        for there in net[here]:
-            if there == node or there in seen or (edge and {here, there} == set(edge)):
+        for there in adj[here]:
+            if there == node or there in seen or (here, there) in ((u, v), (v, u)):
                 continue
             seen.add(there)
+            if there in units or there in safe:
+                return seen, True
             queue.append(there)
     return seen, False
 
