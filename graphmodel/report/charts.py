@@ -105,7 +105,7 @@ def hub_chart(report: HubReport, lang: str, font: ChartFont, top: int = 15) -> b
         fig, ax = _figure(8, 1.2 + 0.4 * len(hubs))
         ax.barh(range(len(hubs)), [h.hub_score for h in hubs], color=_COLORS[1])
         ax.set_yticks(range(len(hubs)), [h.name for h in hubs])
-        ax.set_xlim(0, 1)
+        ax.set_xlim(0, max(h.hub_score for h in hubs) * 1.05 or 1)
         ax.set_title(words(lang)["chart_hubs"])
         return _png(fig)
 
