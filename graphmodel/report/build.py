@@ -118,7 +118,7 @@ def build_report(
     points = single_points_of_failure(g, as_of)
     cutting = [p for p in points if p.cut_off]
     rec = recommend(g, policy, as_of)
-    font = chart_font(charts.chart_texts(coverage, hubs))
+    font = chart_font(charts.chart_texts(coverage, hubs, lang))
 
     communities = sum(r.communities for r in coverage)
     overview = Section(

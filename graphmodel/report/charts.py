@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from graphmodel.analysis.gaps import Gap
+from graphmodel.analysis.gaps import RULES, Gap
 from graphmodel.analysis.hubs import HubReport
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import FALLBACK_FAMILY, ChartFont
@@ -110,9 +110,11 @@ def hub_chart(report: HubReport, lang: str, font: ChartFont, top: int = 15) -> b
         return _png(fig)
 
 
-def chart_texts(rows: Sequence[StreetCoverage], report: HubReport) -> list[str]:
-    """Every label the charts may draw from data (names), for the font's glyph check."""
-    return [r.name for r in rows] + [h.name for h in report.hubs]
+def chart_texts(rows: Sequence[StreetCoverage], report: HubReport, lang: str) -> list[str]:
+    """Every text the charts may draw: the names from the data, the fixed words and the rule
+    names of ``lang`` (for the font's glyph check)."""
+    fixed = [*words(lang).values(), *(rule_name(rule, lang) for rule in RULES)]
+    return fixed + [r.name for r in rows] + [h.name for h in report.hubs]
 
 
 @contextmanager
