@@ -136,6 +136,7 @@ def rank_hubs(
     sample: int = SAMPLE,
     seed: int = 0,
     labels: tuple[str, ...] | None = None,
+    net: nx.Graph | None = None,
 ) -> HubReport:
     """Rank the actors of the co-governance network as coordination hubs.
 
@@ -149,6 +150,7 @@ def rank_hubs(
     seed : the random seed of the sample
     labels : rank only actors with these labels (``None``: all); the figures are always
         computed on the whole network
+    net : ``actor_graph(g, as_of)`` if the caller has already built it
 
     Returns
     -------
@@ -196,7 +198,8 @@ def rank_hubs(
     >>> rank_hubs(store.graph(), datetime.date(2024, 1, 1)).hubs[0].name
     '协调委员会'
     """
-    net = actor_graph(g, as_of)
+    if net is None:
+        net = actor_graph(g, as_of)
     n = net.number_of_nodes()
     between, sampled = _betweenness(net, exact_limit, sample, seed)
     method, k, used_seed = ("sampled", sample, seed) if sampled else ("exact", None, None)
@@ -282,7 +285,9 @@ def node_scores(g: nx.MultiDiGraph, as_of: dt.date, **options: Any) -> dict[str,
     return scores
 
 
-def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOfFailure]:
+def single_points_of_failure(
+    g: nx.MultiDiGraph, as_of: dt.date, net: nx.Graph | None = None
+) -> list[PointOfFailure]:
     """Articulation points and bridges of the actor graph, with the communities each one
     holds to the rest of the network.
 
@@ -290,6 +295,7 @@ def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOf
     ----------
     g : graph view (``Store.graph()``)
     as_of : the day on which pairings must be active to count
+    net : ``actor_graph(g, as_of)`` if the caller has already built it
 
     Returns
     -------
@@ -310,7 +316,8 @@ def single_points_of_failure(g: nx.MultiDiGraph, as_of: dt.date) -> list[PointOf
     one, so the cost per point of failure is the size of the unit-less parts around it: near
     O(n + m) in all on networks where units are spread out, O(n(n + m)) at worst.
     """
-    net = actor_graph(g, as_of)
+    if net is None:
+        net = actor_graph(g, as_of)
     communities = {n for n, d in net.nodes(data=True) if d.get("label") == "Community"}
     units = {n for n, d in net.nodes(data=True) if d.get("label") == "MemberUnit"}
     adj = {a: list(net[a]) for a in net}

@@ -8,6 +8,7 @@ import datetime as dt
 import click
 
 from graphmodel.analysis.hubs import EXACT_LIMIT, SAMPLE, rank_hubs, single_points_of_failure
+from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.reach import reach
 from graphmodel.cli.options import (
     as_of_option,
@@ -96,8 +97,11 @@ def hubs(
     """
     with open_store(store_config) as store:
         g = store.graph()
-    report = rank_hubs(g, as_of, top=top, exact_limit=exact_limit, sample=sample, seed=seed)
-    points = single_points_of_failure(g, as_of)
+    net = actor_graph(g, as_of)
+    report = rank_hubs(
+        g, as_of, top=top, exact_limit=exact_limit, sample=sample, seed=seed, net=net
+    )
+    points = single_points_of_failure(g, as_of, net=net)
     if fmt == "json":
         emit_json({**report.to_dict(), "points_of_failure": [p.to_dict() for p in points]})
         return

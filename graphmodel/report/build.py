@@ -13,6 +13,7 @@ import networkx as nx
 
 from graphmodel.analysis.gaps import RULES, Gap, find_gaps
 from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
+from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
 from graphmodel.errors import GraphmodelError
@@ -114,8 +115,9 @@ def build_report(
     w = words(lang)
     gaps = find_gaps(g, policy, as_of)
     coverage = street_coverage(g, gaps)
-    hubs = rank_hubs(g, as_of, top=top)
-    points = single_points_of_failure(g, as_of)
+    net = actor_graph(g, as_of)
+    hubs = rank_hubs(g, as_of, top=top, net=net)
+    points = single_points_of_failure(g, as_of, net=net)
     cutting = [p for p in points if p.cut_off]
     rec = recommend(g, policy, as_of)
     font = chart_font(charts.chart_texts(coverage, hubs, lang))
