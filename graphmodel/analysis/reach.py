@@ -166,7 +166,7 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
         population = g.nodes[c].get("population")
         street = street_of(g, c) or ""
         group = streets.setdefault(
-            street, StreetReach(street, g.nodes[street]["name"] if street else "")
+            street, StreetReach(street, g.nodes[street].get("name", street) if street else "")
         )
         group.communities.append(
             ReachedCommunity(
