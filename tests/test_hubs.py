@@ -9,7 +9,7 @@ import random
 import networkx as nx
 import pytest
 
-from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
+from graphmodel.analysis.hubs import _brandes, node_scores, rank_hubs, single_points_of_failure
 from graphmodel.analysis.network import actor_graph, cogovernance_graph, street_of
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
@@ -348,3 +348,18 @@ def test_points_of_failure_agree_with_removing_each_one_by_brute_force(tmp_path,
     }
     assert found == expected
     assert any(found.values())  # the network is sparse enough for some to cut off communities
+
+
+def test_linearly_scaled_dependencies_from_every_source_add_up_to_half_the_exact_ones(tmp_path):
+    # Linear scaling splits each pair's path between its two ends (d(s,v)/d(s,t) from s,
+    # d(t,v)/d(t,s) from t: together 1), so from every source it gives half of Brandes' sums;
+    # the sampled estimate multiplies by 2 x (actors / sample) and stays unbiased.
+    net = actor_graph(_graph(tmp_path, *generated(seed=5)), DAY)
+    nodes = list(net)
+    index = {a: i for i, a in enumerate(nodes)}
+    adj = [[index[b] for b in net[a]] for a in nodes]
+    everyone = list(range(len(nodes)))
+    exact = _brandes(adj, everyone)
+    scaled = _brandes(adj, everyone, scaled=True)
+    assert max(exact) > 0
+    assert scaled == pytest.approx([x / 2 for x in exact])

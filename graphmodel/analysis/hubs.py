@@ -169,9 +169,10 @@ def rank_hubs(
       run inside a connected part, so it is exact for every part of at most ``exact_limit``
       actors. The parts above the limit are taken together: exact if they hold at most
       ``sample`` actors, else estimated from ``sample`` source actors drawn uniformly from
-      them with ``random.Random(seed)``, their dependencies scaled by (actors in those parts) /
-      ``sample`` (the estimator networkx uses for its ``k``; the result then says
-      ``sampled``). Brandes' algorithm, as networkx implements it, on adjacency lists.
+      them with ``random.Random(seed)``: their linearly scaled dependencies (Geisberger,
+      Sanders and Schultes 2008, which do not overrate the actors next to a sampled source)
+      times 2 x (actors in those parts) / ``sample``; the result then says ``sampled``.
+      Brandes' algorithm, as networkx implements it, on adjacency lists.
     - ``brokerage``: the number of distinct streets, other than its own, that its tie partners
       sit in (``actor_streets``; a committee sits in every street it covers). An actor the
       ledger places in no street (a city-level unit) is taken to sit where most of its partners
@@ -405,24 +406,27 @@ def _betweenness(
         if len(part) > 2:
             (small if len(part) <= exact_limit else large).extend(index[a] for a in part)
     sampled = len(large) if len(large) > sample else 0
-    sources = sorted(small)
-    weight = [1.0] * len(nodes)
+    raw = _brandes(adj, sorted(small) + ([] if sampled else sorted(large)))
     if sampled:
-        sources += random.Random(seed).sample(sorted(large), sample)
+        picked = random.Random(seed).sample(sorted(large), sample)
+        estimate = _brandes(adj, picked, scaled=True)
         for i in large:
-            weight[i] = len(large) / sample
-    else:
-        sources += sorted(large)
-    raw = _brandes(adj, sources)
+            raw[i] = estimate[i] * 2 * len(large) / sample
     n = len(nodes)
     scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    return {a: raw[i] * weight[i] * scale for i, a in enumerate(nodes)}, sampled
+    return {a: raw[i] * scale for i, a in enumerate(nodes)}, sampled
 
 
-def _brandes(adj: list[list[int]], sources: list[int]) -> list[float]:
+def _brandes(adj: list[list[int]], sources: list[int], scaled: bool = False) -> list[float]:
     """Brandes' accumulation of pair dependencies from each of ``sources`` over the unweighted
     graph ``adj`` (adjacency lists of node indexes). Each unordered pair is counted from both
-    ends when both are sources, as in networkx before its rescaling. O(m) per source."""
+    ends when both are sources, as in networkx before its rescaling. O(m) per source.
+
+    ``scaled``: Geisberger, Sanders and Schultes' linear scaling (ALENEX 2008): a shortest path
+    from s to t adds d(s, v) / d(s, t) to each v on it rather than 1. The two ends of a pair add
+    up to 1, so over all sources the sum is half the unscaled one; from a sample of sources it
+    is an unbiased estimate that no longer overrates the actors next to a sampled source.
+    """
     total = [0.0] * len(adj)
     for s in sources:
         sigma = {s: 1.0}
@@ -444,12 +448,13 @@ def _brandes(adj: list[list[int]], sources: list[int]) -> list[float]:
                     sigma[w] += paths
                     preds[w].append(v)
         delta = dict.fromkeys(order, 0.0)
-        for w in reversed(order):
+        for w in reversed(order[1:]):  # order[0] is s, which depends on nobody
             share = (1 + delta[w]) / sigma[w]
+            if scaled:
+                share *= (dist[w] - 1) / dist[w]
             for v in preds[w]:
                 delta[v] += sigma[v] * share
-            if w != s:
-                total[w] += delta[w]
+            total[w] += delta[w]
     return total
 
 
