@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,11 +35,12 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graphmodel.cypher import CYPHER_DIR
 from graphmodel.errors import GraphmodelError, StoreUnavailable
 from graphmodel.store import StoreConfig
+from graphmodel.store.neo4j import Neo4jStore
 
 __all__ = [
     "PARAM_TYPES",
@@ -262,38 +262,12 @@ def parse_params(query: Query, pairs: Iterable[str]) -> dict[str, Any]:
 def connect(config: StoreConfig) -> Iterator[tuple[neo4j.Driver, str | None]]:
     """A driver, checked to answer, and the database name, for the Neo4j ``config`` describes.
 
-    Each setting falls back like ``Neo4jStore.from_config``: the environment (``NEO4J_URI``,
-    ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), then the project's local server.
-    Raises ``StoreUnavailable`` when the server is down or refuses the credentials.
+    The settings fall back exactly as ``Neo4jStore.from_config`` (the environment, then the
+    project's local server), because the connection is the store's. Raises
+    ``StoreUnavailable`` when the server is down or refuses the credentials.
     """
-    from graphmodel import neo4j_server
-
-    env = os.environ
-    local_uri, local_user, local_password = neo4j_server.local_connection()
-    uri = config.uri or env.get("NEO4J_URI") or local_uri
-    user = config.user or env.get("NEO4J_USER") or local_user
-    password = config.password or env.get("NEO4J_PASSWORD") or local_password
-    database = config.database or env.get("NEO4J_DATABASE") or None
-    try:
-        driver = neo4j.GraphDatabase.driver(
-            uri, auth=(user, password or ""), notifications_min_severity="OFF"
-        )
-    except (ValueError, DriverError) as e:
-        raise StoreUnavailable(f"cannot use the Neo4j URI {uri!r}: {e}") from e
-    with driver:
-        try:
-            driver.verify_connectivity()
-        except AuthError as e:
-            raise StoreUnavailable(
-                f"Neo4j at {uri} refused user '{user}': wrong or missing password; set "
-                "NEO4J_PASSWORD (the local server keeps its password in its password file)"
-            ) from e
-        except (ServiceUnavailable, OSError) as e:
-            raise StoreUnavailable(
-                f"Neo4j is not reachable at {uri}; start the local server with "
-                "graphmodel neo4j start, or point NEO4J_URI at a running Neo4j 5"
-            ) from e
-        yield driver, database
+    with Neo4jStore.from_config(config) as store:
+        yield store.driver, store.database
 
 
 def run_query(

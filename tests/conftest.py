@@ -1,9 +1,12 @@
 """Shared fixtures: a real Neo4j server for the tests marked ``neo4j``.
 
-The server is found through ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD``, or else the
-project's local server (``graphmodel neo4j start``: the ports in its ``neo4j.conf`` and its
-password file, under ``GRAPHMODEL_NEO4J_HOME`` or ``.neo4j/``). Without a reachable server the
-tests that need one are skipped with the reason; with ``GRAPHMODEL_REQUIRE_NEO4J=1`` (set by
+Tests empty the database they use, so they never touch a server by accident: the ``NEO4J_*``
+variables that point the CLI at a user's own Neo4j are dropped for the test session, and the
+tests use either the server that ``GRAPHMODEL_TEST_NEO4J_URI`` (with ``_USER`` and
+``_PASSWORD``) names on purpose, or the project's local *test* instance: ``.neo4j-test/``
+(``GRAPHMODEL_NEO4J_HOME`` overrides it), which ``scripts/test`` starts on ports 7688/7475 so
+that it runs beside a developer's ``.neo4j/`` server. Without a reachable server the tests
+that need one are skipped with the reason; with ``GRAPHMODEL_REQUIRE_NEO4J=1`` (set by
 ``.ci/run``) they fail instead.
 
 Every test gets an empty database (constraints and indexes are kept), so tests that use
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from neo4j import Driver, GraphDatabase
@@ -25,6 +29,11 @@ from graphmodel.store import StoreConfig
 from graphmodel.store.neo4j import Neo4jStore
 
 NEO4J_FIXTURES = {"neo4j_connection", "neo4j_store", "neo4j_driver"}
+ROOT = Path(__file__).resolve().parent.parent
+
+for _var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+    os.environ.pop(_var, None)
+os.environ.setdefault("GRAPHMODEL_NEO4J_HOME", str(ROOT / ".neo4j-test"))
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,9 @@ def neo4j_connection() -> Neo4jConnection:
     """The Neo4j server the tests use, checked once to answer; skip (or fail) otherwise."""
     local_uri, local_user, local_password = neo4j_server.local_connection()
     connection = Neo4jConnection(
-        uri=os.environ.get("NEO4J_URI") or local_uri,
-        user=os.environ.get("NEO4J_USER") or local_user,
-        password=os.environ.get("NEO4J_PASSWORD") or local_password,
+        uri=os.environ.get("GRAPHMODEL_TEST_NEO4J_URI") or local_uri,
+        user=os.environ.get("GRAPHMODEL_TEST_NEO4J_USER") or local_user,
+        password=os.environ.get("GRAPHMODEL_TEST_NEO4J_PASSWORD") or local_password,
     )
     try:
         Neo4jStore(connection.uri, connection.user, connection.password).close()

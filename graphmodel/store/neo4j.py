@@ -97,6 +97,11 @@ class Neo4jStore(Store):
             database=config.database or env.get("NEO4J_DATABASE") or None,
         )
 
+    @property
+    def driver(self) -> Driver:
+        """The official driver this store talks through (for the query library)."""
+        return self._driver
+
     def close(self) -> None:
         """Close the driver's connections."""
         self._driver.close()
