@@ -9,8 +9,8 @@ import click
 
 from graphmodel import queries
 from graphmodel.analysis.policy import Policy
-from graphmodel.cli.gaps_cmds import analysis_options
 from graphmodel.cli.options import (
+    analysis_options,
     emit_csv,
     emit_json,
     library_errors,

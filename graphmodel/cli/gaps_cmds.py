@@ -7,7 +7,6 @@ Each parses its options, loads the graph view, makes one library call
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -16,10 +15,11 @@ import click
 import networkx as nx
 
 from graphmodel.analysis.gaps import GAP_FIELDS, RULES, Gap, find_gaps
-from graphmodel.analysis.policy import load_policy
 from graphmodel.analysis.recommend import recommend
 from graphmodel.analysis.whatif import whatif
 from graphmodel.cli.options import (
+    analysis_options,
+    area_options,
     emit_csv,
     emit_json,
     library_errors,
@@ -29,7 +29,7 @@ from graphmodel.cli.options import (
 from graphmodel.cli.render import console, print_table
 from graphmodel.store import StoreConfig, open_store
 
-__all__ = ["COMMANDS", "analysis_options", "area_options"]
+__all__ = ["COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,39 +61,6 @@ PROPOSAL_FIELDS = (
     "reason",
 )
 PLACE_WORDS = {"same_street": "同街道", "same_district": "同区", "elsewhere": "区外"}
-
-
-def analysis_options(func: F) -> F:
-    """``--policy FILE`` and ``--as-of DATE`` (default today), passed on as ``policy`` (a
-    ``Policy``) and ``as_of`` (a ``datetime.date``)."""
-
-    @click.option(
-        "--policy",
-        "policy_file",
-        type=click.Path(dir_okay=False),
-        help="Policy file (TOML) with thresholds and costs [default: built-in defaults].",
-    )
-    @click.option(
-        "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="The date on which ties must be in force, YYYY-MM-DD [default: today].",
-    )
-    @functools.wraps(func)
-    def wrapper(
-        *args: Any, policy_file: str | None, as_of: dt.datetime | None, **kwargs: Any
-    ) -> Any:
-        kwargs["as_of"] = as_of.date() if as_of else dt.date.today()
-        kwargs["policy"] = load_policy(policy_file)
-        return func(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def area_options(func: F) -> F:
-    """``--street`` and ``--district``: an id, or a name only one street / district has."""
-
-    func = click.option("--district", help="Only this district (id or unique name).")(func)
-    return click.option("--street", help="Only this street (id or unique name).")(func)
 
 
 def _graph(store_config: StoreConfig) -> nx.MultiDiGraph:

@@ -17,10 +17,13 @@ from typing import Any, TypeVar
 
 import click
 
+from graphmodel.analysis.policy import load_policy
 from graphmodel.errors import GraphmodelError
 from graphmodel.store import StoreConfig
 
 __all__ = [
+    "analysis_options",
+    "area_options",
     "as_of_option",
     "emit_csv",
     "emit_json",
@@ -103,6 +106,32 @@ def as_of_option(func: F) -> F:
         return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def analysis_options(func: F) -> F:
+    """``--policy FILE`` and ``--as-of DATE``, passed on as ``policy`` (a ``Policy``, the
+    built-in defaults without a file) and ``as_of`` (see ``as_of_option``)."""
+
+    @click.option(
+        "--policy",
+        "policy_file",
+        type=click.Path(dir_okay=False),
+        help="Policy file (TOML) with thresholds and costs [default: built-in defaults].",
+    )
+    @as_of_option
+    @functools.wraps(func)
+    def wrapper(*args: Any, policy_file: str | None, **kwargs: Any) -> Any:
+        kwargs["policy"] = load_policy(policy_file)
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def area_options(func: F) -> F:
+    """``--street`` and ``--district``: an id, or a name only one street / district has."""
+
+    func = click.option("--district", help="Only this district (id or unique name).")(func)
+    return click.option("--street", help="Only this street (id or unique name).")(func)
 
 
 def library_errors(func: F) -> F:

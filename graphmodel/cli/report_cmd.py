@@ -8,8 +8,7 @@ import warnings
 import click
 
 from graphmodel.analysis.policy import Policy
-from graphmodel.cli.gaps_cmds import analysis_options
-from graphmodel.cli.options import emit_json, library_errors, store_options
+from graphmodel.cli.options import analysis_options, emit_json, library_errors, store_options
 from graphmodel.report import build_report, write_report
 from graphmodel.report.build import LIST_LIMIT
 from graphmodel.report.fonts import FontWarning
