@@ -4,7 +4,7 @@ Tests empty the database they use, so they never touch a server by accident: the
 variables that point the CLI at a user's own Neo4j are dropped for the test session, and the
 tests use either the server that ``GRAPHMODEL_TEST_NEO4J_URI`` (with ``_USER`` and
 ``_PASSWORD``) names on purpose, or the project's local *test* instance: ``.neo4j-test/``
-(``GRAPHMODEL_NEO4J_HOME`` overrides it), which ``scripts/test`` starts on ports 7688/7475 so
+(``GRAPHMODEL_NEO4J_HOME`` overrides it), which ``scripts/test`` starts on ports 7688/7478 so
 that it runs beside a developer's ``.neo4j/`` server. Without a reachable server the tests
 that need one are skipped with the reason; with ``GRAPHMODEL_REQUIRE_NEO4J=1`` (set by
 ``.ci/run``) they fail instead.
