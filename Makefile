@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 report: install
 	$(VENV)/bin/graphmodel load
-	$(VENV)/bin/graphmodel report --out report
+	$(VENV)/bin/graphmodel report --out report --policy seed/policy.toml
 
 test: install
 	bash scripts/test
