@@ -42,7 +42,9 @@ from typing import Any
 from common import CACHE, Timer, ledger_dir, markdown_table, median, save_json, scale_spec
 
 AS_OF = dt.date(2026, 1, 1)
-SCALES = ("street", "district", "city", "nation-sample")
+DEFAULT_SCALES = ("street", "district", "city", "nation-sample/4")
+"""The whole nation sample needs about 27 GiB at peak (docs/benchmarks.md): a quarter of it
+is the default; ask for ``nation-sample/2`` or ``nation-sample`` on a larger machine."""
 ALL_STEPS = ("load", "reopen", "gaps", "hubs", "recommend", "report")
 STEPS = {"nation-sample": ("load", "reopen", "gaps")}
 REPEATS = {"street": 5, "district": 5, "city": 3, "nation-sample": 1}
@@ -155,7 +157,7 @@ def summarize(scale: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default=",".join(SCALES))
+    parser.add_argument("--scales", default=",".join(DEFAULT_SCALES))
     parser.add_argument("--steps", default="", help="steps to run (default: per scale)")
     parser.add_argument("--repeats", type=int, help="runs per scale (default: per scale)")
     parser.add_argument("--json", help="write the raw figures to this file")
