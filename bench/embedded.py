@@ -43,7 +43,7 @@ from common import CACHE, Timer, ledger_dir, markdown_table, median, save_json, 
 
 AS_OF = dt.date(2026, 1, 1)
 DEFAULT_SCALES = ("street", "district", "city", "nation-sample/4")
-"""The whole nation sample needs about 27 GiB at peak (docs/benchmarks.md): a quarter of it
+"""The whole nation sample needs about 26 GiB at peak (docs/benchmarks.md): a quarter of it
 is the default; ask for ``nation-sample/2`` or ``nation-sample`` on a larger machine."""
 ALL_STEPS = ("load", "reopen", "gaps", "hubs", "recommend", "report")
 STEPS = {"nation-sample": ("load", "reopen", "gaps")}
