@@ -48,6 +48,7 @@ def test_the_written_config_binds_the_loopback_and_the_chosen_ports(tmp_path, ja
     assert "0.0.0.0" not in conf
     assert f"server.directories.data={settings.data_dir}\n" in conf
     assert "server.memory.heap.max_size=1g\n" in conf
+    assert "db.tx_log.rotation.retention_policy=512M size\n" in conf
 
 
 def test_the_password_file_is_private_and_holds_the_initial_password(tmp_path, jars, monkeypatch):
