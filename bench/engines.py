@@ -4,12 +4,11 @@ Optional (``pip install -e '.[bench]'`` brings rustworkx; the package never impo
 graph is ``network.actor_graph`` of a generated ledger, as in ``bench/betweenness.py``; it is
 converted once (``rustworkx.networkx_converter``, timed apart). rustworkx runs on one thread
 (``RAYON_NUM_THREADS=1``, set before import) so that the comparison is per core and the shared
-machine is not flooded. For each size: NetworkX exact betweenness, NetworkX sampled (k=64,
-what ``rank_hubs`` uses above ``EXACT_LIMIT``), rustworkx exact; the largest absolute
-difference between the two exact results and the agreement of their top-20 lists; then
-articulation points in both. NetworkX exact is not run at district scale here (minutes;
-``bench/betweenness.py`` measures it); rustworkx exact at city scale would take about 25 CPU
-minutes (O(nm)) and is not run.
+machine is not flooded. For each size: NetworkX exact betweenness, NetworkX's own sampled
+estimate (k=64), rustworkx exact; the largest absolute difference between the two exact
+results and the agreement of their top-20 lists; then articulation points in both. NetworkX
+exact is not run at district scale (about 20 minutes). ``bench/betweenness.py`` takes
+rustworkx exact as its reference, up to city scale.
 
 Run from the checkout: ``python bench/engines.py [--json FILE]``.
 """

@@ -9,7 +9,9 @@ import random
 import networkx as nx
 import pytest
 
-from graphmodel.analysis.hubs import _brandes, node_scores, rank_hubs, single_points_of_failure
+from graphmodel.analysis import brandes
+from graphmodel.analysis.brandes import dependency_sums
+from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
 from graphmodel.analysis.network import actor_graph, cogovernance_graph, street_of
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
@@ -264,6 +266,29 @@ def test_sampled_betweenness_agrees_with_exact_on_a_mid_sized_network(tmp_path):
     assert [h.to_dict() for h in again.hubs] == [h.to_dict() for h in sampled.hubs]
 
 
+def test_each_large_part_is_sampled_on_its_own(tmp_path):
+    # Two disjoint copies of the mid-sized network: in each, 164 of its 172 actors form one
+    # connected part (the others have no working tie), above the exact limit, and each part
+    # gets its own 150 sources, so both estimates are as close to exact as one part's
+    # (normalized over the 344 actors, the figures are about a quarter of one part's).
+    nodes, edges = generated(seed=7)
+    twin = [n(x.label, f"b.{x.id}", x.props) for x in nodes]
+    twin_edges = [e(x.type, f"b.{x.start}", f"b.{x.end}", x.key) for x in edges]
+    g = _graph(tmp_path, nodes + twin, edges + twin_edges)
+    exact = rank_hubs(g, DAY, top=None)
+    sampled = rank_hubs(g, DAY, top=None, exact_limit=100, sample=150, seed=3)
+    assert (exact.actors, sampled.betweenness_method, sampled.sample) == (344, "sampled", 150)
+    assert sampled.sampled_actors == 2 * 164
+    b_exact = {h.id: h.betweenness for h in exact.hubs}
+    b_sampled = {h.id: h.betweenness for h in sampled.hubs}
+    assert max(abs(b_exact[a] - b_sampled[a]) for a in b_exact) < 0.002  # 75 each: 0.0048
+    for twin_part in (False, True):
+        ids = [a for a in b_exact if a.startswith("b.") == twin_part]
+        top_exact = sorted(ids, key=lambda a: -b_exact[a])[:5]
+        top_sampled = sorted(ids, key=lambda a: -b_sampled[a])[:5]
+        assert len(set(top_exact) & set(top_sampled)) >= 4
+
+
 def test_part_by_part_betweenness_equals_networkx_on_the_whole_network(tmp_path):
     # Shortest paths never leave a connected part, so adding up the parts and normalizing by
     # the whole network's (n - 1)(n - 2) / 2 pairs must give networkx's figure.
@@ -355,11 +380,23 @@ def test_linearly_scaled_dependencies_from_every_source_add_up_to_half_the_exact
     # d(t,v)/d(t,s) from t: together 1), so from every source it gives half of Brandes' sums;
     # the sampled estimate multiplies by 2 x (actors / sample) and stays unbiased.
     net = actor_graph(_graph(tmp_path, *generated(seed=5)), DAY)
-    nodes = list(net)
-    index = {a: i for i, a in enumerate(nodes)}
-    adj = [[index[b] for b in net[a]] for a in nodes]
-    everyone = list(range(len(nodes)))
-    exact = _brandes(adj, everyone)
-    scaled = _brandes(adj, everyone, scaled=True)
+    adjacency = nx.to_scipy_sparse_array(net, weight=None, format="csr", dtype=float)
+    everyone = range(net.number_of_nodes())
+    exact = dependency_sums(adjacency, everyone)
+    scaled = dependency_sums(adjacency, everyone, scaled=True)
     assert max(exact) > 0
-    assert scaled == pytest.approx([x / 2 for x in exact])
+    assert list(scaled) == pytest.approx([x / 2 for x in exact])
+
+
+def test_sources_searched_in_batches_give_the_sums_of_one_batch(tmp_path, monkeypatch):
+    # Small batches (a few cells each) must add up to what one batch of every source gives,
+    # and networkx's unnormalized undirected betweenness is half the sum from every source.
+    net = actor_graph(_graph(tmp_path, *generated(seed=5)), DAY)
+    nodes = list(net)
+    adjacency = nx.to_scipy_sparse_array(net, nodelist=nodes, weight=None, format="csr")
+    whole = dependency_sums(adjacency, range(len(nodes)))
+    monkeypatch.setattr(brandes, "BATCH_CELLS", 3 * len(nodes))
+    batched = dependency_sums(adjacency, range(len(nodes)))
+    assert list(batched) == pytest.approx(list(whole))
+    reference = nx.betweenness_centrality(net, normalized=False)
+    assert [x / 2 for x in whole] == pytest.approx([reference[a] for a in nodes])

@@ -18,7 +18,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
+from scipy import sparse
 
+from graphmodel.analysis.brandes import dependency_sums
 from graphmodel.analysis.network import actor_graph, street_of
 
 __all__ = [
@@ -29,22 +31,21 @@ __all__ = [
     "HubReport",
     "PointOfFailure",
     "actor_streets",
+    "betweenness",
     "node_scores",
     "rank_hubs",
     "single_points_of_failure",
 ]
 
-EXACT_LIMIT = 500
-"""Connected parts of at most this many actors get exact betweenness; larger ones are sampled.
-Exact betweenness costs at most ``EXACT_LIMIT`` breadth-first searches' worth of work per tie,
-so this keeps the exact parts within twice the cost of the sample."""
-
 SAMPLE = 256
-"""Source actors sampled for betweenness in the parts above ``EXACT_LIMIT``, all such parts
-together. On the largest part of the generated city ledger (11,794 actors), linearly scaled
-estimates from 16 / 64 / 256 sources of that part found 8-10 / 15-17 / 18-20 of its exact top
-20 (3 seeds each). That city has 16 such parts, so 256 sources are about 16 per part: raise
-``sample`` where the ranking matters more than the seconds."""
+"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``. Sampling
+each part on its own keeps the estimate as good in a city of many parts as in one street: with
+256 sources per part the estimated top 20 held 18-20 of the exact top 20 from one street to a
+city of 16 large parts, where 256 sources shared among all parts found 4 (docs/benchmarks.md)."""
+
+EXACT_LIMIT = 2 * SAMPLE
+"""Connected parts of at most this many actors get exact betweenness (a search from every
+actor); larger ones are sampled, so an exact part costs at most twice a sampled one."""
 
 
 @dataclass
@@ -82,11 +83,11 @@ class Hub:
 class HubReport:
     """The ranking, and how betweenness was computed.
 
-    ``betweenness_method`` is ``exact``, or ``sampled`` when the connected parts larger than
-    the exact limit hold more actors than the sample; then ``sample`` is the number of source
-    actors drawn from them, ``seed`` the random seed, so the figures can be
-    reproduced, and ``sampled_actors`` the number of actors in those parts. ``actors`` and
-    ``ties`` are the size of the actor graph.
+    ``betweenness_method`` is ``exact``, or ``sampled`` when some connected part holds more
+    actors than the exact limit and the sample; then ``sample`` is the number of source actors
+    drawn from each such part, ``seed`` the random seed, so the figures can be reproduced, and
+    ``sampled_actors`` the number of actors in those parts. ``actors`` and ``ties`` are the size
+    of the actor graph.
     """
 
     as_of: str
@@ -171,14 +172,10 @@ def rank_hubs(
       ``degree_by_kind[TYPE]``: how many of them it is tied to by a ``TYPE`` relationship (an
       actor tied in two ways counts under both).
     - ``betweenness``: shortest-path betweenness centrality normalized by the number of pairs
-      of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it. Paths only
-      run inside a connected part, so it is exact for every part of at most ``exact_limit``
-      actors. The parts above the limit are taken together: exact if they hold at most
-      ``sample`` actors, else estimated from ``sample`` source actors drawn uniformly from
-      them with ``random.Random(seed)``: their linearly scaled dependencies (Geisberger,
-      Sanders and Schultes 2008, which do not overrate the actors next to a sampled source)
-      times 2 x (actors in those parts) / ``sample``; the result then says ``sampled``.
-      Brandes' algorithm, as networkx implements it, on adjacency lists.
+      of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it (see
+      ``betweenness``: exact in every connected part of at most ``exact_limit`` actors,
+      estimated from ``sample`` sources in each larger part; the result then says
+      ``sampled``).
     - ``brokerage``: the number of distinct streets, other than its own, that its tie partners
       sit in (``actor_streets``; a committee sits in every street it covers). An actor the
       ledger places in no street (a city-level unit) is taken to sit where most of its partners
@@ -187,9 +184,8 @@ def rank_hubs(
       maximum over all actors (a term is 0 when its maximum is 0), so it lies in [0, 1].
     - ``articulation``: whether removing the actor disconnects its part of the network.
 
-    Exact betweenness is O(n_i m_i) per part of n_i actors and m_i ties, so at most
-    O(exact_limit m) for the small parts; the sampled estimate is O(k m_i) for a part whose
-    actors are drawn k times.
+    Exact betweenness is O(n_i m_i) for a part of n_i actors and m_i ties, so at most
+    O(exact_limit m) for the small parts; the estimate is O(sample m_i) for a larger part.
 
     Examples
     --------
@@ -208,7 +204,7 @@ def rank_hubs(
     if net is None:
         net = actor_graph(g, as_of)
     n = net.number_of_nodes()
-    between, sampled = _betweenness(net, exact_limit, sample, seed)
+    between, sampled = betweenness(net, exact_limit, sample, seed)
     method, k, used_seed = ("sampled", sample, seed) if sampled else ("exact", None, None)
     streets = actor_streets(g, net)
     articulation = set(nx.articulation_points(net))
@@ -398,70 +394,45 @@ def _brokered(net: nx.Graph, streets: dict[str, frozenset[str]], a: str) -> list
     return sorted(set(partners) - own)
 
 
-def _betweenness(
-    net: nx.Graph, exact_limit: int, sample: int, seed: int
+def betweenness(
+    net: nx.Graph, exact_limit: int = EXACT_LIMIT, sample: int = SAMPLE, seed: int = 0
 ) -> tuple[dict[str, float], int]:
-    """Normalized betweenness of every actor (see ``rank_hubs``), and how many actors the
-    sampled parts hold (0 when every part was computed exactly)."""
-    nodes = list(net)
-    index = {a: i for i, a in enumerate(nodes)}
-    adj = [[index[b] for b in net[a]] for a in nodes]
-    small: list[int] = []
-    large: list[int] = []
-    for part in nx.connected_components(net):
-        if len(part) > 2:
-            (small if len(part) <= exact_limit else large).extend(index[a] for a in part)
-    sampled = len(large) if len(large) > sample else 0
-    raw = _brandes(adj, sorted(small) + ([] if sampled else sorted(large)))
-    if sampled:
-        picked = random.Random(seed).sample(sorted(large), sample)
-        estimate = _brandes(adj, picked, scaled=True)
-        for i in large:
-            raw[i] = estimate[i] * 2 * len(large) / sample
-    n = len(nodes)
-    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    return {a: raw[i] * scale for i, a in enumerate(nodes)}, sampled
+    """Normalized betweenness of every actor of ``net``, and how many actors the sampled parts
+    hold (0 when every part was computed exactly).
 
-
-def _brandes(adj: list[list[int]], sources: list[int], scaled: bool = False) -> list[float]:
-    """Brandes' accumulation of pair dependencies from each of ``sources`` over the unweighted
-    graph ``adj`` (adjacency lists of node indexes). Each unordered pair is counted from both
-    ends when both are sources, as in networkx before its rescaling. O(m) per source.
-
-    ``scaled``: Geisberger, Sanders and Schultes' linear scaling (ALENEX 2008): a shortest path
-    from s to t adds d(s, v) / d(s, t) to each v on it rather than 1. The two ends of a pair add
-    up to 1, so over all sources the sum is half the unscaled one; from a sample of sources it
-    is an unbiased estimate that no longer overrates the actors next to a sampled source.
+    Betweenness is the shortest-path betweenness centrality normalized by the number of pairs
+    of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it. Shortest
+    paths stay inside a connected part, so each part is computed on its own: exactly (Brandes'
+    dependencies from every actor) when it holds at most ``exact_limit`` actors or at most
+    ``sample``; otherwise estimated from ``sample`` of its actors drawn uniformly, the parts in
+    order of their smallest actor id, with one ``random.Random(seed)``: their linearly scaled
+    dependencies (``brandes.dependency_sums``) times 2 x (actors in the part) / ``sample``,
+    an unbiased estimate of the exact sum.
     """
-    total = [0.0] * len(adj)
-    for s in sources:
-        sigma = {s: 1.0}
-        dist = {s: 0}
-        preds: dict[int, list[int]] = {s: []}
-        order = []
-        queue = deque([s])
-        while queue:
-            v = queue.popleft()
-            order.append(v)
-            step, paths = dist[v] + 1, sigma[v]
-            for w in adj[v]:
-                if w not in dist:
-                    dist[w] = step
-                    sigma[w] = 0.0
-                    preds[w] = []
-                    queue.append(w)
-                if dist[w] == step:
-                    sigma[w] += paths
-                    preds[w].append(v)
-        delta = dict.fromkeys(order, 0.0)
-        for w in reversed(order[1:]):  # order[0] is s, which depends on nobody
-            share = (1 + delta[w]) / sigma[w]
-            if scaled:
-                share *= (dist[w] - 1) / dist[w]
-            for v in preds[w]:
-                delta[v] += sigma[v] * share
-            total[w] += delta[w]
-    return total
+    rng = random.Random(seed)
+    raw = dict.fromkeys(net, 0.0)
+    exact: list[str] = []
+    sampled = 0
+    for part in sorted(sorted(p) for p in nx.connected_components(net) if len(p) > 2):
+        if len(part) <= exact_limit or len(part) <= sample:
+            exact.extend(part)
+            continue
+        picked = rng.sample(range(len(part)), sample)
+        sums = dependency_sums(_adjacency(net, part), picked, scaled=True)
+        for a, value in zip(part, sums, strict=True):
+            raw[a] = float(value) * 2 * len(part) / sample
+        sampled += len(part)
+    if exact:  # the small parts together: a search never leaves its own part
+        sums = dependency_sums(_adjacency(net, exact), range(len(exact)))
+        raw.update(zip(exact, map(float, sums), strict=True))
+    n = len(raw)
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    return {a: raw[a] * scale for a in net}, sampled
+
+
+def _adjacency(net: nx.Graph, actors: list[str]) -> sparse.csr_array:
+    """The 0/1 adjacency matrix of ``actors`` (in that order) within ``net``."""
+    return nx.to_scipy_sparse_array(net, nodelist=actors, weight=None, format="csr", dtype=float)
 
 
 def _explore(

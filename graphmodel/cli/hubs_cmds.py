@@ -62,14 +62,14 @@ REACH_FIELDS = (
     type=click.IntRange(min=0),
     default=EXACT_LIMIT,
     show_default=True,
-    help="Exact betweenness up to this many actors; sampled above.",
+    help="Exact betweenness in connected parts of up to this many actors; sampled above.",
 )
 @click.option(
     "--sample",
     type=click.IntRange(min=1),
     default=SAMPLE,
     show_default=True,
-    help="Source actors sampled for betweenness above --exact-limit.",
+    help="Source actors sampled for betweenness in each part above --exact-limit.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample.")
 @as_of_option

@@ -178,7 +178,7 @@ _WORDS = {
         "none": "无",
         "more": "另有 {n} 条未列出，见 report.json。",
         "exact": "介数为精确计算（{actors} 个主体，{ties} 条联系）。",
-        "sampled": "介数为抽样估计：抽样 {sample} 个源主体，随机种子 {seed}（{actors} 个主体，{ties} 条联系）。",
+        "sampled": "介数为抽样估计：较大的连通部分各抽样 {sample} 个源主体，随机种子 {seed}（{actors} 个主体，{ties} 条联系）。",
         "spof_summary": "共 {articulation} 个割点、{bridges} 座桥，其中 {cutting} 个会使社区失联。",
         "proposal_summary": (
             "建议新增 {proposals} 对结对，总代价 {cost}；{uncoverable} 个社区无法在限额内覆盖。"
@@ -269,7 +269,8 @@ _WORDS = {
         "more": "{n} more not listed; see report.json.",
         "exact": "Betweenness is exact ({actors} actors, {ties} ties).",
         "sampled": (
-            "Betweenness is estimated from {sample} sampled source actors, seed {seed} "
+            "Betweenness is estimated from {sample} sampled source actors in each large "
+            "connected part, seed {seed} "
             "({actors} actors, {ties} ties)."
         ),
         "spof_summary": (
