@@ -12,12 +12,14 @@ several (a 联合党支部) is an actor of its own.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from scipy import sparse
 
 from graphmodel.analysis.brandes import dependency_sums
@@ -38,10 +40,11 @@ __all__ = [
 ]
 
 SAMPLE = 256
-"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``. Sampling
-each part on its own keeps the estimate as good in a city of many parts as in one street: with
-256 sources per part the estimated top 20 held 18-20 of the exact top 20 from one street to a
-city of 16 large parts, where 256 sources shared among all parts found 4 (docs/benchmarks.md)."""
+"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``. On the
+generated ledgers (docs/benchmarks.md, median of 5 seeds) the estimated top 20 held 19 and 18
+of the exact top 20 at 1,651 and 4,015 actors, 16 at district scale (11,360) and 15 in the city
+(140,845 actors, 16 parts above the limit), where 256 sources shared among all the parts had
+found 4; 1,024 sources per part reach 18 and 17 at about three times the time."""
 
 EXACT_LIMIT = 2 * SAMPLE
 """Connected parts of at most this many actors get exact betweenness (a search from every
@@ -431,8 +434,15 @@ def betweenness(
 
 
 def _adjacency(net: nx.Graph, actors: list[str]) -> sparse.csr_array:
-    """The 0/1 adjacency matrix of ``actors`` (in that order) within ``net``."""
-    return nx.to_scipy_sparse_array(net, nodelist=actors, weight=None, format="csr", dtype=float)
+    """The 0/1 adjacency matrix of ``actors`` (in that order), which hold whole connected parts
+    of ``net``. Built from the adjacency lists: ``nx.to_scipy_sparse_array`` took ten times as
+    long (3 s of the city's 9)."""
+    index = {a: i for i, a in enumerate(actors)}
+    neighbours = [[index[b] for b in net[a]] for a in actors]
+    indptr = np.cumsum([0, *map(len, neighbours)])
+    indices = np.fromiter(itertools.chain.from_iterable(neighbours), dtype=np.int64)
+    n = len(actors)
+    return sparse.csr_array((np.ones(len(indices)), indices, indptr), shape=(n, n))
 
 
 def _explore(
