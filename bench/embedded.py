@@ -8,8 +8,9 @@ other, the library calls the CLI makes:
 - ``reopen``: a new ``EmbeddedStore(file).graph()``: what every later command pays to read
   the file back;
 - ``gaps``: ``analysis.gaps.find_gaps`` with the default policy (all eight rules);
-- ``hubs``: ``analysis.hubs.rank_hubs`` (top 20; exact betweenness up to ``EXACT_LIMIT``
-  actors, sampled above) and ``single_points_of_failure``;
+- ``hubs``: ``analysis.network.actor_graph`` once, then ``analysis.hubs.rank_hubs`` (top 20;
+  betweenness exact in parts up to ``EXACT_LIMIT`` actors, sampled above) and
+  ``single_points_of_failure`` on it, as ``graphmodel hubs`` does;
 - ``recommend``: ``analysis.recommend.recommend`` (min-cost flow proposals);
 - ``report``: ``graphmodel.report.build_report`` then ``write_report``: the full report
   (the analyses above again, tables, charts, Markdown, HTML and JSON), what
@@ -61,6 +62,7 @@ def run_steps(ledger: Path, steps: tuple[str, ...]) -> dict[str, Any]:
     """Run ``steps`` on ``ledger`` in this process; seconds and peak memory after each."""
     from graphmodel.analysis.gaps import find_gaps
     from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
+    from graphmodel.analysis.network import actor_graph
     from graphmodel.analysis.policy import Policy
     from graphmodel.load import load
     from graphmodel.store.embedded import EmbeddedStore
@@ -81,9 +83,11 @@ def run_steps(ledger: Path, steps: tuple[str, ...]) -> dict[str, Any]:
             elif step == "gaps":
                 out["gaps"] = len(find_gaps(_graph(g, path), policy, AS_OF))
             elif step == "hubs":
-                hubs = rank_hubs(_graph(g, path), AS_OF)
+                graph = _graph(g, path)
+                net = actor_graph(graph, AS_OF)
+                hubs = rank_hubs(graph, AS_OF, net=net)
                 out["betweenness"] = hubs.betweenness_method
-                out["points_of_failure"] = len(single_points_of_failure(_graph(g, path), AS_OF))
+                out["points_of_failure"] = len(single_points_of_failure(graph, AS_OF, net=net))
             elif step == "recommend":
                 from graphmodel.analysis.recommend import recommend
 
