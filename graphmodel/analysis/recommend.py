@@ -153,6 +153,7 @@ def recommend(
     as_of: dt.date,
     street: str | None = None,
     district: str | None = None,
+    context: GapContext | None = None,
 ) -> Recommendation:
     """Propose pairings that cover the unpaired communities (rule ``unpaired_community``).
 
@@ -163,6 +164,9 @@ def recommend(
     as_of : the day on which pairings must be in force
     street, district : cover only the unpaired communities there; units anywhere may be
         proposed, and capacity that other streets' communities would need is not held back
+    context : the ``GapContext`` of ``g``, ``policy`` and ``as_of`` if the caller already has
+        one (``build_report`` shares the one its gaps came from: indexing a city's ties takes
+        seconds)
 
     Returns
     -------
@@ -183,7 +187,7 @@ def recommend(
     per community; network simplex on it. On a generated city ledger (256,837 nodes, 894
     communities to cover) it has 29,502 candidate edges.
     """
-    ctx = GapContext(g, policy, as_of)
+    ctx = context if context is not None else GapContext(g, policy, as_of)
     gaps = ctx.run(["unpaired_community"], street, district)
     communities = sorted(gap.node_id for gap in gaps)
     offers = _offers(ctx)

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.gaps import RULES, Gap, find_gaps
+from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
 from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.policy import Policy
@@ -113,13 +113,14 @@ def build_report(
     if lang not in LANGS:
         raise GraphmodelError(f"unknown report language '{lang}' (choose from {', '.join(LANGS)})")
     w = words(lang)
-    gaps = find_gaps(g, policy, as_of)
+    context = GapContext(g, policy, as_of)
+    gaps = context.run(RULES)
     coverage = street_coverage(g, gaps)
     net = actor_graph(g, as_of)
     hubs = rank_hubs(g, as_of, top=top, net=net)
     points = single_points_of_failure(g, as_of, net=net)
     cutting = [p for p in points if p.cut_off]
-    rec = recommend(g, policy, as_of)
+    rec = recommend(g, policy, as_of, context=context)
     font = chart_font(charts.chart_texts(coverage, hubs, lang))
 
     communities = sum(r.communities for r in coverage)
