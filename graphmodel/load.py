@@ -131,7 +131,7 @@ def load(
     )
     if result.rejected and (rejects is not None or not (strict or dry_run)):
         target = Path(rejects) if rejects is not None else default_rejects_path(ledger)
-        report.rejects = str(write_rejects(result.rejected, target))
+        report.rejects = str(write_rejects(result.rejected, target, ledger.paths))
     if dry_run or (strict and result.rejected) or not len(batch):
         return report
     total = len(batch)

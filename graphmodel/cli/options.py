@@ -7,7 +7,6 @@ passed to the command as ``store_config``; the output options set ``fmt`` to ``t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
@@ -153,10 +152,10 @@ def emit_json(data: Any) -> None:
 
 
 def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:
-    """Print ``rows`` as CSV with the header ``fields``."""
+    """Print ``rows`` as CSV with the header ``fields`` (keys outside ``fields`` ignored),
+    through ``graphmodel.tabular``: no cell can run as a formula; no BOM on a stream."""
+    from graphmodel.tabular import write_csv
+
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
+    write_csv(out, fields, ([row.get(f) for f in fields] for row in rows), bom=False)
     click.echo(out.getvalue(), nl=False)

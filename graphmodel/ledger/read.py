@@ -14,7 +14,8 @@ What it decides:
   whole range.
 - CSV encodings: UTF-8 (with or without BOM) is tried first, strictly; then GB18030, which
   includes GBK and GB2312. A file that is neither is an error. The delimiter is a comma, or a
-  tab when the header line has tabs and no commas.
+  tab when the header line has tabs and no commas. A cell the tool guarded against formulas
+  when writing it (``'=1+1``, see ``graphmodel.tabular``) reads as its original value.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from graphmodel.ledger.tables import (
     table_for,
 )
 from graphmodel.ledger.values import cell_text, is_blank
+from graphmodel.tabular import unguard
 
 __all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
 
@@ -165,7 +167,8 @@ def read_csv(path: Path, ledger: Ledger) -> None:
     text, encoding = _decode(data, path)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = ([unguard(cell) for cell in record] for record in reader)
     _read_rows(table, path, "", records, encoding, ledger)
 
 

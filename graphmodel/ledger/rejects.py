@@ -11,26 +11,31 @@ output table whose headers are the union of theirs.
 
 The default path sits beside the first ledger: ``台账.xlsx`` -> ``台账.rejects.xlsx``, the
 folder ``ledger/`` -> ``ledger.rejects/``, ``communities.csv`` -> ``communities.rejects/``.
-Writing replaces an earlier rejects file at the same path.
+
+Nothing but an earlier rejects file is ever replaced: writing refuses a path that is one of
+the ledgers being loaded (or a folder holding one), an existing workbook whose sheets are not
+all rejects tables (last header ``问题 problem``), and a folder holding anything but rejects
+CSV files. Both formats are written by ``graphmodel.tabular``, so no cell can run as a formula
+and reading the file back gives the original cells.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graphmodel.errors import LedgerError
+from graphmodel.errors import GraphmodelError, LedgerError
 from graphmodel.ledger.read import Ledger, Sheet
 from graphmodel.ledger.tables import ORIGIN_HEADER, PROBLEM_HEADER, normalize
 from graphmodel.ledger.validate import RejectedRow
-from graphmodel.ledger.values import cell_text
+from graphmodel.tabular import MAX_SHEET_NAME, write_csv, write_xlsx
+from graphmodel.tabular import Sheet as OutSheet
 
 __all__ = ["default_rejects_path", "write_rejects"]
 
 _META = {normalize(ORIGIN_HEADER), normalize(PROBLEM_HEADER)}
-_XLSX_SHEET_NAME = 31
 
 
 def default_rejects_path(ledger: Ledger) -> Path:
@@ -45,15 +50,38 @@ def default_rejects_path(ledger: Ledger) -> Path:
     return first.with_name(first.stem + ".rejects")
 
 
-def write_rejects(rejected: Iterable[RejectedRow], path: str | Path) -> Path:
-    """Write ``rejected`` to ``path`` (a workbook or a folder of CSV, by its suffix)."""
+def write_rejects(
+    rejected: Iterable[RejectedRow], path: str | Path, inputs: Sequence[Path] = ()
+) -> Path:
+    """Write ``rejected`` to ``path`` (a workbook or a folder of CSV, by its suffix).
+
+    ``inputs`` are the ledgers being loaded: ``path`` may be none of them, nor a folder
+    holding one. Raises ``LedgerError`` when ``path`` would replace anything but an earlier
+    rejects file (see the module docstring) or cannot be written."""
     path = Path(path)
+    _refuse_inputs(path, inputs)
     tables = _tables(rejected, xlsx=path.suffix.lower() == ".xlsx")
-    if path.suffix.lower() == ".xlsx":
-        _write_workbook(tables, path)
-    else:
-        _write_folder(tables, path)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            _write_workbook(tables, path)
+        else:
+            _write_folder(tables, path)
+    except LedgerError:
+        raise
+    except GraphmodelError as e:
+        raise LedgerError(f"cannot write the rejects: {e}") from e
     return path
+
+
+def _refuse_inputs(path: Path, inputs: Sequence[Path]) -> None:
+    target = path.resolve()
+    for ledger in inputs:
+        source = Path(ledger).resolve()
+        if source == target or target in source.parents:
+            raise LedgerError(
+                f"--rejects {path} would overwrite the ledger {ledger} being loaded; "
+                "choose another --rejects path"
+            )
 
 
 class _Output:
@@ -96,7 +124,7 @@ def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output
     for item in rejected:
         sheet = item.sheet
         if xlsx:
-            name = (sheet.sheet or sheet.path.stem)[:_XLSX_SHEET_NAME]
+            name = (sheet.sheet or sheet.path.stem)[:MAX_SHEET_NAME]
         else:
             name = f"{sheet.sheet}.csv" if sheet.sheet else sheet.path.name
         tables.setdefault(name, _Output()).add(sheet, item)
@@ -104,22 +132,20 @@ def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output
 
 
 def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for name, output in tables.items():
-        ws = book.create_sheet(name)
-        ws.append([*output.headers, ORIGIN_HEADER, PROBLEM_HEADER])
-        for row in output.rows:
-            ws.append(row)
-    if not tables:
-        book.create_sheet("说明").append(["没有被拒绝的行 no rejected rows"])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        book.save(path)
-    except OSError as e:
-        raise LedgerError(f"cannot write the rejects workbook {path}: {e.strerror}") from e
+    if path.is_dir():
+        raise LedgerError(f"cannot write the rejects workbook {path}: a folder has that name")
+    if path.exists() and not _is_rejects_workbook(path):
+        raise LedgerError(
+            f"cannot write the rejects workbook {path}: the file exists and is not a rejects "
+            "workbook; choose another --rejects path"
+        )
+    sheets = [
+        OutSheet(name, [*output.headers, ORIGIN_HEADER, PROBLEM_HEADER], output.rows)
+        for name, output in tables.items()
+    ]
+    if not sheets:
+        sheets = [OutSheet("说明", [PROBLEM_HEADER], [["没有被拒绝的行 no rejected rows"]])]
+    write_xlsx(path, sheets)
 
 
 def _write_folder(tables: dict[str, _Output], path: Path) -> None:
@@ -128,11 +154,7 @@ def _write_folder(tables: dict[str, _Output], path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
     _clear(path)
     for name, output in tables.items():
-        with open(path / name, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow([*output.headers, ORIGIN_HEADER, PROBLEM_HEADER])
-            for row in output.rows:
-                writer.writerow(["" if v is None else cell_text(v) for v in row])
+        write_csv(path / name, [*output.headers, ORIGIN_HEADER, PROBLEM_HEADER], output.rows)
 
 
 def _clear(folder: Path) -> None:
@@ -148,6 +170,26 @@ def _clear(folder: Path) -> None:
         )
     for f in ours:
         f.unlink()
+
+
+def _is_rejects_workbook(path: Path) -> bool:
+    """Whether every sheet of the workbook at ``path`` ends in the problem column."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # not a workbook at all: not ours to replace
+        return False
+    try:
+        for ws in book.worksheets:
+            ws.reset_dimensions()
+            header = next(ws.iter_rows(max_row=1, values_only=True), ())
+            cells = [c for c in header if c is not None]
+            if not cells or normalize(str(cells[-1])) != normalize(PROBLEM_HEADER):
+                return False
+        return True
+    finally:
+        book.close()
 
 
 def _is_rejects_csv(path: Path) -> bool:
