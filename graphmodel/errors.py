@@ -6,7 +6,10 @@ __all__ = [
     "AmbiguousName",
     "GraphmodelError",
     "LedgerError",
+    "MissingStore",
     "NotFound",
+    "OldStoreFormat",
+    "StoreBusy",
     "StoreError",
     "StoreUnavailable",
 ]
@@ -26,6 +29,43 @@ class StoreError(GraphmodelError):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached: Neo4j is down, or the credentials are wrong."""
+
+
+MISSING_STORE = "no store at {path}: run graphmodel load first"
+OLD_STORE_FORMAT = (
+    "{path} is a store in the older JSON format, which this graphmodel no longer reads: "
+    "load the ledgers again (graphmodel load LEDGER --db FILE.db), then delete {path}"
+)
+STORE_BUSY = (
+    "the store {path} is being written by another graphmodel load and stayed busy for "
+    "{timeout:g} s; nothing was written: run this command again"
+)
+"""Message templates of the store errors below (one place, for translation)."""
+
+
+class MissingStore(StoreError):
+    """A read names an embedded store whose file does not exist (a mistyped ``--db`` must not
+    read as an empty graph)."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(MISSING_STORE.format(path=path))
+
+
+class OldStoreFormat(StoreError):
+    """The file is an embedded store of an earlier, JSON format."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(OLD_STORE_FORMAT.format(path=path))
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than the busy timeout."""
+
+    def __init__(self, path: object, timeout: float) -> None:
+        self.path = path
+        super().__init__(STORE_BUSY.format(path=path, timeout=timeout))
 
 
 class NotFound(GraphmodelError):

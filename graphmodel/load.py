@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from graphmodel.errors import LedgerError
-from graphmodel.ledger import Problem, TableCount, read_ledger, validate
+from graphmodel.ledger import Ledger, Problem, TableCount, Validation, read_ledger, validate
 from graphmodel.ledger.rejects import default_rejects_path, write_rejects
 from graphmodel.store.base import Store
 
@@ -117,7 +119,40 @@ def load(
     cannot be read or written.
     """
     ledger = read_ledger(paths)
-    result = validate(ledger, store.graph())
+    options = _Options(strict, dry_run, rejects, progress)
+    if dry_run or store.exists:
+        with store.transaction(write=not dry_run):
+            return _load(ledger, store, options, None)
+    # A new store is created only when there is something to write: validate first (against
+    # an empty graph), then create it, and validate again if another load created it meanwhile.
+    result = validate(ledger, nx.MultiDiGraph())
+    if (strict and result.rejected) or not len(result.batch):
+        return _load(ledger, store, options, result)
+    with store.transaction(write=True):
+        if store.graph_or_empty().number_of_nodes():
+            result = None
+        return _load(ledger, store, options, result)
+
+
+@dataclass(frozen=True)
+class _Options:
+    strict: bool
+    dry_run: bool
+    rejects: str | os.PathLike[str] | None
+    progress: LoadProgress | None
+
+
+def _load(ledger: Ledger, store: Store, options: _Options, result: Validation | None) -> LoadReport:
+    """Validate ``ledger`` against ``store`` (unless ``result`` is that validation already),
+    write the rejects file, and write the batch unless the options forbid it."""
+    strict, dry_run, rejects, progress = (
+        options.strict,
+        options.dry_run,
+        options.rejects,
+        options.progress,
+    )
+    if result is None:
+        result = validate(ledger, store.graph_or_empty())
     batch = result.batch
     report = LoadReport(
         paths=[str(p) for p in ledger.paths],

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import main
@@ -15,7 +16,7 @@ from tests.test_store_embedded import small_street
 
 
 def _db(tmp_path, extra=()):
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     batch = small_street()
     batch.nodes.extend(extra)
     EmbeddedStore(path).write(batch)
@@ -80,8 +81,21 @@ def test_json_and_csv_together_are_a_usage_error(tmp_path):
 
 
 def test_a_corrupt_store_file_is_an_error_not_a_traceback(tmp_path):
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     path.write_text("garbage", encoding="utf-8")
     result = CliRunner().invoke(main, ["stats", "--db", str(path)])
     assert result.exit_code == 1
-    assert "cannot read the embedded store" in result.output
+    assert "is not a graphmodel embedded store" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command", [["stats"], ["pairings", "站东社区"], ["gaps"], ["hubs"], ["report", "--out", "r"]]
+)
+def test_a_read_command_on_a_missing_store_says_so_and_fails(tmp_path, command):
+    # a mistyped --db must not read as an empty graph (0 gaps, an empty report, exit 0)
+    path = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(path)])
+    assert result.exit_code == 1, result.output
+    assert f"no store at {path}: run graphmodel load first" in result.output
+    assert not path.exists()

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 import graphmodel.load
 from graphmodel.cli import main
 from graphmodel.store import EmbeddedStore
+from tests.test_store_embedded import dump_tables
 
 DATA = Path(__file__).parent / "data" / "ledgers"
 
@@ -32,7 +33,7 @@ def faults(tmp_path: Path) -> Path:
 
 
 def test_a_clean_ledger_loads_with_exit_code_0(tmp_path):
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     result = run("load", DATA / "gbk", "--db", db)
     assert result.exit_code == 0, result.output
     assert f"Loaded 12 nodes and 17 relationships into {db}." in result.output
@@ -44,7 +45,7 @@ def test_a_clean_ledger_loads_with_exit_code_0(tmp_path):
 
 
 def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faults):
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     result = run("load", faults, "--db", db)
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
@@ -70,7 +71,7 @@ def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faul
 
 
 def test_json_report(tmp_path, faults):
-    result = run("load", faults, "--db", tmp_path / "g.json", "--json")
+    result = run("load", faults, "--db", tmp_path / "g.db", "--json")
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert (report["ok"], report["loaded"], report["nodes"], report["relationships"]) == (
@@ -94,7 +95,7 @@ def test_json_report(tmp_path, faults):
 
 
 def test_strict_loads_nothing(tmp_path, faults):
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     result = run("load", faults, "--db", db, "--strict")
     assert result.exit_code == 1
     assert "--strict: nothing loaded, 11 rows rejected." in result.output
@@ -103,7 +104,7 @@ def test_strict_loads_nothing(tmp_path, faults):
 
 
 def test_dry_run_writes_nothing(tmp_path, faults):
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     result = run("load", faults, "--db", db, "--dry-run")
     assert result.exit_code == 1
     assert "Dry run: nothing written (16 nodes and 20 relationships would load)." in result.output
@@ -114,27 +115,27 @@ def test_dry_run_writes_nothing(tmp_path, faults):
     assert not db.exists()
 
 
-def test_loading_twice_leaves_an_identical_store_file(tmp_path, faults):
+def test_loading_twice_leaves_identical_store_tables(tmp_path, faults):
     """Once the faults ledger is in, the GBK ledger's names 北京市某委员会 and 北京某集团公司
     are ambiguous (U-1, U-2 and the GBK ledger's derived ids): its second load rejects its
     pairings and reports, and changes nothing."""
     gbk = shutil.copytree(DATA / "gbk", tmp_path / "gbk")
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     assert run("load", gbk, "--db", db).exit_code == 0
     assert run("load", faults, "--db", db).exit_code == 1
-    first = db.read_bytes()
+    first = dump_tables(db)
     assert run("load", gbk, "--db", db).exit_code == 1
     assert run("load", faults, "--db", db).exit_code == 1
-    assert db.read_bytes() == first
-    alone = tmp_path / "alone.json"
+    assert dump_tables(db) == first
+    alone = tmp_path / "alone.db"
     run("load", gbk, "--db", alone)
-    once = alone.read_bytes()
+    once = dump_tables(alone)
     assert run("load", gbk, "--db", alone).exit_code == 0
-    assert alone.read_bytes() == once
+    assert dump_tables(alone) == once
 
 
 def test_several_ledgers_at_once(tmp_path):
-    db = tmp_path / "g.json"
+    db = tmp_path / "g.db"
     extra = tmp_path / "extra"
     extra.mkdir()
     (extra / "结对共建.csv").write_text(
@@ -151,11 +152,11 @@ def test_several_ledgers_at_once(tmp_path):
 
 def test_without_a_ledger_the_seed_is_loaded(tmp_path, monkeypatch):
     monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", DATA / "gbk")
-    result = run("load", "--db", tmp_path / "g.json", "--dry-run")
+    result = run("load", "--db", tmp_path / "g.db", "--dry-run")
     assert result.exit_code == 0
     assert "12 nodes and 17 relationships would load" in result.output
     monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", tmp_path / "seed" / "ledger")
-    missing = run("load", "--db", tmp_path / "g.json")
+    missing = run("load", "--db", tmp_path / "g.db")
     assert missing.exit_code == 1
     assert isinstance(missing.exception, SystemExit)
     assert "Error: the seed ledger is not at" in missing.output
@@ -165,11 +166,11 @@ def test_without_a_ledger_the_seed_is_loaded(tmp_path, monkeypatch):
 def test_bad_input_is_a_message_not_a_traceback(tmp_path):
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "districts.csv").write_bytes(b"id,name\n1,\x81\xff\xfe\n")
-    result = run("load", tmp_path / "bad", "--db", tmp_path / "g.json")
+    result = run("load", tmp_path / "bad", "--db", tmp_path / "g.db")
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "neither UTF-8 nor GBK/GB18030" in result.output
-    missing = run("load", tmp_path / "nowhere", "--db", tmp_path / "g.json")
+    missing = run("load", tmp_path / "nowhere", "--db", tmp_path / "g.db")
     assert missing.exit_code == 2
     assert isinstance(missing.exception, SystemExit)
     assert "does not exist" in missing.output
@@ -180,7 +181,7 @@ def test_the_template_loads_back_as_an_empty_ledger(tmp_path):
     result = run("template", out)
     assert result.exit_code == 0
     assert out.exists()
-    loaded = run("load", out, "--db", tmp_path / "g.json", "--json")
+    loaded = run("load", out, "--db", tmp_path / "g.db", "--json")
     assert loaded.exit_code == 0, loaded.output
     report = json.loads(loaded.output)
     assert report["problems"] == []
@@ -209,8 +210,8 @@ def test_a_filled_template_loads(tmp_path):
     book["streets"].append([None, "大雁塔街道", "雁塔区", "街道"])
     book["communities"].append([None, "青龙社区", "大雁塔街道", "社区", 8000])
     book.save(out)
-    result = run("load", out, "--db", tmp_path / "g.json")
+    result = run("load", out, "--db", tmp_path / "g.db")
     assert result.exit_code == 0, result.output
-    graph = EmbeddedStore(tmp_path / "g.json").graph()
+    graph = EmbeddedStore(tmp_path / "g.db").graph()
     assert graph.nodes["Community:青龙社区"]["population"] == 8000
     assert graph.nodes["Community:青龙社区"]["source"] == "t.xlsx:communities row 2"

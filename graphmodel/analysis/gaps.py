@@ -432,7 +432,7 @@ def find_gaps(
     >>> import datetime, pathlib, tempfile
     >>> from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
     >>> from graphmodel.store import EmbeddedStore
-    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.db")
     >>> store.write(GraphBatch(
     ...     [NodeRecord("Street", "s", {"name": "建国门街道"}),
     ...      NodeRecord("Community", "c", {"name": "站东社区", "kind": "社区"})],

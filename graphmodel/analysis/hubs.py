@@ -195,7 +195,7 @@ def rank_hubs(
     >>> from graphmodel.records import GraphBatch, NodeRecord, EdgeRecord
     >>> from graphmodel.store import EmbeddedStore
     >>> import tempfile, pathlib, datetime
-    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.db")
     >>> store.write(GraphBatch(
     ...     [NodeRecord("Committee", "k", {"name": "协调委员会"}),
     ...      NodeRecord("MemberUnit", "a", {"name": "甲"}),

@@ -50,7 +50,7 @@ def store_options(func: F) -> F:
         "--db",
         type=click.Path(dir_okay=False),
         envvar="GRAPHMODEL_DB",
-        help="Embedded store file [default: .graphmodel/graph.json].",
+        help="Embedded store file (SQLite) [default: .graphmodel/graph.db].",
     )
     @click.option("--uri", envvar="NEO4J_URI", help="Neo4j URI [default: bolt://127.0.0.1:7687].")
     @click.option("--user", envvar="NEO4J_USER", help="Neo4j user [default: neo4j].")

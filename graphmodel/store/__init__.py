@@ -20,7 +20,7 @@ __all__ = [
     "open_store",
 ]
 
-DEFAULT_DB = Path(".graphmodel") / "graph.json"
+DEFAULT_DB = Path(".graphmodel") / "graph.db"
 """Where the embedded store lives unless ``--db`` or ``GRAPHMODEL_DB`` says otherwise."""
 
 

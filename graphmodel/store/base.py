@@ -14,7 +14,8 @@ properties. Both stores return equal views for the same ledger.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -116,6 +117,23 @@ class Store(ABC):
     @abstractmethod
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph as a graph view (see the module docstring)."""
+
+    @property
+    def exists(self) -> bool:
+        """False when the store has not been created yet (an embedded store's missing file)."""
+        return True
+
+    def graph_or_empty(self) -> nx.MultiDiGraph:
+        """The graph view, or an empty graph where the store does not exist yet (what a load
+        validates against); reads use ``graph``, which refuses a missing store."""
+        return self.graph()
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[object]:
+        """Everything done inside is one transaction of the store, when the store has them
+        across calls (the embedded store: reads and the write of one load, under the write
+        lock when ``write``). Nothing by default."""
+        yield None
 
     @abstractmethod
     def stats(self) -> Stats:

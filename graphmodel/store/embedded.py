@@ -1,90 +1,284 @@
-"""The embedded store: a NetworkX graph in process, persisted to one local JSON file.
+"""The embedded store: the co-governance graph in one SQLite database file (stdlib ``sqlite3``).
 
-The file is plain JSON (gzip-compressed when its name ends in ``.gz``), never pickle, so a
-file from an untrusted source cannot run code. Every write goes to a temporary file next to
-the target and replaces it atomically, so a failed or interrupted write leaves the previous
-file whole.
+The file can be opened by any SQLite tool; ``docs/store.md`` documents its tables. Properties
+are JSON objects in a ``props`` column (values are the JSON types of ``graphmodel.records``),
+so the file holds data only: nothing in it can run code.
+
+Why these settings:
+
+- WAL journal: readers never wait for a writer, and a writer never waits for readers.
+- ``foreign_keys = ON``: a relationship cannot name a missing node, and removing a node
+  removes its relationships and its source rows (``ON DELETE CASCADE``).
+- Every write is one transaction begun ``IMMEDIATE``: it takes the write lock first, so two
+  writers are serialised: the second waits up to ``timeout`` seconds (SQLite's busy timeout)
+  and then fails with ``StoreBusy``. A failed write rolls back whole.
+- ``synchronous = NORMAL``: with WAL, a crash of the process never loses a committed load; a
+  power cut may lose the last one, never corrupt the file.
+
+A read of a store whose file does not exist raises ``MissingStore`` (a mistyped ``--db`` must
+not read as an empty graph); a file that is not a SQLite database of this format, such as the
+JSON file of earlier versions, raises ``StoreError`` saying what to do.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
-import tempfile
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
 from graphmodel import graphview
-from graphmodel.errors import StoreError
-from graphmodel.records import GraphBatch, edge_id
+from graphmodel.errors import MissingStore, OldStoreFormat, StoreBusy, StoreError
+from graphmodel.records import GraphBatch, chunks
 from graphmodel.store.base import Partner, Progress, Stats, Store
 
-__all__ = ["FORMAT", "EmbeddedStore"]
+__all__ = ["FORMAT", "SCHEMA", "VERSION", "EmbeddedStore"]
 
 FORMAT = "graphmodel-embedded"
-VERSION = 1
+VERSION = 2
+"""Version 1 was a JSON file; 2 is the first SQLite format."""
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a write waits for another process's write to finish before failing."""
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_PARAMS = 500
+"""Ids per ``IN (...)`` list, well under SQLite's limit of bound parameters."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nodes (
+    id    TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    props TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
+CREATE TABLE IF NOT EXISTS relationships (
+    id       INTEGER PRIMARY KEY,
+    type     TEXT NOT NULL,
+    start_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    end_id   TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    key      TEXT NOT NULL DEFAULT '',
+    props    TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (start_id, type, key, end_id)
+);
+CREATE INDEX IF NOT EXISTS relationships_end ON relationships (end_id);
+CREATE INDEX IF NOT EXISTS relationships_type ON relationships (type);
+CREATE TABLE IF NOT EXISTS ledgers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS node_sources (
+    node   TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+    ledger INTEGER NOT NULL REFERENCES ledgers (id),
+    PRIMARY KEY (node, ledger)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_sources_ledger ON node_sources (ledger);
+CREATE TABLE IF NOT EXISTS relationship_sources (
+    relationship INTEGER NOT NULL REFERENCES relationships (id) ON DELETE CASCADE,
+    ledger       INTEGER NOT NULL REFERENCES ledgers (id),
+    PRIMARY KEY (relationship, ledger)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relationship_sources_ledger ON relationship_sources (ledger);
+CREATE TABLE IF NOT EXISTS loads (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    ledger  INTEGER NOT NULL REFERENCES ledgers (id),
+    hash    TEXT NOT NULL,
+    added   INTEGER NOT NULL,
+    changed INTEGER NOT NULL,
+    removed INTEGER NOT NULL,
+    tables  TEXT NOT NULL DEFAULT '{}'
+);
+"""
+"""The tables (``docs/store.md`` explains each)."""
 
 
 class EmbeddedStore(Store):
-    """A store kept in the file at ``path`` (created on the first write)."""
+    """A store kept in the SQLite file at ``path`` (created by the first write).
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    ``timeout``: seconds a write waits for another writer before raising ``StoreBusy``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path = Path(path)
+        self.timeout = timeout
+        self._conn: sqlite3.Connection | None = None
+        self._in_tx = False
         self._graph: nx.MultiDiGraph | None = None
 
+    # -- connection and transactions -------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database connection (a later call reopens it)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     @property
-    def _gz(self) -> bool:
-        return self.path.suffix == ".gz"
+    def exists(self) -> bool:
+        """True when the store's file exists (it may still be of another format)."""
+        return self.path.is_file()
+
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        """The open connection; opening checks the format, and ``create`` makes the file."""
+        if self._conn is not None:
+            return self._conn
+        if not self.exists or (not create and self.path.stat().st_size == 0):
+            if not create:
+                _refuse_missing(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            _check_header(self.path)
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the embedded store {self.path}: {e}") from e
+        try:
+            with self._errors(conn, "open"):
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                _init_or_check(conn, self.path)
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[sqlite3.Connection | None]:
+        """One transaction around everything done inside (nested calls join it).
+
+        ``write`` begins ``IMMEDIATE`` (takes the write lock now, waiting for another writer
+        up to ``timeout``), creating the file if needed; otherwise a read transaction, and
+        ``None`` when the file does not exist (a dry run on a new store writes nothing).
+        Commits at the end, rolls back on any exception.
+        """
+        if self._in_tx:
+            yield self._conn
+            return
+        if not write and not self.exists:
+            yield None
+            return
+        conn = self._connect(create=write)
+        with self._errors(conn, "begin a transaction on"):
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        self._in_tx = True
+        try:
+            yield conn
+        except BaseException:
+            self._in_tx = False
+            conn.execute("ROLLBACK")
+            self._graph = None
+            raise
+        self._in_tx = False
+        with self._errors(conn, "commit to"):
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def _errors(self, conn: sqlite3.Connection, doing: str) -> Iterator[None]:
+        """Re-raise SQLite's errors as the project's, saying what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreBusy(self.path, self.timeout) from e
+            raise StoreError(f"cannot {doing} the embedded store {self.path}: {e}") from e
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot {doing} the embedded store {self.path}: {e}") from e
+
+    # -- writes ----------------------------------------------------------------------------
 
     def write(self, batch: GraphBatch, progress: Progress | None = None) -> None:
-        """Merge ``batch`` (see ``Store.write``) and save the file atomically."""
-        g = self.graph().copy()
-        for node in batch.nodes:
-            if node.id in g:
-                g.nodes[node.id].update(node.props)
-                g.nodes[node.id]["label"] = node.label
-            else:
-                g.add_node(node.id, label=node.label, **node.props)
-        if progress:
-            progress(len(batch.nodes))
-        for edge in batch.edges:
-            for end in (edge.start, edge.end):
-                if end not in g:
-                    raise StoreError(f"{edge.type} {edge.start} -> {edge.end}: no node '{end}'")
-            key = edge_id(edge)
-            if g.has_edge(edge.start, edge.end, key):
-                g.edges[edge.start, edge.end, key].update(edge.props)
-            else:
-                g.add_edge(edge.start, edge.end, key=key, type=edge.type, **edge.props)
-        if progress:
-            progress(len(batch.edges))
-        self._save(g)
-        self._graph = g
+        """Merge ``batch`` (see ``Store.write``) in one transaction."""
+        self._graph = None
+        with self.transaction() as conn:
+            assert conn is not None
+            with self._errors(conn, "write"):
+                self._check_ends(conn, batch)
+                conn.executemany(
+                    "INSERT INTO nodes (id, label, props) VALUES (?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET label = excluded.label, "
+                    "props = json_patch(props, excluded.props)",
+                    ((n.id, n.label, _dumps(n.props)) for n in batch.nodes),
+                )
+                if progress:
+                    progress(len(batch.nodes))
+                conn.executemany(
+                    "INSERT INTO relationships (type, start_id, end_id, key, props) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (start_id, type, key, end_id) "
+                    "DO UPDATE SET props = json_patch(props, excluded.props)",
+                    ((e.type, e.start, e.end, e.key, _dumps(e.props)) for e in batch.edges),
+                )
+                if progress:
+                    progress(len(batch.edges))
 
     def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
-        """Merge ``props[id]`` into each listed node's properties and save atomically; a value
+        """Merge ``props[id]`` into each listed node's properties in one transaction; a value
         of ``None`` removes the property (as ``SET n += {p: null}`` does in Neo4j)."""
-        g = self.graph().copy()
-        for node, values in props.items():
-            if node not in g:
-                raise StoreError(f"no node '{node}'")
-            data = g.nodes[node]
-            for name, value in values.items():
-                if value is None:
-                    data.pop(name, None)
-                else:
-                    data[name] = value
-        self._save(g)
-        self._graph = g
+        self._graph = None
+        with self.transaction() as conn:
+            assert conn is not None
+            with self._errors(conn, "write"):
+                missing = sorted(set(props) - _existing(conn, props))
+                if missing:
+                    raise StoreError(f"no node '{missing[0]}'")
+                conn.executemany(
+                    "UPDATE nodes SET props = json_patch(props, ?) WHERE id = ?",
+                    (
+                        (json.dumps(values, ensure_ascii=False), node)
+                        for node, values in props.items()
+                    ),
+                )
+
+    def clear(self) -> None:
+        """Remove every node and relationship, and the load history (the file is kept)."""
+        self._graph = None
+        with self.transaction() as conn:
+            assert conn is not None
+            with self._errors(conn, "clear"):
+                for table in ("relationship_sources", "node_sources", "relationships"):
+                    conn.execute(f"DELETE FROM {table}")
+                for table in ("nodes", "loads", "ledgers"):
+                    conn.execute(f"DELETE FROM {table}")
+
+    def _check_ends(self, conn: sqlite3.Connection, batch: GraphBatch) -> None:
+        """Raise ``StoreError`` if a relationship names a node neither in ``batch`` nor stored."""
+        ids = {n.id for n in batch.nodes}
+        ends = {end for e in batch.edges for end in (e.start, e.end)} - ids
+        found = _existing(conn, ends)
+        for e in batch.edges:
+            for end in (e.start, e.end):
+                if end not in ids and end not in found:
+                    raise StoreError(f"{e.type} {e.start} -> {e.end}: no node '{end}'")
+
+    # -- reads -----------------------------------------------------------------------------
 
     def graph(self) -> nx.MultiDiGraph:
-        """The graph view, read from the file once and then kept."""
+        """The graph view (see ``store.base``), read once and then kept until a write.
+
+        Raises ``MissingStore`` when the file does not exist.
+        """
         if self._graph is None:
-            self._graph = self._load() if self.path.exists() else nx.MultiDiGraph()
+            with self.transaction(write=False) as conn:
+                if conn is None:
+                    _refuse_missing(self.path)
+                self._graph = _read_graph(conn)
         return self._graph
+
+    def graph_or_empty(self) -> nx.MultiDiGraph:
+        """The graph view, or an empty graph when the store does not exist yet (for loads)."""
+        return self.graph() if self.exists or self._in_tx else nx.MultiDiGraph()
 
     def stats(self) -> Stats:
         """See ``Store.stats``."""
@@ -94,53 +288,88 @@ class EmbeddedStore(Store):
         """See ``Store.partners``."""
         return graphview.partners(self.graph(), ref)
 
-    def clear(self) -> None:
-        """Remove every node and relationship (the file is kept, empty)."""
-        g = nx.MultiDiGraph()
-        self._save(g)
-        self._graph = g
 
-    def _load(self) -> nx.MultiDiGraph:
-        try:
-            with _open(self.path, "rt", gz=self._gz) as f:
-                doc = json.load(f)
-        except (OSError, ValueError, EOFError) as e:
-            raise StoreError(f"cannot read the embedded store {self.path}: {e}") from e
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise StoreError(f"{self.path} is not a graphmodel embedded store file")
-        if doc.get("version") != VERSION:
-            raise StoreError(f"{self.path} has format version {doc.get('version')}, not {VERSION}")
-        g = nx.MultiDiGraph()
-        for node in doc["nodes"]:
-            g.add_node(node.pop("id"), **node)
-        for edge in doc["edges"]:
-            start, end, key = edge.pop("start"), edge.pop("end"), edge.pop("key")
-            g.add_edge(start, end, key=key, **edge)
-        return g
+def _read_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
+    """Every node and relationship as a graph view. Empty ``props`` are not parsed (most
+    relationships have none)."""
+    g = nx.MultiDiGraph()
+    loads = json.loads
+    g.add_nodes_from(
+        (node, {"label": label, **loads(props)} if props != "{}" else {"label": label})
+        for node, label, props in conn.execute("SELECT id, label, props FROM nodes")
+    )
+    g.add_edges_from(
+        (
+            start,
+            end,
+            f"{rel}|{key}",
+            {"type": rel, **loads(props)} if props != "{}" else {"type": rel},
+        )
+        for rel, start, end, key, props in conn.execute(
+            "SELECT type, start_id, end_id, key, props FROM relationships"
+        )
+    )
+    return g
 
-    def _save(self, g: nx.MultiDiGraph) -> None:
-        doc = {
-            "format": FORMAT,
-            "version": VERSION,
-            "nodes": [{"id": n, **data} for n, data in g.nodes(data=True)],
-            "edges": [
-                {"start": u, "end": v, "key": k, **data}
-                for u, v, k, data in g.edges(keys=True, data=True)
-            ],
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        os.close(fd)
+
+def _existing(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are stored nodes."""
+    found: set[str] = set()
+    for part in chunks(sorted(ids), _PARAMS):
+        marks = ",".join("?" * len(part))
+        query = f"SELECT id FROM nodes WHERE id IN ({marks})"
+        found.update(row[0] for row in conn.execute(query, part))
+    return found
+
+
+def _dumps(props: dict[str, Any]) -> str:
+    return json.dumps(props, ensure_ascii=False, separators=(",", ":")) if props else "{}"
+
+
+def _refuse_missing(path: Path) -> None:
+    """Raise ``MissingStore``, or ``OldStoreFormat`` when the JSON store of an earlier version
+    sits beside the missing file (``graph.json`` next to the default ``graph.db``)."""
+    old = path.with_suffix(".json")
+    if old != path and old.is_file():
+        raise OldStoreFormat(old)
+    raise MissingStore(path)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not a SQLite database, naming the older JSON format if it is."""
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head == SQLITE_MAGIC or not head:
+        return
+    if head.lstrip()[:1] == b"{" or head[:2] == b"\x1f\x8b":
+        raise OldStoreFormat(path)
+    raise StoreError(f"{path} is not a graphmodel embedded store (not a SQLite database)")
+
+
+def _init_or_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Create the tables in a new database; check the format of an existing one."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            with _open(Path(tmp), "wt", gz=self._gz) as f:
-                json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?), ('version', ?)",
+                (FORMAT, str(VERSION)),
+            )
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            conn.execute("ROLLBACK")
             raise
-
-
-def _open(path: Path, mode: str, gz: bool) -> IO[str]:
-    if gz:
-        return gzip.open(path, mode, encoding="utf-8", compresslevel=3)
-    return open(path, mode, encoding="utf-8")
+        conn.execute("COMMIT")
+        return
+    meta = dict(conn.execute("SELECT key, value FROM meta")) if "meta" in tables else {}
+    if meta.get("format") != FORMAT:
+        raise StoreError(f"{path} is a SQLite database but not a graphmodel embedded store")
+    if meta.get("version") != str(VERSION):
+        raise StoreError(
+            f"{path} has store format version {meta.get('version')}; this graphmodel reads "
+            f"version {VERSION}: use the graphmodel that wrote it, or load the ledgers again "
+            "into a new store (--db)"
+        )
