@@ -29,6 +29,7 @@ def _register() -> None:
     from graphmodel.cli import (
         analyze_cmd,
         browser_cmd,
+        drawing_cmds,
         gaps_cmds,
         generate_cmd,
         graph_cmds,
@@ -50,6 +51,7 @@ def _register() -> None:
         analyze_cmd,
         browser_cmd,
         report_cmd,
+        drawing_cmds,
     ):
         for command in module.COMMANDS:
             main.add_command(command)
