@@ -26,6 +26,7 @@ import networkx as nx
 from graphmodel.errors import LedgerError
 from graphmodel.ledger import Ledger, Problem, TableCount, Validation, read_ledger, validate
 from graphmodel.ledger.rejects import default_rejects_path, write_rejects
+from graphmodel.resources import package_dir
 from graphmodel.store.base import Store
 
 __all__ = ["LoadProgress", "LoadReport", "default_ledger", "load"]
@@ -33,7 +34,7 @@ __all__ = ["LoadProgress", "LoadReport", "default_ledger", "load"]
 LoadProgress = Callable[[int, int], None]
 """Called with (records just written, records in the batch) while the store writes."""
 
-SEED_LEDGER = Path(__file__).resolve().parent.parent / "seed" / "ledger"
+SEED_LEDGER = package_dir("graphmodel", "seed", "ledger")
 
 
 @dataclass
@@ -94,10 +95,10 @@ class LoadReport:
 
 
 def default_ledger() -> Path:
-    """The seed dataset's ledger (``seed/ledger/`` in a source checkout)."""
+    """The seed dataset's ledger (``graphmodel/seed/ledger/``, shipped in the package)."""
     if not SEED_LEDGER.is_dir():
         raise LedgerError(
-            f"the seed ledger is not at {SEED_LEDGER} (it ships with a source checkout); "
+            f"the seed ledger is not at {SEED_LEDGER} (the package is incomplete); "
             "name a ledger: graphmodel load LEDGER"
         )
     return SEED_LEDGER

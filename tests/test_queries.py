@@ -384,7 +384,9 @@ def test_query_prints_a_path_as_json_and_csv(seeded, neo4j_connection):
 
 
 def test_the_library_folder_is_the_repositorys():
-    assert Path(__file__).resolve().parent.parent / "cypher" / "queries" == queries.QUERY_DIR
+    assert (
+        Path(__file__).resolve().parent.parent / "cypher" / "queries"
+    ).resolve() == queries.QUERY_DIR
 
 
 # --- hand-built graphs (last: they empty the database the seeded tests share) -------------

@@ -1,4 +1,5 @@
-"""Named Cypher statements, read from the ``cypher/`` folder of the repository.
+"""Named Cypher statements, read from this package's folder (``graphmodel/cypher/``, which the
+repository also shows as ``cypher/``; see ``graphmodel.resources``).
 
 Every Cypher statement the project runs lives in ``cypher/<group>/<name>.cypher`` and is
 loaded by its name (``statement("load/merge_nodes")``). Values always travel as parameters
@@ -15,10 +16,11 @@ import re
 from pathlib import Path
 
 from graphmodel.errors import GraphmodelError
+from graphmodel.resources import package_dir
 
 __all__ = ["CYPHER_DIR", "CypherError", "names", "statement", "statements"]
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_DIR: Path = package_dir(__name__)
 
 _NAME = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -1,0 +1,1 @@
+graphmodel/cypher
