@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-import graphmodel.ledger.read
 from graphmodel.errors import LedgerError
 from graphmodel.ledger import read_ledger
 from graphmodel.ledger.values import parse_bool, parse_date, parse_int, split_refs
@@ -197,14 +196,10 @@ def test_unreadable_ledgers_are_errors(tmp_path):
         read_ledger([tmp_path / "latin.csv"])
 
 
-def test_a_streamed_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(
-    tmp_path, monkeypatch
-):
+def test_a_workbook_whose_recorded_dimensions_are_wrong_is_read_whole(tmp_path):
     """Some spreadsheet programs record a sheet's used range as A1 whatever it holds."""
     import re
     import zipfile
-
-    monkeypatch.setattr(graphmodel.ledger.read, "MERGED_CELLS_MAX_BYTES", 0)
 
     book = Workbook()
     ws = book.active

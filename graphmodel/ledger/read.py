@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,13 +40,12 @@ from graphmodel.ledger.tables import (
     table_for,
 )
 from graphmodel.ledger.values import cell_text, is_blank
+from graphmodel.ledger.workbook import check_archive, scan_sheet, sheet_rows
 from graphmodel.tabular import unguard
 
 __all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
 
 HEADER_SEARCH_ROWS = 10
-MERGED_CELLS_MAX_BYTES = 20_000_000
-"""Workbooks larger than this are streamed (less memory, merged ranges not filled)."""
 _META = {normalize(PROBLEM_HEADER), normalize(ORIGIN_HEADER)}
 
 
@@ -173,20 +172,19 @@ def read_csv(path: Path, ledger: Ledger) -> None:
 
 
 def read_workbook(path: Path, ledger: Ledger) -> None:
-    """Read every sheet of the workbook at ``path`` into ``ledger``.
+    """Read every sheet of the workbook at ``path`` into ``ledger``, within the bounds of
+    ``graphmodel.ledger.workbook`` (a workbook beyond them is refused with ``LedgerError``).
 
     A merged cell's value counts in every cell of the merged range (ledgers merge a street's
-    name down the rows of its communities). Workbooks over ``MERGED_CELLS_MAX_BYTES`` are read
-    in openpyxl's streaming mode, which knows nothing of merged ranges: there, only the first
-    cell of a range holds its value.
+    name down the rows of its communities).
     """
     from openpyxl import load_workbook
 
-    streaming = path.exists() and path.stat().st_size > MERGED_CELLS_MAX_BYTES
+    if not path.exists():
+        raise LedgerError(f"{path}: no such file")
+    check_archive(path)
     try:
-        book = load_workbook(path, read_only=streaming, data_only=True)
-    except FileNotFoundError as e:
-        raise LedgerError(f"{path}: no such file") from e
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises zipfile, KeyError and XML errors on bad files
         raise LedgerError(f"{path}: not a readable .xlsx workbook ({e})") from e
     try:
@@ -196,29 +194,11 @@ def read_workbook(path: Path, ledger: Ledger) -> None:
             table = _table(path, ws.title, ws.title, ledger)
             if table is None:
                 continue
-            if streaming:
-                # the used range some programs record is wrong; read the rows that are there
-                ws.reset_dimensions()
-                rows = ws.iter_rows(values_only=True)
-            else:
-                rows = _unmerged_rows(ws)
-            _read_rows(table, path, ws.title, rows, "xlsx", ledger)
+            # openpyxl's streaming sheet keeps the path of its XML part; scanned first
+            scan = scan_sheet(book._archive, ws._worksheet_path, f"{path}:{ws.title}")
+            _read_rows(table, path, ws.title, sheet_rows(ws, scan), "xlsx", ledger)
     finally:
         book.close()
-
-
-def _unmerged_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
-    """The sheet's rows from row 1, each merged range's value in all of its cells."""
-    fills: dict[tuple[int, int], Any] = {}
-    for merged in ws.merged_cells.ranges:
-        value = ws.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                fills[(r, c)] = value
-    for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-        if fills:
-            cells = tuple(fills.get((number, c), v) for c, v in enumerate(cells, start=1))
-        yield cells
 
 
 def _table(path: Path, name: str, sheet: str, ledger: Ledger) -> Table | None:
