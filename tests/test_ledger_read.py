@@ -184,7 +184,7 @@ def test_unreadable_ledgers_are_errors(tmp_path):
         read_ledger([tmp_path / "empty"])
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "districts.csv").write_bytes(b"id,name\n1,\x81\xff\xfe\n")
-    with pytest.raises(LedgerError, match="neither UTF-8 nor GBK"):
+    with pytest.raises(LedgerError, match="line 2 is neither UTF-8 nor GBK"):
         read_ledger([tmp_path / "bad"])
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(LedgerError, match=r"save it as \.xlsx"):
@@ -239,3 +239,40 @@ def test_merged_cells_hold_their_value_in_every_row(tmp_path):
     assert [r.number for r in sheet.rows] == [3, 4, 5]
     assert [sheet.value(r, "street") for r in sheet.rows] == ["建国门街道"] * 3
     assert [sheet.value(r, "population") for r in sheet.rows] == [5200, None, 3100]
+
+
+def test_a_utf8_file_with_one_gbk_line_is_refused_naming_the_line(tmp_path):
+    """Pasting a row from a GBK file into a UTF-8 one: the file as a whole is valid GB18030,
+    but reading it so would turn every UTF-8 name into mojibake (站东社区 -> 绔欎笢绀惧尯)."""
+    data = "id,name\nD-1,东城区\nD-2,西城区\n".encode() + "D-3,朝阳区\n".encode("gbk")
+    (tmp_path / "districts.csv").write_bytes(data)
+    with pytest.raises(LedgerError, match=r"mixed encodings: line 4 is not UTF-8 \(GBK\?\)"):
+        read_ledger([tmp_path / "districts.csv"])
+
+
+def test_a_utf8_line_that_is_also_valid_gb18030_is_not_read_as_mojibake(tmp_path):
+    """UTF-8 社区 is valid GB18030 too (绀惧尯), so the whole file below is valid GB18030;
+    line 2 reads as common characters only as UTF-8, so the file mixes encodings."""
+    data = "编号,名称\n".encode("gbk") + "D-1,社区\n".encode() + "D-2,东城区\n".encode("gbk")
+    assert data.decode("gb18030").splitlines()[1] == "D-1,绀惧尯"
+    (tmp_path / "districts.csv").write_bytes(data)
+    with pytest.raises(
+        LedgerError, match=r"mixed encodings: line 1 is not UTF-8 \(GBK\?\) though line 2"
+    ):
+        read_ledger([tmp_path / "districts.csv"])
+
+
+def test_a_gbk_file_whose_short_line_happens_to_be_utf8_is_read_as_gbk(tmp_path):
+    """The GBK bytes of 隆平 are also valid UTF-8 (¡ƽ): a line, not the file, is ambiguous."""
+    (tmp_path / "districts.csv").write_bytes("编号,名称\nD-1,东城区\nD-2,隆平\n".encode("gbk"))
+    assert "隆平".encode("gbk").decode("utf-8") == "¡ƽ"
+    (sheet,) = read_ledger([tmp_path / "districts.csv"]).sheets
+    assert sheet.encoding == "gb18030"
+    assert [sheet.value(r, "name") for r in sheet.rows] == ["东城区", "隆平"]
+
+
+def test_a_file_in_neither_encoding_names_its_first_bad_lines(tmp_path):
+    data = "id,name\nD-1,东城区\n".encode() + b"D-2,\x81\xff\n" + "D-3,西".encode("gbk")
+    (tmp_path / "districts.csv").write_bytes(data)
+    with pytest.raises(LedgerError, match="line 3 is neither UTF-8 nor GBK/GB18030"):
+        read_ledger([tmp_path / "districts.csv"])

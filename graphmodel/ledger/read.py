@@ -12,14 +12,16 @@ What it decides:
 - Rows are numbered as a spreadsheet shows them (the header row of a plain ledger is row 1).
   A row whose cells are all blank is skipped. In a workbook, a merged cell's value fills its
   whole range.
-- CSV encodings: UTF-8 (with or without BOM) is tried first, strictly; then GB18030, which
-  includes GBK and GB2312. A file that is neither is an error. The delimiter is a comma, or a
+- CSV encodings are decided on the whole file: UTF-8 (with or without BOM) if it all is;
+  else GB18030 (which includes GBK and GB2312) if it all is and no line reads better as UTF-8.
+  A file that mixes them or is neither is an error naming the first line that does not fit. The delimiter is a comma, or a
   tab when the header line has tabs and no commas. A cell the tool guarded against formulas
   when writing it (``'=1+1``, see ``graphmodel.tabular``) reads as its original value.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -218,15 +220,76 @@ def _table(path: Path, name: str, sheet: str, ledger: Ledger) -> Table | None:
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
-            encoding = "utf-8"
-        return text, encoding
-    raise LedgerError(f"{path}: neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8")
+    """The text of a CSV file and its encoding, decided on the whole file: UTF-8 if all of it
+    is UTF-8, else GB18030 if all of it is GB18030 and no line reads better as UTF-8. A file
+    that mixes the two (a GBK line pasted into a UTF-8 file) or is neither is refused with the
+    first line that does not fit, never decoded in part or as mojibake."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    lines = data.split(b"\n")
+    not_utf8 = _first_line(lines, ("utf-8",))
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        bad = _first_line(lines, ("utf-8", "gb18030"))
+        if bad:
+            raise LedgerError(
+                f"{path}: 编码无法识别 unknown encoding: line {bad} is neither UTF-8 nor "
+                "GBK/GB18030; save the file as CSV UTF-8"
+            ) from None
+        text = ""
+    utf8 = next(
+        (n for n, line in enumerate(lines, 1) if not line.isascii() and _utf8_line(line, text)),
+        0,
+    )
+    if utf8:
+        raise LedgerError(
+            f"{path}: 编码混杂 mixed encodings: line {not_utf8} is not UTF-8 (GBK?) though "
+            f"line {utf8} is; save the whole file again as CSV UTF-8"
+        )
+    return text, "gb18030"
+
+
+def _first_line(lines: list[bytes], encodings: tuple[str, ...]) -> int:
+    """The number of the first of ``lines`` valid in none of ``encodings`` (0: none)."""
+    for number, line in enumerate(lines, start=1):
+        for encoding in encodings:
+            try:
+                line.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return number
+    return 0
+
+
+def _utf8_line(line: bytes, gb18030_text: str) -> bool:
+    """Whether ``line`` is UTF-8 in a file that is not all UTF-8: valid UTF-8, and, when the
+    whole file is valid GB18030 (``gb18030_text`` not empty), holding more of the 3,755 most
+    common Chinese characters (GB2312 level 1) read as UTF-8 than read as GB18030. GBK text
+    is valid UTF-8 by chance in short lines (3% of two-character names), but then it reads as
+    rare characters; UTF-8 read as GB18030 is mojibake of rarer ones."""
+    try:
+        as_utf8 = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not gb18030_text or _common_chars(as_utf8) > _common_chars(line.decode("gb18030"))
+
+
+def _common_chars(text: str) -> int:
+    count = 0
+    for char in text:
+        if "\u4e00" <= char <= "\u9fff":
+            try:
+                count += 0xB0 <= char.encode("gb2312")[0] <= 0xD7
+            except UnicodeEncodeError:
+                continue
+    return count
 
 
 def _read_rows(
