@@ -126,6 +126,38 @@ SOCIAL_ORG_CATEGORIES = (
 COMMITTEE_LEVELS = ("区", "街道", "社区")
 PAIRING_KINDS = ("结对共建", "下沉", "局包社区", "联建")
 
+# The three lists (三张清单): needs, resources, projects. Categories follow what the source
+# documents name: 000 环境问题、社区安全、物业管理; 001 养老助餐、无障碍、就业、文化需求、潮汐车道;
+# 002 停车; 004 为老服务、困境儿童、残疾人、医疗、教育 (docs/ledger-format.md).
+NEED_CATEGORIES = (
+    "环境整治",
+    "社区安全",
+    "物业管理",
+    "养老助餐",
+    "助残服务",
+    "困境儿童",
+    "就业服务",
+    "文化活动",
+    "教育服务",
+    "医疗健康",
+    "停车交通",
+    "其他",
+)
+NEED_STATUSES = ("待认领", "办理中", "已办结", "不予受理")
+OPEN_NEED_STATUSES = ("待认领", "办理中")
+"""Statuses of a need still to be met: not yet claimed, or claimed and in hand."""
+RESOURCE_KINDS = ("场地", "资金", "志愿服务", "专业服务", "物资")
+RESOURCE_SCOPES = ("结对社区", "街道", "区", "不限")
+"""Where a resource may serve, from its offerer: only the communities the offerer is paired
+with, the offerer's street, its district, anywhere. Paired communities are always in scope."""
+PROJECT_KINDS = ("党建项目", "服务项目", "公益创投", "品牌项目")
+PROJECT_STATUSES = ("储备", "实施中", "已完成")
+"""储备: in the project bank (项目库), not started; 实施中: running; 已完成: completed."""
+
+# Who may raise a need, offer a resource, claim a need or run a project.
+NEED_RAISERS = ("Community", "Committee", "Street", "MemberUnit", "PartyOrg")
+PROVIDERS = ("MemberUnit", "SocialOrg", "PartyOrg", "Committee", "Street")
+
 # Labels whose party organization is a "community side" of a pairing.
 COMMUNITY_SIDE = ("Community",)
 # Labels whose party organization is a "unit side" of a pairing.
@@ -173,13 +205,48 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
     ),
     NodeLabel(
         "SocialOrg",
-        "社区社会组织: a community social organization.",
+        "社区社会组织: a community social organization; also a foundation (基金会, category 公益慈善),"
+        " since Chinese law registers foundations as one of the three forms of social organization.",
         (Prop("category", choices=SOCIAL_ORG_CATEGORIES),),
     ),
     NodeLabel(
         "Committee",
         "党建工作协调委员会: a coordination committee (also 大工委, 党建联席会议).",
         (Prop("level", choices=COMMITTEE_LEVELS),),
+    ),
+    NodeLabel(
+        "Need",
+        "需求 (需求清单): what a community, committee, street or unit asks for.",
+        (
+            Prop("category", choices=NEED_CATEGORIES),
+            Prop("status", choices=NEED_STATUSES),
+            Prop("raised", "date", doc="the day the need was raised (提出时间)"),
+            Prop("closed", "date", doc="the day it was resolved or declined (办结时间)"),
+            Prop("beneficiaries", "int", doc="how many people benefit (a count, never names)"),
+        ),
+    ),
+    NodeLabel(
+        "Resource",
+        "资源 (资源清单): what a unit, social organization or party organization can offer.",
+        (
+            Prop("kind", choices=RESOURCE_KINDS),
+            Prop("category", choices=NEED_CATEGORIES, doc="the needs it meets; empty: any"),
+            Prop("capacity", "int", doc="needs it can meet per year (default: the policy's)"),
+            Prop("scope", choices=RESOURCE_SCOPES, doc="where it may serve (default 区)"),
+            Prop("since", "date", doc="available from"),
+            Prop("until", "date", doc="available until (exclusive)"),
+        ),
+    ),
+    NodeLabel(
+        "Project",
+        "项目 (项目清单): work that meets needs with resources.",
+        (
+            Prop("kind", choices=PROJECT_KINDS),
+            Prop("status", choices=PROJECT_STATUSES),
+            Prop("since", "date", doc="start"),
+            Prop("until", "date", doc="end (exclusive)"),
+            Prop("beneficiaries", "int", doc="how many people benefit (a count, never names)"),
+        ),
     ),
 )
 
@@ -254,6 +321,28 @@ RELATIONSHIPS: tuple[RelType, ...] = (
             *_PROVENANCE,
         ),
     ),
+    RelType(
+        "RAISED_BY",
+        "A need is raised by a community, committee, street or unit.",
+        ("Need",),
+        NEED_RAISERS,
+    ),
+    RelType(
+        "CLAIMED_BY", "A need is claimed (认领) and handled by a provider.", ("Need",), PROVIDERS
+    ),
+    RelType("MET_WITH", "A need is met with a resource (对接资源).", ("Need",), ("Resource",)),
+    RelType("OFFERED_BY", "A resource is offered by a provider.", ("Resource",), PROVIDERS),
+    RelType(
+        "RUN_BY",
+        "A project is run by a provider or a community.",
+        ("Project",),
+        (*PROVIDERS, "Community"),
+    ),
+    RelType(
+        "TAKES_PLACE_IN", "A project takes place in a community.", ("Project",), ("Community",)
+    ),
+    RelType("ADDRESSES", "A project addresses a need.", ("Project",), ("Need",)),
+    RelType("USES", "A project uses a resource.", ("Project",), ("Resource",)),
 )
 
 REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in RELATIONSHIPS}

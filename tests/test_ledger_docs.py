@@ -38,6 +38,9 @@ def test_the_examples_are_one_ledger_that_loads_without_a_problem(tmp_path):
         "memberships": 1,
         "pairings": 2,
         "reports": 1,
+        "resources": 2,
+        "needs": 2,
+        "projects": 1,
     }
     # 北京市某委员会 and 北京某集团公司 get a party organization; 站东社区 pairs through PO-ZD
     pairings = {e.key: (e.start, e.end) for e in result.batch.edges if e.type == "PAIRED_WITH"}

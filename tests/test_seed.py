@@ -123,7 +123,8 @@ def test_every_record_has_a_source_in_one_of_the_documents(g: nx.MultiDiGraph) -
 def test_named_records_are_the_documents_and_the_rest_is_generated(g: nx.MultiDiGraph) -> None:
     named = Counter(d["label"] for _, d in g.nodes(data=True) if not d["generated"])
     # 4 districts (雁塔区 is not named by 004), 8 streets, 11 communities and 1 village,
-    # 3 street working committees, 8 units, 11 social organizations, 3 committees
+    # 3 street working committees, 8 units, 11 social organizations, 3 committees; 大雁塔's
+    # three named projects (三引领, 致敬行善者项目, 空巢不空心) and the three foundations' resources
     assert named == {
         "District": 4,
         "Street": 8,
@@ -132,6 +133,8 @@ def test_named_records_are_the_documents_and_the_rest_is_generated(g: nx.MultiDi
         "MemberUnit": 8,
         "SocialOrg": 11,
         "Committee": 3,
+        "Resource": 3,
+        "Project": 3,
     }
     assert g.nodes["yanta"]["generated"] is True
     for _, _, d in g.edges(data=True):
@@ -326,6 +329,67 @@ def test_dayanta_18_social_orgs_three_of_them_named(
     assert "yanta.dayanta.yanxi.xiaohonghua" in into(g, "yanta.dayanta.yanxi", "SERVES")
 
 
+# 三张清单: needs, resources, projects
+
+
+def test_haidian_640_needs_resolved_by_504_community_committees(g: nx.MultiDiGraph) -> None:
+    needs = [n for n in nodes_with_label(g, "Need") if n.startswith("haidian.")]
+    assert len(needs) == 640
+    assert {g.nodes[n]["status"] for n in needs} == {"已办结"}
+    assert Counter(g.nodes[n]["category"] for n in needs) == {
+        "环境整治": 214,
+        "社区安全": 213,
+        "物业管理": 213,
+    }
+    claimers = {c for n in needs for c in out(g, n, "CLAIMED_BY")}
+    assert len(claimers) == 504
+    assert {g.nodes[c]["label"] for c in claimers} == {"Committee"}
+    for n in needs:  # each raised by the community its committee covers
+        (committee,) = out(g, n, "CLAIMED_BY")
+        assert out(g, n, "RAISED_BY") == out(g, committee, "COVERS")
+
+
+def test_huilongguan_109_enterprise_demands_103_resolved_16_projects(g: nx.MultiDiGraph) -> None:
+    street = "changping.huilongguan"
+    demands = into(g, street, "RAISED_BY")
+    assert len(demands) == 109
+    assert Counter(g.nodes[n]["status"] for n in demands) == {"已办结": 103, "办理中": 6}
+    projects = [p for p in nodes_with_label(g, "Project") if p.startswith(street + ".")]
+    assert len(projects) == 16
+    assert {(g.nodes[p]["kind"], g.nodes[p]["status"]) for p in projects} == {
+        ("服务项目", "已完成")
+    }
+    assert len({c for p in projects for c in out(g, p, "TAKES_PLACE_IN")}) == 16
+
+
+def test_lianhu_1300_party_projects_250000_beneficiaries_over_9_streets(
+    g: nx.MultiDiGraph,
+) -> None:
+    projects = [p for p in nodes_with_label(g, "Project") if p.startswith("lianhu.")]
+    assert len(projects) == 1300
+    assert {g.nodes[p]["kind"] for p in projects} == {"党建项目"}
+    assert sum(g.nodes[p]["beneficiaries"] for p in projects) == 250_000
+    runners = Counter(out(g, p, "RUN_BY")[0] for p in projects)
+    assert sorted(runners) == [f"lianhu.s{i:02d}.po" for i in range(1, 10)]
+    assert set(runners.values()) == {144, 145}
+
+
+def test_dayanta_23_brand_projects_problems_and_foundations(g: nx.MultiDiGraph) -> None:
+    brand = [p for p in nodes_with_label(g, "Project") if g.nodes[p]["kind"] == "品牌项目"]
+    assert len(brand) == 23
+    assert "yanta.dayanta.qinglong.sanyinling" in brand
+    assert len({c for p in brand for c in out(g, p, "TAKES_PLACE_IN")}) == 23
+    problems = [n for n in into(g, "yanta.dayanta", "RAISED_BY")]
+    assert len(problems) == 16
+    assert {g.nodes[n]["status"] for n in problems} == {"已办结"}
+    kongchao = "yanta.dayanta.xikan.kongchao"
+    funders = {out(g, r, "OFFERED_BY")[0] for r in out(g, kongchao, "USES")}
+    assert {g.nodes[f]["name"] for f in funders} == {"招商局慈善基金会", "中国人口福利基金会"}
+    (resource,) = out(g, "yanta.dayanta.yanxi.zhixing", "USES")
+    assert out(g, resource, "OFFERED_BY") == ["yanta.jianhui"]
+    assert out(g, "yanta.dayanta.yanxi.zhixing", "RUN_BY") == ["yanta.dayanta.yanxi.xiaohonghua"]
+
+
 # The commands seed/README.md cites, run as written there
 
 
@@ -360,6 +424,7 @@ def test_readme_stats_readings(cli) -> None:
     assert (dayanta["communities"], dayanta["social_orgs"]) == (29, 18)
     # 230 (莲湖区) + 1,764 (东城区) + 265 (回龙观) + 2 (莲湖区, named) + 21 (大雁塔街道)
     assert stats["labels"]["SocialOrg"] == 2282
+    assert stats["labels"]["Need"] == 640 + 109 + 16
     assert stats["labels"]["Grid"] == 75 + 13
     assert stats["relationships"]["REPORTS_TO"] == 43
 

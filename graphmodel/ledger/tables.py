@@ -19,7 +19,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from graphmodel.schema import LABELS, REL_TYPES, Prop
+from graphmodel.schema import LABELS, NEED_RAISERS, PROVIDERS, REL_TYPES, Prop
 
 __all__ = [
     "IGNORED_SHEETS",
@@ -264,6 +264,103 @@ TABLES: tuple[Table, ...] = (
         ),
         rel="REPORTS_TO",
         doc="Rows are REPORTS_TO relationships from the unit's party organization to the community.",
+    ),
+    Table(
+        "resources",
+        ("资源清单", "资源", "资源库"),
+        (
+            Column("id", ("编号", "资源编号", "ID")),
+            Column("name", ("名称", "资源名称", "资源内容"), required=True),
+            Column(
+                "offered_by",
+                ("提供方", "提供单位", "资源单位", "资源提供方", "单位"),
+                True,
+                PROVIDERS,
+                "OFFERED_BY",
+            ),
+            Column("kind", ("类型", "资源类型")),
+            Column("category", ("类别", "服务领域", "适用需求")),
+            Column("capacity", ("容量", "可对接数", "每年可对接")),
+            Column("scope", ("服务范围", "范围")),
+            Column("since", ("开始时间", "可提供起", "提供时间")),
+            Column("until", ("截止时间", "可提供至", "结束时间")),
+            *PROVENANCE,
+        ),
+        label="Resource",
+        doc="Rows are resources (资源清单); capacity counts needs per year.",
+    ),
+    Table(
+        "needs",
+        ("需求清单", "需求", "问题清单"),
+        (
+            Column("id", ("编号", "需求编号", "ID")),
+            Column("name", ("名称", "需求名称", "需求事项", "需求内容"), required=True),
+            Column(
+                "raised_by",
+                ("提出方", "需求方", "提出单位", "所属社区", "社区", "需求主体"),
+                True,
+                NEED_RAISERS,
+                "RAISED_BY",
+            ),
+            Column("category", ("类别", "需求类别", "领域")),
+            Column("status", ("状态", "办理状态")),
+            Column("raised", ("提出时间", "登记时间", "收集时间")),
+            Column("closed", ("办结时间", "完成时间", "关闭时间")),
+            Column(
+                "claimed_by",
+                ("认领方", "认领单位", "承接单位", "办理单位"),
+                ref=PROVIDERS,
+                rel="CLAIMED_BY",
+            ),
+            Column("resource", ("对接资源", "资源"), ref=("Resource",), rel="MET_WITH"),
+            Column("beneficiaries", ("受益人数", "受益群众")),
+            *PROVENANCE,
+        ),
+        label="Need",
+        doc="Rows are needs (需求清单); status 待认领, 办理中, 已办结 or 不予受理.",
+    ),
+    Table(
+        "projects",
+        ("项目清单", "项目", "项目库"),
+        (
+            Column("id", ("编号", "项目编号", "ID")),
+            Column("name", ("名称", "项目名称"), required=True),
+            Column("kind", ("类型", "项目类型")),
+            Column("status", ("状态", "项目状态")),
+            Column(
+                "run_by",
+                ("承接方", "实施单位", "承办单位", "牵头单位"),
+                ref=(*PROVIDERS, "Community"),
+                rel="RUN_BY",
+            ),
+            Column(
+                "communities",
+                ("所在社区", "实施社区", "服务社区", "社区"),
+                ref=("Community",),
+                rel="TAKES_PLACE_IN",
+                multi=True,
+            ),
+            Column(
+                "needs",
+                ("对应需求", "解决需求", "需求"),
+                ref=("Need",),
+                rel="ADDRESSES",
+                multi=True,
+            ),
+            Column(
+                "resources",
+                ("使用资源", "资源"),
+                ref=("Resource",),
+                rel="USES",
+                multi=True,
+            ),
+            Column("since", ("开始时间", "启动时间", "立项时间")),
+            Column("until", ("结束时间", "截止时间")),
+            Column("beneficiaries", ("受益人数", "受益群众")),
+            *PROVENANCE,
+        ),
+        label="Project",
+        doc="Rows are projects (项目清单): 党建项目, 服务项目, 公益创投, 品牌项目.",
     ),
 )
 

@@ -41,6 +41,11 @@ from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 __all__ = ["RejectedRow", "TableCount", "Validation", "derived_id", "validate"]
 
 
+DATE_PAIRS = (("since", "until"), ("raised", "closed"))
+"""Dates that must not run backwards: a tie's (or resource's, project's) start and end, a
+need's raising and closing."""
+
+
 @dataclass
 class RejectedRow:
     """A rejected row, where it was read from, and everything wrong with it."""
@@ -189,11 +194,12 @@ def _check_values(item: _Item) -> None:
                 item.value_problems.append(
                     item.problem(_code(item, column), str(e), column.name, raw)
                 )
-    since, until = item.props.get("since"), item.props.get("until")
-    if since and until and until < since:
-        item.value_problems.append(
-            item.problem("date_order", f"until {until} is before since {since}", "until", until)
-        )
+    for start, end in DATE_PAIRS:
+        first, last = item.props.get(start), item.props.get(end)
+        if first and last and last < first:
+            item.value_problems.append(
+                item.problem("date_order", f"{end} {last} is before {start} {first}", end, last)
+            )
     if item.table.label and not item.id and item.props.get("name"):
         item.id, item.derived = derived_id(item.table.label, item.props["name"]), True
     item.props.setdefault("source", item.row.origin)

@@ -64,6 +64,48 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "generated",
     ),
     "reports": ("unit", "community", "members", "since", "source", "generated"),
+    "resources": (
+        "id",
+        "name",
+        "offered_by",
+        "kind",
+        "category",
+        "capacity",
+        "scope",
+        "since",
+        "until",
+        "source",
+        "generated",
+    ),
+    "needs": (
+        "id",
+        "name",
+        "raised_by",
+        "category",
+        "status",
+        "raised",
+        "closed",
+        "claimed_by",
+        "resource",
+        "beneficiaries",
+        "source",
+        "generated",
+    ),
+    "projects": (
+        "id",
+        "name",
+        "kind",
+        "status",
+        "run_by",
+        "communities",
+        "needs",
+        "resources",
+        "since",
+        "until",
+        "beneficiaries",
+        "source",
+        "generated",
+    ),
 }
 """The ledger tables and their columns, as in ``graphmodel.ledger.tables`` (a test checks)."""
 
@@ -82,6 +124,7 @@ DAYANTA_SECTORS = ("科研院所", "事业单位", "国有企业", "非公企业
 COMMUNITY_ORG_CATEGORIES = ("自治自管", "互助服务", "社区建设")  # the three 002 names
 LIANHU_CATEGORIES = ("行业协会", "其他", "公益慈善", "互助服务")  # 行业协会商会类、科技类、...
 DAYANTA_CATEGORIES = ("互助服务", "志愿服务", "公益慈善", "自治自管")
+HAIDIAN_NEED_CATEGORIES = ("环境整治", "社区安全", "物业管理")  # 环境问题、社区安全、物业管理
 STREET_WIDE_SOCIAL_ORGS = ("yanta.dayanta.xiaoshuidi", "yanta.dayanta.huanleshu")
 """Named social organizations incubated by the street itself: they serve all its communities."""
 
@@ -311,6 +354,24 @@ class Seed:
                 source=source,
             )
 
+        needs, source = self.figure("haidian_resolved_needs")
+        committees = [c for c in communities if f"{c}.committee" in self.ids]
+        number = 0
+        for community, count in zip(committees, spread(needs, len(committees)), strict=True):
+            for _ in range(count):
+                number += 1
+                self.add(
+                    "needs",
+                    id=f"haidian.n{number:03d}",
+                    name=f"海淀区社区需求{number:03d}",
+                    raised_by=community,
+                    category=HAIDIAN_NEED_CATEGORIES[(number - 1) % 3],
+                    status="已办结",
+                    closed=HAIDIAN_2023_H1,
+                    claimed_by=f"{community}.committee",
+                    source=source,
+                )
+
         members, source = self.figure("wanshoulu_members")
         new, _ = self.figure("wanshoulu_new_members")
         for i in range(members):
@@ -335,6 +396,33 @@ class Seed:
         total, source = self.figure("huilongguan_social_orgs")
         for community, count in zip(communities, spread(total, len(communities)), strict=True):
             self.social_orgs(community, count, COMMUNITY_ORG_CATEGORIES, source)
+
+        demands, source = self.figure("huilongguan_demands")
+        resolved, _ = self.figure("huilongguan_demands_resolved")
+        for number in range(1, demands + 1):
+            self.add(
+                "needs",
+                id=f"{street}.n{number:03d}",
+                name=f"回龙观街道企业诉求{number:03d}",
+                raised_by=street,
+                category="其他",
+                status="已办结" if number <= resolved else "办理中",
+                claimed_by=street,
+                source=source,
+            )
+        total, source = self.figure("huilongguan_community_projects")
+        for number, index in enumerate(pick_evenly(len(communities), total), 1):
+            community = communities[index]
+            self.add(
+                "projects",
+                id=f"{street}.p{number:02d}",
+                name=f"回龙观街道社区项目{number:02d}",
+                kind="服务项目",
+                status="已完成",
+                run_by=community,
+                communities=community,
+                source=source,
+            )
 
     def dongcheng(self) -> None:
         """002 东城区, 2021: 168 communities, each with at least 6 social organizations and
@@ -445,6 +533,20 @@ class Seed:
                 convened_by=f"{street}.po",
                 source=committee_source,
             )
+        total, source = self.figure("lianhu_party_projects")
+        people, _ = self.figure("lianhu_beneficiaries")
+        streets = self.street_ids("lianhu")
+        for i, count in enumerate(spread(people, total)):
+            street = streets[i * len(streets) // total]
+            self.add(
+                "projects",
+                id=f"lianhu.p{i + 1:04d}",
+                name=f"莲湖区党建项目{i + 1:04d}",
+                kind="党建项目",
+                run_by=f"{street}.po",
+                beneficiaries=str(count),
+                source=source,
+            )
         total, source = self.figure("lianhu_social_orgs")
         for i in range(total):
             self.add(
@@ -532,6 +634,35 @@ class Seed:
                 name=f"大雁塔街道社区社会组织{number:02d}",
                 category=DAYANTA_CATEGORIES[(number - 1) % len(DAYANTA_CATEGORIES)],
                 community=everywhere[index],
+                source=source,
+            )
+
+        total, source = self.figure("dayanta_brand_projects")
+        named = {r["run_by"] for r in self.named("projects", kind="品牌项目")}
+        number = 0
+        for community in communities[:total]:
+            if f"{community}.po" in named:
+                continue
+            number += 1
+            self.add(
+                "projects",
+                id=f"{street}.brand{number:02d}",
+                name=f"大雁塔街道品牌项目{number:02d}",
+                kind="品牌项目",
+                run_by=f"{community}.po",
+                communities=community,
+                source=source,
+            )
+        total, source = self.figure("dayanta_problems")
+        for number in range(1, total + 1):
+            self.add(
+                "needs",
+                id=f"{street}.problem{number:02d}",
+                name=f"大雁塔街道问题清单{number:02d}",
+                raised_by=street,
+                category="其他",
+                status="已办结",
+                claimed_by=street,
                 source=source,
             )
 

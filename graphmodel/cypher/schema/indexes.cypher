@@ -8,3 +8,6 @@ CREATE RANGE INDEX party_org_name IF NOT EXISTS FOR (n:PartyOrg) ON (n.name);
 CREATE RANGE INDEX member_unit_name IF NOT EXISTS FOR (n:MemberUnit) ON (n.name);
 CREATE RANGE INDEX social_org_name IF NOT EXISTS FOR (n:SocialOrg) ON (n.name);
 CREATE RANGE INDEX committee_name IF NOT EXISTS FOR (n:Committee) ON (n.name);
+CREATE RANGE INDEX need_name IF NOT EXISTS FOR (n:Need) ON (n.name);
+CREATE RANGE INDEX resource_name IF NOT EXISTS FOR (n:Resource) ON (n.name);
+CREATE RANGE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
