@@ -185,7 +185,7 @@ def test_the_template_loads_back_as_an_empty_ledger(tmp_path):
     assert loaded.exit_code == 0, loaded.output
     report = json.loads(loaded.output)
     assert report["problems"] == []
-    assert len(report["tables"]) == 11
+    assert len(report["tables"]) == 14
     assert all(t["read"] == 0 for t in report["tables"])
     again = run("template", out)
     assert again.exit_code == 1
