@@ -53,24 +53,28 @@ def test_the_report_on_the_chain_street(g):
     points = _section(report, "spof").tables[0][1]
     assert points.rows[0][1] == "中科院所"
     assert points.rows[0][5] == "翠微社区、羊坊店社区"
-    assert len(points.rows) == 6
+    # 翠微社区, a place, is an articulation point too (it alone ties 羊坊店社区's social
+    # organization to the unit) but a community leaving is no action: the body lists actors.
+    assert len(points.rows) == 5
+    assert "翠微社区" not in [r[1] for r in points.rows]
     # 羊坊店社区 is the one community to propose a pairing for.
     proposals = _section(report, "proposals").tables[0][1]
     assert [r[1] for r in proposals.rows] == ["羊坊店社区"]
-    assert [c.name for c in report.charts] == ["coverage", "gaps", "hubs"]
+    assert [c.name for c in report.charts] == ["coverage", "gaps"]
 
 
 def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_path):
     out = tmp_path / "report"
-    written = write_report(build_report(g, Policy(), DAY), out)
+    report = build_report(g, Policy(), DAY)
+    written = write_report(report, out)
     names = sorted(str(p.relative_to(out)) for p in written)
     assert names == [
         "charts/coverage.png",
         "charts/gaps.png",
-        "charts/hubs.png",
         "index.html",
         "index.md",
         "report.json",
+        "report.xlsx",
     ]
     markdown = (out / "index.md").read_text(encoding="utf-8")
     assert markdown.startswith("# 党建引领基层治理网络分析报告")
@@ -79,10 +83,11 @@ def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_p
 
     page = (out / "index.html").read_text(encoding="utf-8")
     # Self-contained: no link, script or stylesheet from elsewhere; every image inline.
-    assert "href=" not in page
+    # The only links are the table of contents' anchors within the page.
+    assert set(re.findall(r'href="([^"]*)"', page)) <= {f"#{s.key}" for s in report.sections}
     assert "<script" not in page and "<link" not in page and "@import" not in page
     sources = re.findall(r'src="([^"]*)"', page)
-    assert len(sources) == 3
+    assert len(sources) == 2
     assert all(s.startswith("data:image/png;base64,") for s in sources)
     assert "url(" not in page
 
@@ -119,17 +124,22 @@ def test_english_headings_keep_chinese_names(g):
     report = build_report(g, Policy(), DAY, lang="en")
     assert report.title == "Co-governance network report"
     assert [s.heading for s in report.sections] == [
-        "Overview",
+        "Summary",
+        "Main problems",
+        "Recommended actions",
+        "Data not recorded",
         "Coverage by street",
         "Gaps",
         "Coordination hubs",
         "Single points of failure",
         "Pairing proposals",
+        "Appendix",
     ]
     hubs = _section(report, "hubs").tables[0][1]
-    assert hubs.headers[:3] == ["Rank", "Name", "Kind"]
-    assert hubs.rows[0][1] == "万寿路街道"
-    assert hubs.rows[0][2] == "street"
+    assert hubs.headers == ["Rank", "Name", "Kind", "Street", "Role"]
+    # Actors only: the street, the top score overall, is a place and not ranked.
+    assert "万寿路街道" not in [r[1] for r in hubs.rows]
+    assert hubs.rows[0][2] in ("resident unit", "coordination committee", "social organization")
 
 
 def test_an_unknown_language_is_a_library_error(g):
@@ -141,7 +151,7 @@ def test_long_lists_are_cut_and_say_so(g):
     # All four communities have too few social organizations: one is listed, three are not.
     report = build_report(g, Policy(), DAY, limit=1)
     gaps = _section(report, "gaps")
-    cut = [table for caption, table in gaps.tables if caption == "社区社会组织不足"]
+    cut = [table for caption, table in gaps.tables if caption.startswith("社区社会组织不足")]
     assert len(cut[0].rows) == 1 and cut[0].left_out == 3
 
 

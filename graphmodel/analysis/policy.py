@@ -59,6 +59,9 @@ class Policy:
       how many units of the community's street, of other streets of its district, and of other
       districts, each community may be offered (see ``graphmodel.analysis.recommend``); this
       keeps the flow network small at city scale.
+    - ``report_rows`` (10): rows in each list of the report's body (gaps of a rule, hubs,
+      points of failure, proposals, streets); a reader with ten minutes reads the top of each
+      list, and the full lists go to the ``.xlsx`` appendix.
     - ``districts``: per-district overrides of the keys in ``DISTRICT_KEYS``, by id or name.
     """
 
@@ -76,6 +79,7 @@ class Policy:
     candidates_street: int = 20
     candidates_district: int = 10
     candidates_elsewhere: int = 3
+    report_rows: int = 10
     districts: Mapping[str, Mapping[str, int]] = field(default_factory=dict, hash=False)
 
     def for_district(self, district_id: str | None, district_name: str | None = None) -> Policy:
@@ -102,6 +106,7 @@ DISTRICT_KEYS = (
 """The keys a ``[districts.X]`` table may override: the gap thresholds, not the costs."""
 
 _MINIMUM = {
+    "report_rows": 1,
     "pairing_review_years": 1,
     "min_cluster_size": 1,
 }

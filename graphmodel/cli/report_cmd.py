@@ -8,9 +8,14 @@ import warnings
 import click
 
 from graphmodel.analysis.policy import Policy
-from graphmodel.cli.options import analysis_options, emit_json, library_errors, store_options
+from graphmodel.cli.options import (
+    analysis_options,
+    area_options,
+    emit_json,
+    library_errors,
+    store_options,
+)
 from graphmodel.report import build_report, write_report
-from graphmodel.report.build import LIST_LIMIT
 from graphmodel.report.fonts import FontWarning
 from graphmodel.store import StoreConfig, open_store
 
@@ -33,43 +38,63 @@ __all__ = ["COMMANDS", "report"]
     help="Language of headings and fixed words; names stay as the ledgers write them.",
 )
 @click.option(
-    "--top", type=click.IntRange(min=1), default=20, show_default=True, help="Hubs listed."
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Hubs listed [default: the policy's report_rows, 10].",
 )
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=LIST_LIMIT,
-    show_default=True,
-    help="Rows listed per gap rule, points of failure and proposals (all in report.json).",
+    default=None,
+    help="Rows listed per list in the body [default: the policy's report_rows, 10]; every "
+    "row is in report.xlsx.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the files written as JSON.")
+@area_options
 @store_options
 @library_errors
 @analysis_options
 def report(
     out_dir: str,
     lang: str,
-    top: int,
-    limit: int,
+    top: int | None,
+    limit: int | None,
+    district: str | None,
+    street: str | None,
     as_json: bool,
     store_config: StoreConfig,
     policy: Policy,
     as_of: dt.date,
 ) -> None:
-    """Write the report: per-street coverage, gaps, hubs, single points of failure and pairing
-    proposals, as index.md, a self-contained index.html and PNG charts in a CJK font.
+    """Write the report for a party secretary: a summary page (the five most important
+    problems and the five most useful actions), then coverage by street, gaps, hubs in plain
+    words, single points of failure and pairing proposals, as index.md, a self-contained
+    index.html (prints on A4) and PNG charts in a CJK font; every list in full in report.xlsx.
+    Figures whose ledger a district did not fill in show as 未采集 (not recorded).
 
     \b
     Example:
         graphmodel report --out report --as-of 2023-06-30
-        graphmodel report --out report-en --lang en --policy seed/policy.toml
+        graphmodel report --out report-dc --district 东城区 --policy seed/policy.toml
+        graphmodel report --out report-en --lang en --street 回龙观街道
     """
     with open_store(store_config) as store:
         g = store.graph()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
         written = write_report(
-            build_report(g, policy, as_of, lang=lang, top=top, limit=limit), out_dir
+            build_report(
+                g,
+                policy,
+                as_of,
+                lang=lang,
+                top=top,
+                limit=limit,
+                district=district,
+                street=street,
+            ),
+            out_dir,
         )
     for warning in caught:
         click.echo(f"Warning: {warning.message}", err=True)

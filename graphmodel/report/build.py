@@ -1,81 +1,102 @@
 """The organizer-facing report: what goes in it (``build_report``) and where it is written
-(``write_report``)."""
+(``write_report``).
+
+The report is written for a reader with ten minutes: a scope line, a first page (摘要) with
+the five most important problems and the five most useful actions, a table of contents, then
+sections of at most ``Policy.report_rows`` rows each; the full lists go to ``report.xlsx``
+beside it. Figures whose ledger table was not filled in for a district are shown as not
+recorded (未采集, ``analysis.completeness``), never as 0% or as gaps.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graphmodel.analysis.completeness import Completeness, completeness
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
-from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
+from graphmodel.analysis.hubs import HubReport, rank_hubs, single_points_of_failure
 from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
+from graphmodel.analysis.roles import HUB_LABELS, hub_roles
+from graphmodel.analysis.summary import summarize
 from graphmodel.errors import GraphmodelError
+from graphmodel.graphview import resolve
+from graphmodel.ledger.tables import TABLES
 from graphmodel.report import charts
-from graphmodel.report.coverage import street_coverage
+from graphmodel.report.appendix import write_appendix
+from graphmodel.report.coverage import StreetCoverage, street_coverage
 from graphmodel.report.fonts import chart_font
 from graphmodel.report.html import render_html
 from graphmodel.report.markdown import render_markdown
+from graphmodel.report.model import Chart, Report, Section
+from graphmodel.report.sentences import (
+    finding_sentence,
+    hub_sentence,
+    join_names,
+    report_words,
+    table_title,
+)
 from graphmodel.report.tables import (
     Table,
     coverage_table,
-    gap_count_table,
     gap_table,
     hub_table,
     point_table,
     proposal_table,
     uncoverable_table,
 )
-from graphmodel.report.text import LANGS, rule_name, words
+from graphmodel.report.text import LANGS, label_name, rule_name, words
 
-__all__ = ["LIST_LIMIT", "Chart", "Report", "Section", "build_report", "write_report"]
-
-LIST_LIMIT = 200
-"""Rows shown per list (each gap rule, points of failure, proposals); the rest is in
-``report.json``."""
+__all__ = ["Chart", "Report", "Scope", "Section", "build_report", "scope_of", "write_report"]
 
 
-@dataclass
-class Chart:
-    """A PNG chart: its file stem (``charts/<name>.png``), title and bytes."""
+@dataclass(frozen=True)
+class Scope:
+    """The area a report covers: ``kind`` is ``all``, ``district`` or ``street``; ``id`` and
+    ``name`` the area's (empty for ``all``); ``streets`` the ids of the streets in it."""
 
+    kind: str
+    id: str
     name: str
-    title: str
-    png: bytes
+    streets: frozenset[str]
+
+    def holds(self, street: str) -> bool:
+        """Whether a record located in ``street`` (an id, ``""`` for none) is in scope."""
+        return self.kind == "all" or street in self.streets
 
 
-@dataclass
-class Section:
-    """A heading with paragraphs, charts and captioned tables, in that order."""
+def scope_of(g: nx.MultiDiGraph, district: str | None = None, street: str | None = None) -> Scope:
+    """The scope of a report on ``district`` or ``street`` (an id or a unique name), or on the
+    whole graph when neither is given.
 
-    key: str
-    heading: str
-    paragraphs: list[str] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-    tables: list[tuple[str, Table]] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    """A built report: its language, date, title, sections, and the data behind it (the
-    ``report.json`` written beside the pages)."""
-
-    lang: str
-    as_of: str
-    title: str
-    sections: list[Section]
-    data: dict[str, Any]
-
-    @property
-    def charts(self) -> list[Chart]:
-        """Every chart, in section order."""
-        return [chart for section in self.sections for chart in section.charts]
+    Raises ``GraphmodelError`` when both are given; ``NotFound`` / ``AmbiguousName`` for an
+    unknown or ambiguous area.
+    """
+    if district and street:
+        raise GraphmodelError("choose --district or --street, not both")
+    parent = {
+        u: v
+        for u, v, rel in g.edges(data="type")
+        if rel == "PART_OF" and g.nodes[u].get("label") == "Street"
+    }
+    streets = [n for n, label in g.nodes(data="label") if label == "Street"]
+    if street:
+        s = resolve(g, street, ("Street",))
+        return Scope("street", s, g.nodes[s].get("name", s), frozenset([s]))
+    if district:
+        d = resolve(g, district, ("District",))
+        inside = frozenset(s for s in streets if parent.get(s) == d)
+        return Scope("district", d, g.nodes[d].get("name", d), inside)
+    return Scope("all", "", "", frozenset(streets))
 
 
 def build_report(
@@ -83,8 +104,11 @@ def build_report(
     policy: Policy,
     as_of: dt.date,
     lang: str = "zh",
-    top: int = 20,
-    limit: int = LIST_LIMIT,
+    top: int | None = None,
+    limit: int | None = None,
+    district: str | None = None,
+    street: str | None = None,
+    ledgers: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Run the analyses on ``g`` and assemble the report.
 
@@ -93,87 +117,114 @@ def build_report(
     g : graph view (``Store.graph()``)
     policy : thresholds and costs (``load_policy``)
     as_of : the day on which ties must be in force
-    lang : ``zh`` (default) or ``en`` for the headings and fixed words; names stay as the
+    lang : ``zh`` (default) or ``en`` for the headings and sentences; names stay as the
         ledgers write them
-    top : hubs listed and charted
-    limit : rows listed per gap rule, for points of failure and for proposals
+    top : hubs listed (default ``policy.report_rows``)
+    limit : rows listed per gap rule, for streets, points of failure and proposals (default
+        ``policy.report_rows``); every row is in the appendix
+    district, street : report on this area only (an id or a unique name)
+    ledgers : (ledger, when loaded) pairs for the scope line, from the store's load history
 
     Returns
     -------
     Report
-        Sections: overview, per-street coverage, gaps, hubs, single points of failure,
-        pairing proposals. Charts are PNG bytes drawn in the CJK font (``fonts.chart_font``,
-        which warns if a glyph is missing).
+        Sections: summary (problems, actions, data not recorded), coverage by street, gaps,
+        hubs in words, single points of failure, pairing proposals, appendix note. Charts are
+        PNG bytes drawn in the CJK font (``fonts.chart_font``, which warns if a glyph is
+        missing).
 
     Raises
     ------
     GraphmodelError
-        An unknown ``lang``.
+        An unknown ``lang``; both ``district`` and ``street``; an unknown area.
     """
     if lang not in LANGS:
         raise GraphmodelError(f"unknown report language '{lang}' (choose from {', '.join(LANGS)})")
-    w = words(lang)
+    rows = limit or policy.report_rows
+    top = top or policy.report_rows
+    w, rw = words(lang), report_words(lang)
+    scope = scope_of(g, district, street)
+    recorded = completeness(g)
     context = GapContext(g, policy, as_of)
-    gaps = context.run(RULES)
-    coverage = street_coverage(g, gaps)
+    every_gap, dropped = recorded.split(context.run(RULES))
+    gaps = [gap for gap in every_gap if scope.holds(gap.street_id)]
+    coverage = [r for r in street_coverage(g, every_gap, recorded) if scope.holds(r.id)]
     net = actor_graph(g, as_of)
-    hubs = rank_hubs(g, as_of, top=top, net=net)
+    ranked = rank_hubs(g, as_of, top=None, net=net, labels=HUB_LABELS)
+    in_scope = [h for h in ranked.hubs if scope.holds(h.street)]
+    for rank, hub in enumerate(in_scope, 1):
+        hub.rank = rank
     points = single_points_of_failure(g, as_of, net=net)
-    cutting = [p for p in points if p.cut_off]
-    rec = recommend(g, policy, as_of, context=context)
-    font = chart_font(charts.chart_texts(coverage, hubs, lang))
-
-    communities = sum(r.communities for r in coverage)
-    overview = Section(
-        "overview",
-        w["overview"],
-        tables=[
-            (
-                "",
-                Table(
-                    [w["name"], w["count"]],
-                    [
-                        [w["summary_streets"], len(coverage)],
-                        [w["summary_communities"], communities],
-                        [w["summary_paired"], sum(r.paired for r in coverage)],
-                        [w["summary_gaps"], len(gaps)],
-                        [w["summary_spof"], len(cutting)],
-                        [w["summary_proposals"], len(rec.proposals)],
-                    ],
-                ),
-            )
-        ],
+    cutting = [p for p in points if p.cut_off and any(scope.holds(c.street) for c in p.cut_off)]
+    # In the body and the summary, only actors (a street or a community that "leaves" is no
+    # action anyone can take); every point of failure is in the appendix.
+    actor_points = [p for p in cutting if any(label in HUB_LABELS for label in p.labels)]
+    rec = recommend(
+        g,
+        policy,
+        as_of,
+        street=scope.id if scope.kind == "street" else None,
+        district=scope.id if scope.kind == "district" else None,
+        context=context,
     )
+    roles = hub_roles(g, net, in_scope[:top], cutting)
+    # Pairings proposed where no pairing ledger was kept would replace data nobody collected.
+    rec.proposals = [
+        p for p in rec.proposals if recorded.judged("unpaired_community", p.district_id)
+    ]
+    rec.uncoverable = [
+        u for u in rec.uncoverable if recorded.judged("unpaired_community", u.district_id)
+    ]
+    rec.total_cost = sum(p.cost for p in rec.proposals)
+    street_communities = {r.id: r.communities for r in coverage}
+    summary = summarize(gaps, actor_points, rec, street_communities, n=5)
+    districts = _districts_in(g, scope)
+    wide = scope.kind == "all"
+    font = chart_font(charts.chart_texts(coverage, _hubs(ranked, in_scope[:top]), lang))
+
+    problems = [finding_sentence(f, lang, with_district=wide) for f in summary.problems]
+    actions = [finding_sentence(f, lang, with_district=wide) for f in summary.actions]
+    unrecorded = _not_recorded(recorded, districts, lang)
+    summary_sections = [
+        Section("summary", rw["summary"]),
+        Section("problems", rw["problems"], bullets=problems or [rw["no_problems"]], level=3),
+        Section("actions", rw["actions"], bullets=actions or [rw["no_actions"]], level=3),
+        Section(
+            "not_recorded",
+            rw["not_recorded_heading"],
+            bullets=unrecorded or [rw["all_recorded"]],
+            level=3,
+        ),
+    ]
+    coverage_rows = sorted(coverage, key=_worst_first)
     coverage_section = Section(
         "coverage",
         w["coverage"],
         [w["coverage_intro"]],
         _charts(("coverage", w["coverage"], charts.coverage_chart(coverage, lang, font))),
-        [("", coverage_table(coverage, lang))],
+        [("", _limit(coverage_table(coverage_rows, lang), rows))],
+        page_break=True,
     )
     gap_section = Section(
         "gaps",
         w["gaps"],
         charts=_charts(("gaps", w["chart_gaps"], charts.gap_chart(gaps, lang, font))),
-        tables=[("", gap_count_table(gaps, lang))]
+        tables=[("", _gap_counts(gaps, dropped, recorded, districts, lang))]
         + [
-            (rule_name(rule, lang), gap_table(found, lang, limit))
+            (
+                rw["gap_rows"].format(rule=rule_name(rule, lang), n=rows),
+                gap_table(found, lang, rows),
+            )
             for rule, found in _by_rule(gaps).items()
         ],
-    )
-    method = (
-        w["exact"].format(actors=hubs.actors, ties=hubs.ties)
-        if hubs.betweenness_method == "exact"
-        else w["sampled"].format(
-            sample=hubs.sample, seed=hubs.seed, actors=hubs.actors, ties=hubs.ties
-        )
+        page_break=True,
     )
     hub_section = Section(
         "hubs",
         w["hubs"],
-        [w["hubs_intro"], method],
-        _charts(("hubs", w["chart_hubs"], charts.hub_chart(hubs, lang, font))),
-        [("", hub_table(hubs, lang))],
+        [rw["hubs_intro"]],
+        tables=[("", _hub_words(in_scope[:top], roles, lang))],
+        page_break=True,
     )
     spof_section = Section(
         "spof",
@@ -183,10 +234,10 @@ def build_report(
             w["spof_summary"].format(
                 articulation=sum(1 for p in points if p.kind == "articulation"),
                 bridges=sum(1 for p in points if p.kind == "bridge"),
-                cutting=len(cutting),
+                cutting=len(actor_points),
             ),
         ],
-        tables=[("", point_table(cutting, lang, limit))],
+        tables=[("", point_table(actor_points, lang, rows))],
     )
     proposal_section = Section(
         "proposals",
@@ -197,17 +248,36 @@ def build_report(
             )
         ],
         tables=[
-            ("", proposal_table(rec, lang, limit)),
-            (w["uncoverable"], uncoverable_table(rec, lang, limit)),
+            ("", proposal_table(rec, lang, rows)),
+            (w["uncoverable"], uncoverable_table(rec, lang, rows)),
         ],
+        page_break=True,
     )
+    appendix_section = Section("appendix", rw["appendix"], [rw["appendix_note"]])
+    appendix = [
+        (w["coverage"], coverage_table(coverage, lang)),
+        (w["gaps"], gap_table(gaps, lang)),
+        (w["hubs"], hub_table(_hubs(ranked, in_scope), lang)),
+        (w["spof"], point_table(cutting, lang)),
+        (w["proposals"], proposal_table(rec, lang)),
+        (w["uncoverable"], uncoverable_table(rec, lang)),
+    ]
     data = {
         "as_of": as_of.isoformat(),
         "lang": lang,
+        "scope": {"kind": scope.kind, "id": scope.id, "name": scope.name},
         "policy": policy.to_dict(),
+        "summary": summary.to_dict(),
+        "completeness": {d: v for d, v in recorded.to_dict().items() if d in districts},
+        "not_judged": [
+            {"rule": rule, "district_id": d, "gaps_dropped": n}
+            for (rule, d), n in sorted(dropped.items())
+            if d in districts
+        ],
         "coverage": [r.to_dict() for r in coverage],
         "gaps": [gap.to_dict() for gap in gaps],
-        "hubs": hubs.to_dict(),
+        "hubs": _hubs(ranked, in_scope).to_dict(),
+        "hub_roles": {a: r.to_dict() for a, r in roles.items()},
         "points_of_failure": [p.to_dict() for p in cutting],
         "recommendation": rec.to_dict(),
         "font": {"family": font.family, "missing_glyphs": font.missing},
@@ -217,20 +287,24 @@ def build_report(
         as_of=as_of.isoformat(),
         title=w["title"],
         sections=[
-            overview,
+            *summary_sections,
             coverage_section,
             gap_section,
             hub_section,
             spof_section,
             proposal_section,
+            appendix_section,
         ],
         data=data,
+        scope=_scope_line(g, scope, coverage, recorded, districts, as_of, ledgers, lang),
+        appendix=appendix,
     )
 
 
 def write_report(report: Report, out_dir: str | Path) -> list[Path]:
-    """Write ``index.md``, ``index.html`` (self-contained: charts inlined), ``report.json``
-    and ``charts/<name>.png`` into ``out_dir`` (created if needed); returns the paths."""
+    """Write ``index.md``, ``index.html`` (self-contained: charts inlined), ``report.json``,
+    the appendix ``report.xlsx`` and ``charts/<name>.png`` into ``out_dir`` (created if
+    needed); returns the paths."""
     out = Path(out_dir)
     (out / "charts").mkdir(parents=True, exist_ok=True)
     written = []
@@ -246,6 +320,7 @@ def write_report(report: Report, out_dir: str | Path) -> list[Path]:
         path = out / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    written.append(write_appendix(out / "report.xlsx", report.appendix))
     return written
 
 
@@ -258,3 +333,121 @@ def _by_rule(gaps: list[Gap]) -> dict[str, list[Gap]]:
     for gap in gaps:
         grouped.setdefault(gap.rule, []).append(gap)
     return {rule: found for rule, found in grouped.items() if found}
+
+
+def _limit(table: Table, rows: int) -> Table:
+    if len(table.rows) <= rows:
+        return table
+    return Table(table.headers, table.rows[:rows], len(table.rows) - rows + table.left_out)
+
+
+def _worst_first(r: StreetCoverage) -> tuple[float, int, str]:
+    """Streets with the lowest pairing rate first (not recorded last), then most gaps."""
+    rate = r.paired_rate
+    return (2.0 if rate is None else rate, -r.gaps, r.name)
+
+
+def _hubs(report: HubReport, hubs: list[Any]) -> HubReport:
+    """``report`` holding only ``hubs`` (the scope's, re-ranked)."""
+    return HubReport(
+        as_of=report.as_of,
+        actors=report.actors,
+        ties=report.ties,
+        betweenness_method=report.betweenness_method,
+        sample=report.sample,
+        seed=report.seed,
+        sampled_actors=report.sampled_actors,
+        hubs=hubs,
+    )
+
+
+def _hub_words(hubs: list[Any], roles: dict[str, Any], lang: str) -> Table:
+    """Rank, name, kind, street and what the hub does, in words (no scores)."""
+    w, rw = words(lang), report_words(lang)
+    return Table(
+        [w["rank"], w["name"], w["kind"], w["street"], rw["role"]],
+        [
+            [
+                h.rank,
+                h.name,
+                label_name(h.label, lang),
+                h.street_name,
+                hub_sentence(roles[h.id], lang),
+            ]
+            for h in hubs
+        ],
+    )
+
+
+def _gap_counts(
+    gaps: list[Gap],
+    dropped: dict[tuple[str, str], int],
+    recorded: Completeness,
+    districts: dict[str, str],
+    lang: str,
+) -> Table:
+    """Per rule: gaps found in scope, and the districts where it could not be judged."""
+    w, rw = words(lang), report_words(lang)
+    counts = Counter(g.rule for g in gaps)
+    body = []
+    for rule in RULES:
+        unjudged = [name for d, name in districts.items() if not recorded.judged(rule, d)]
+        if not counts[rule] and not unjudged:
+            continue
+        body.append([rule_name(rule, lang), counts[rule], join_names(unjudged, lang)])
+    return Table([w["rule"], rw["found"], rw["unjudged"]], body)
+
+
+def _districts_in(g: nx.MultiDiGraph, scope: Scope) -> dict[str, str]:
+    """The districts (id -> name) the scope's streets belong to."""
+    found = {}
+    for u, v, rel in g.edges(data="type"):
+        if rel == "PART_OF" and g.nodes[u].get("label") == "Street" and u in scope.streets:
+            found[v] = g.nodes[v].get("name", v)
+    return dict(sorted(found.items(), key=lambda item: item[1]))
+
+
+def _not_recorded(recorded: Completeness, districts: dict[str, str], lang: str) -> list[str]:
+    rw = report_words(lang)
+    lines = []
+    for d, name in districts.items():
+        missing = recorded.missing_tables(d)
+        if missing:
+            tables = join_names([table_title(t, lang) for t in missing], lang)
+            lines.append(rw["not_recorded_line"].format(district=name, tables=tables))
+    return lines
+
+
+def _scope_line(
+    g: nx.MultiDiGraph,
+    scope: Scope,
+    coverage: list[StreetCoverage],
+    recorded: Completeness,
+    districts: dict[str, str],
+    as_of: dt.date,
+    ledgers: Sequence[tuple[str, str]],
+    lang: str,
+) -> str:
+    """What area, what date, which ledgers (and when they were loaded, when the store
+    knows)."""
+    rw = report_words(lang)
+    area = scope.name or rw["scope_all"]
+    if ledgers:
+        tables = join_names(
+            [name + (rw["loaded"].format(when=when) if when else "") for name, when in ledgers],
+            lang,
+        )
+    else:
+        have = {rel for d in districts for rel in recorded.recorded.get(d, set())}
+        labels = {label for _, label in g.nodes(data="label")}
+        present = [
+            t.name for t in TABLES if (t.label and t.label in labels) or (t.rel and t.rel in have)
+        ]
+        tables = join_names([table_title(t, lang) for t in present], lang)
+    return rw["scope_line"].format(
+        area=area,
+        streets=len(scope.streets),
+        communities=sum(r.communities for r in coverage),
+        as_of=as_of.isoformat(),
+        tables=tables,
+    )

@@ -8,6 +8,7 @@ carry no software/date metadata, so the same data gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,9 +22,10 @@ from graphmodel.analysis.gaps import RULES, Gap
 from graphmodel.analysis.hubs import HubReport
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import FALLBACK_FAMILY, ChartFont
+from graphmodel.report.sentences import report_words
 from graphmodel.report.text import rule_name, words
 
-__all__ = ["COVERAGE_STREETS", "chart_texts", "coverage_chart", "gap_chart", "hub_chart"]
+__all__ = ["COVERAGE_STREETS", "chart_texts", "coverage_chart", "gap_chart"]
 
 COVERAGE_STREETS = 30
 """At most this many streets in the coverage chart: those with the lowest pairing rate."""
@@ -34,37 +36,42 @@ _COLORS = ("#c0392b", "#2980b9")
 def coverage_chart(rows: Sequence[StreetCoverage], lang: str, font: ChartFont) -> bytes | None:
     """A heat map: per street (rows) the percentage of its communities paired, covered by a
     committee, served by enough social organizations and receiving dual reporting (columns),
-    red for none to green for all. ``None`` when no street has communities."""
+    red for none to green for all; a figure not recorded (``None``) is a grey cell marked
+    未采集, never a red 0%. ``None`` when no street has communities."""
     w = words(lang)
     shown = [r for r in rows if r.communities]
     if not shown:
         return None
     title = w["chart_coverage"]
     if len(shown) > COVERAGE_STREETS:
-        shown = sorted(shown, key=lambda r: (r.paired_rate, r.name))[:COVERAGE_STREETS]
+        shown = sorted(
+            shown, key=lambda r: (2.0 if r.paired_rate is None else r.paired_rate, r.name)
+        )[:COVERAGE_STREETS]
         title = w["chart_coverage_few"].format(n=COVERAGE_STREETS)
     columns = (w["paired"], w["with_committee"], w["enough_social"], w["reported"])
     values = [
         [
-            100 * count / r.communities
+            math.nan if count is None else 100 * count / r.communities
             for count in (r.paired, r.with_committee, r.enough_social, r.reported)
         ]
         for r in shown
     ]
     with _style(font):
         fig, ax = _figure(7.5, 1.4 + 0.32 * len(shown))
-        ax.imshow(values, cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
+        cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#e6e6e6")
+        ax.imshow(values, cmap=cmap, vmin=0, vmax=100, aspect="auto")
         for y, row in enumerate(values):
             for x, value in enumerate(row):
-                dark = value < 20 or value > 90
+                missing = math.isnan(value)
+                dark = not missing and (value < 20 or value > 90)
                 ax.text(
                     x,
                     y,
-                    f"{value:.0f}%",
+                    report_words(lang)["not_recorded"] if missing else f"{value:.0f}%",
                     ha="center",
                     va="center",
                     fontsize=8,
-                    color="white" if dark else "black",
+                    color="#777" if missing else "white" if dark else "black",
                 )
         ax.set_xticks(range(len(columns)), columns)
         ax.xaxis.tick_top()
@@ -96,24 +103,14 @@ def gap_chart(gaps: Sequence[Gap], lang: str, font: ChartFont) -> bytes | None:
         return _png(fig)
 
 
-def hub_chart(report: HubReport, lang: str, font: ChartFont, top: int = 15) -> bytes | None:
-    """Horizontal bars: the hub scores of the ``top`` highest-ranked actors."""
-    hubs = list(reversed(report.hubs[:top]))
-    if not hubs:
-        return None
-    with _style(font):
-        fig, ax = _figure(8, 1.2 + 0.4 * len(hubs))
-        ax.barh(range(len(hubs)), [h.hub_score for h in hubs], color=_COLORS[1])
-        ax.set_yticks(range(len(hubs)), [h.name for h in hubs])
-        ax.set_xlim(0, max(h.hub_score for h in hubs) * 1.05 or 1)
-        ax.set_title(words(lang)["chart_hubs"])
-        return _png(fig)
-
-
 def chart_texts(rows: Sequence[StreetCoverage], report: HubReport, lang: str) -> list[str]:
     """Every text the charts may draw: the names from the data, the fixed words and the rule
     names of ``lang`` (for the font's glyph check)."""
-    fixed = [*words(lang).values(), *(rule_name(rule, lang) for rule in RULES)]
+    fixed = [
+        *words(lang).values(),
+        *report_words(lang).values(),
+        *(rule_name(rule, lang) for rule in RULES),
+    ]
     return fixed + [r.name for r in rows] + [h.name for h in report.hubs]
 
 

@@ -58,12 +58,15 @@ def _limited(headers: list[str], rows: list[list[Any]], limit: int | None) -> Ta
     return Table(headers, rows[:limit], len(rows) - limit)
 
 
-def _percent(part: int, whole: int) -> str:
+def _percent(part: int | None, whole: int) -> str | None:
+    if part is None:
+        return None
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
 
 def coverage_table(rows: Sequence[StreetCoverage], lang: str) -> Table:
-    """One row per street: communities and how many are paired, covered, served, reported."""
+    """One row per street: communities and how many are paired, covered, served, reported;
+    ``None`` where the figure was not recorded (the renderers show 未采集)."""
     w = words(lang)
     headers = [
         w["district"],
