@@ -17,7 +17,8 @@ it is:
 Numbers are written as numbers and dates as dates; only text is guarded (``-5`` as a number is
 a number, ``"-5"`` as text is guarded). In .xlsx, control characters (which the format cannot
 hold, NUL included) are written as their visible Unicode "control pictures" (NUL -> ``␀``,
-U+2400 + code); a carriage return reads back as a line feed (XML's rule); whole numbers beyond Excel's 15 exact digits as text so no digit is lost.
+U+2400 + code); a carriage return reads back as a line feed (XML's rule); text is cut at
+Excel's 32,767 characters per cell (a ledger cell longer than that is rejected); whole numbers beyond Excel's 15 exact digits as text so no digit is lost.
 
 Files: CSV is UTF-8 with a byte-order mark so that Excel in a Chinese locale opens it as
 UTF-8 (CSV printed to standard output has no BOM: it goes to pipes). A workbook has one sheet

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graphmodel.cli.options import emit_json, library_errors, store_options
-from graphmodel.cli.render import console, print_table
+from graphmodel.cli.render import console, print_table, terminal_text
 from graphmodel.ledger.template import write_template
 from graphmodel.load import LoadProgress, LoadReport, default_ledger, load
 from graphmodel.store import StoreConfig, open_store
@@ -133,7 +133,7 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
         if found:
             console.print(f"{title} ({len(found)}):", style="bold")
             for problem in found:
-                console.print(f"  {problem}", markup=False, soft_wrap=True)
+                console.print(f"  {terminal_text(problem)}", markup=False, soft_wrap=True)
     where = str(config.db_path) if config.store == "embedded" else "Neo4j"
     if config.store == "neo4j" and config.uri:
         where += f" at {config.uri}"

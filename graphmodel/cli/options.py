@@ -141,7 +141,9 @@ def library_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except GraphmodelError as e:
-            raise click.ClickException(str(e)) from e
+            from graphmodel.cli.render import terminal_text
+
+            raise click.ClickException(terminal_text(e)) from e
 
     return wrapper  # type: ignore[return-value]
 

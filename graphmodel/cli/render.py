@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-__all__ = ["console", "print_table"]
+__all__ = ["console", "print_table", "terminal_text"]
+
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 
 PIPE_WIDTH = 200
 """Width used when output goes to a pipe or file, so tables are not wrapped at 80 columns."""
@@ -19,11 +26,23 @@ console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_W
 """The console on standard output (rich looks ``sys.stdout`` up at each print)."""
 
 
+def terminal_text(value: Any) -> str:
+    r"""``value`` as text that cannot act on a terminal: escape sequences (colours, cursor
+    moves, window titles, hyperlinks) and other control characters removed, tab and line
+    breaks kept.
+
+    >>> terminal_text("站东\x1b[2J\x1b]0;title\x07社区\x00")
+    '站东社区'
+    """
+    return _ESCAPES.sub("", str(value))
+
+
 def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Print ``rows`` under ``headers`` as a table titled ``title``."""
-    table = Table(title=title, title_justify="left", show_lines=False)
+    """Print ``rows`` under ``headers`` as a table titled ``title``; every cell is plain text
+    (``terminal_text``; never read as rich markup such as ``[bold]``)."""
+    table = Table(title=terminal_text(title), title_justify="left", show_lines=False)
     for header in headers:
-        table.add_column(str(header))
+        table.add_column(Text(terminal_text(header)))
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(Text("" if v is None else terminal_text(v)) for v in row))
     console.print(table)

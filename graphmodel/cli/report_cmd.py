@@ -96,8 +96,10 @@ def report(
             ),
             out_dir,
         )
+    from graphmodel.cli.render import terminal_text
+
     for warning in caught:
-        click.echo(f"Warning: {warning.message}", err=True)
+        click.echo(f"Warning: {terminal_text(warning.message)}", err=True)
     if as_json:
         emit_json({"out": out_dir, "files": [str(p) for p in written]})
         return

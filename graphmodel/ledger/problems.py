@@ -19,6 +19,8 @@ ERRORS: dict[str, str] = {
     "missing_required": "缺少必填项",
     "bad_choice": "不在可选值中",
     "bad_int": "不是整数",
+    "out_of_range": "超出范围",
+    "bad_text": "文本不可用",
     "bad_bool": "不是是/否",
     "bad_date": "日期格式错误",
     "date_order": "截止早于开始",

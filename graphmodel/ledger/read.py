@@ -25,7 +25,7 @@ import codecs
 import csv
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,9 +168,20 @@ def read_csv(path: Path, ledger: Ledger) -> None:
     text, encoding = _decode(data, path)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
+    # a long cell is a row-level problem (validation), not a csv module error
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = ([unguard(cell) for cell in record] for record in reader)
+    records = _unguarded(reader, path)
     _read_rows(table, path, "", records, encoding, ledger)
+
+
+def _unguarded(reader: Any, path: Path) -> Iterator[list[str]]:
+    """The CSV records of ``reader``, each cell as ``tabular`` wrote it before guarding."""
+    try:
+        for record in reader:
+            yield [unguard(cell) for cell in record]
+    except csv.Error as e:
+        raise LedgerError(f"{path}: line {reader.line_num} is not readable CSV ({e})") from e
 
 
 def read_workbook(path: Path, ledger: Ledger) -> None:

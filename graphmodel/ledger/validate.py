@@ -35,7 +35,16 @@ from graphmodel.ledger.problems import Problem
 from graphmodel.ledger.read import Ledger, Row, Sheet
 from graphmodel.ledger.resolve import Found, Index, Owners, party_org_level
 from graphmodel.ledger.tables import TABLE_ORDER, Column, Table, column_prop
-from graphmodel.ledger.values import cell_text, parse_bool, parse_date, parse_int, split_refs
+from graphmodel.ledger.values import (
+    OutOfRange,
+    cell_text,
+    check_text,
+    parse_bool,
+    parse_date,
+    parse_int,
+    split_refs,
+    visible,
+)
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 
 __all__ = ["RejectedRow", "TableCount", "Validation", "derived_id", "validate"]
@@ -172,9 +181,17 @@ class _Item:
 
 
 def _check_values(item: _Item) -> None:
-    """Pass 1: required fields, types, vocabularies, date order; the node id."""
+    """Pass 1: usable text (size, control characters), required fields, types, vocabularies,
+    date order; the node id."""
     for column in item.table.columns:
         raw = item.sheet.value(item.row, column.name)
+        try:
+            check_text(raw)
+        except ValueError as e:
+            item.value_problems.append(
+                item.problem("bad_text", str(e), column.name, visible(str(raw)))
+            )
+            continue
         if raw is None:
             if column.required:
                 message = f"'{column.name}' is required"
@@ -191,9 +208,8 @@ def _check_values(item: _Item) -> None:
             try:
                 item.props[column.name] = _typed(item, column, raw)
             except ValueError as e:
-                item.value_problems.append(
-                    item.problem(_code(item, column), str(e), column.name, raw)
-                )
+                code = "out_of_range" if isinstance(e, OutOfRange) else _code(item, column)
+                item.value_problems.append(item.problem(code, str(e), column.name, raw))
     for start, end in DATE_PAIRS:
         first, last = item.props.get(start), item.props.get(end)
         if first and last and last < first:

@@ -21,18 +21,31 @@ from typing import Any
 __all__ = [
     "BOOL_FALSE",
     "BOOL_TRUE",
+    "MAX_CELL_CHARS",
+    "MAX_COUNT",
     "REF_SEPARATORS",
+    "OutOfRange",
     "cell_text",
+    "check_text",
     "is_blank",
     "parse_bool",
     "parse_date",
     "parse_int",
     "split_refs",
+    "visible",
 ]
 
 BOOL_TRUE = ("是", "true", "t", "yes", "y", "1", "√")
 BOOL_FALSE = ("否", "false", "f", "no", "n", "0", "×")
 REF_SEPARATORS = (";", "；", "、", ",", "，")
+MAX_CELL_CHARS = 32_767
+"""The longest cell a ledger may hold, in characters (Excel's own limit per cell)."""
+MAX_COUNT = 1_000_000_000
+"""The largest count accepted: no community, unit or report counts more, and it is far
+inside the 64-bit integers that Neo4j stores (up to 9,223,372,036,854,775,807)."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.0*)?")
 
 _SPLIT = re.compile("|".join(re.escape(s) for s in REF_SEPARATORS))
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?")
@@ -63,8 +76,35 @@ def cell_text(value: Any) -> str:
     return _clean(str(value))
 
 
+class OutOfRange(ValueError):
+    """A number of the right form beyond the range its column accepts."""
+
+
+def visible(text: str, limit: int = 60) -> str:
+    """``text`` for a message: control characters shown as ``<U+001B>``, cut to ``limit``
+    characters with an ellipsis."""
+    shown = _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def check_text(value: Any) -> None:
+    """Raise ``ValueError`` if the cell ``value`` is longer than ``MAX_CELL_CHARS`` or holds a
+    control character (NUL, escape, DEL, C1 controls, bidirectional overrides; tab and line
+    breaks are allowed), which would hide or rewrite text on a screen."""
+    if not isinstance(value, str):
+        return
+    if len(value) > MAX_CELL_CHARS:
+        raise ValueError(f"{len(value):,} characters, over the {MAX_CELL_CHARS:,} a cell may hold")
+    match = _CONTROL.search(value)
+    if match:
+        raise ValueError(
+            f"control character U+{ord(match[0]):04X} at character {match.start() + 1}; delete it"
+        )
+
+
 def parse_int(value: Any) -> int:
-    """A count (0 or more): ``1234``, ``"1,234"``, ``"1234.0"``, ``1234.0``."""
+    """A count from 0 to ``MAX_COUNT``: ``1234``, ``"1,234"`` (commas only between groups
+    of three digits: ``"1,2,3"`` is a list, not 123), ``"1234.0"``, ``1234.0``."""
     if isinstance(value, bool):
         raise ValueError("expected a whole number (整数), not a yes/no value")
     if isinstance(value, int):
@@ -74,12 +114,22 @@ def parse_int(value: Any) -> int:
             raise ValueError("expected a whole number (整数)")
         number = int(value)
     else:
-        text = unicodedata.normalize("NFKC", cell_text(value)).replace(",", "").replace(" ", "")
+        text = unicodedata.normalize("NFKC", cell_text(value)).replace(" ", "")
+        if "," in text and not _THOUSANDS.fullmatch(text):
+            raise ValueError(
+                "expected one whole number (整数); commas only between groups of three digits "
+                "(1,234), not between several numbers"
+            )
+        text = text.replace(",", "")
         if not re.fullmatch(r"[+-]?\d+(\.0*)?", text):
             raise ValueError("expected a whole number (整数), e.g. 1234 or 1,234")
+        if len(text) > 20:
+            raise OutOfRange(f"{len(text)} digits, over the most a count can be ({MAX_COUNT:,})")
         number = int(text.split(".")[0])
     if number < 0:
         raise ValueError("expected a count of 0 or more (不能为负数)")
+    if number > MAX_COUNT:
+        raise OutOfRange(f"{number:,} is over the most a count can be ({MAX_COUNT:,})")
     return number
 
 
