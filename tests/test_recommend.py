@@ -7,12 +7,17 @@ the unit is not working alone.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter
+from dataclasses import replace
 
+import networkx as nx
 import pytest
 
+from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
+from graphmodel.analysis.ties import Ties
 from graphmodel.errors import GraphmodelError
 from tests.test_gaps import Ledger
 
@@ -78,31 +83,50 @@ def test_capacities_are_respected(tmp_path):
 
 def test_when_the_street_is_full_the_district_comes_before_elsewhere(tmp_path):
     # With a policy capacity of 1 everywhere, a covers one community (1); b's capacity is
-    # taken by q1; c covers one (10); e covers the last (30): total 41.
+    # taken by q1; c covers one (10). e sits in 西城区: by default it may not serve 东城区, so
+    # the third community stays uncovered although e is idle; its candidates were a and c (b
+    # has no spare capacity).
     policy = Policy(unit_capacity=1)
     led = two_districts()
     led.batch.nodes = [
         n if n.id != "a" else type(n)(n.label, n.id, {**n.props, "capacity": 1})
         for n in led.batch.nodes
     ]
-    result = recommend(led.graph(tmp_path), policy, DAY)
+    g = led.graph(tmp_path)
+    result = recommend(g, policy, DAY)
+    assert units_used(result) == {"a": 1, "c": 1}
+    assert [(u.reason, u.candidates) for u in result.uncoverable] == [("capacity_taken", 2)]
+    # When the policy lets city-level units (every unit here is 市级) serve elsewhere, e covers
+    # the last one (30): total 41.
+    result = recommend(g, replace(policy, elsewhere_levels=("市",)), DAY)
     assert units_used(result) == {"a": 1, "c": 1, "e": 1}
     assert result.total_cost == 41
     assert [p.place for p in result.proposals if p.unit_id == "e"] == ["elsewhere"]
+    # ... or when it names e.
+    result = recommend(g, replace(policy, elsewhere_units=("戊单位",)), DAY)
+    assert units_used(result) == {"a": 1, "c": 1, "e": 1}
+    # A zone that leaves 西城区 out keeps e at home.
+    zone = replace(policy, elsewhere_levels=("市",), elsewhere_districts=("东城区",))
+    assert units_used(recommend(g, zone, DAY)) == {"a": 1, "c": 1}
 
 
 def test_communities_beyond_every_capacity_are_uncoverable(tmp_path):
-    # Spare capacity: a 2 + b 2 + c 3 + e 3 = 10. Twelve unpaired communities in s1 leave two
-    # uncovered; every one had candidates, so the reason is capacity_taken.
+    # Spare capacity in 东城区: a 2 + b 2 + c 3 = 7. Twelve unpaired communities in s1 leave
+    # five uncovered; every one had candidates (a, b, c), so the reason is capacity_taken.
     led = two_districts()
     for i in range(4, 13):
         led.community(f"p{i:02d}", f"新{i}社区", "s1")
-    result = recommend(led.graph(tmp_path), Policy(), DAY)
+    g = led.graph(tmp_path)
+    result = recommend(g, Policy(), DAY)
     assert result.communities == 12
-    assert len(result.proposals) == 10
+    assert len(result.proposals) == 7
+    assert units_used(result) == {"a": 2, "b": 2, "c": 3}
+    assert {(u.reason, u.candidates) for u in result.uncoverable} == {("capacity_taken", 3)}
+    # Cost: a 2 x 1, b 2 x 4, c 3 x 10 = 40.
+    assert result.total_cost == 40
+    # Letting 市级 units serve elsewhere adds e's 3: 10 covered, cost 40 + 3 x 30 = 130.
+    result = recommend(g, Policy(elsewhere_levels=("市",)), DAY)
     assert units_used(result) == {"a": 2, "b": 2, "c": 3, "e": 3}
-    assert [u.reason for u in result.uncoverable] == ["capacity_taken", "capacity_taken"]
-    # Cost: a 2 x 1, b 2 x 4, c 3 x 10, e 3 x 30 = 130.
     assert result.total_cost == 130
 
 
@@ -132,10 +156,10 @@ def test_a_street_filter_covers_only_that_street(tmp_path):
     ]
 
 
-def test_candidates_stay_bounded_and_still_cover_the_district(tmp_path):
+def test_every_allowed_unit_is_a_candidate(tmp_path):
     # 20 unpaired communities in s1, no unit in s1, 50 idle units with capacity 1 in s2 and
-    # none elsewhere. Each community is offered 10 district units (candidates_district), a
-    # spread window over the pool of the 20 best: 200 edges, not 1,000, and all 20 covered.
+    # none elsewhere: 20 x 50 = 1,000 allowed pairs; all 20 covered at 10 each, by the first
+    # 20 units in id order (all cost the same).
     led = Ledger()
     led.district("dc", "东城区")
     led.street("s1", "甲街道", "dc")
@@ -145,7 +169,7 @@ def test_candidates_stay_bounded_and_still_cover_the_district(tmp_path):
     for i in range(50):
         led.unit(f"w{i:02d}", f"单位{i}", "s2", capacity=1)
     result = recommend(led.graph(tmp_path), Policy(), DAY)
-    assert result.candidate_edges == 200
+    assert result.candidate_edges == 1000
     assert len(result.proposals) == 20
     assert result.total_cost == 200
     assert {p.unit_id for p in result.proposals} == {f"w{i:02d}" for i in range(20)}
@@ -163,11 +187,10 @@ def test_a_capacity_that_is_not_a_whole_number_is_an_error(tmp_path):
         recommend(led.graph(tmp_path), Policy(), DAY)
 
 
-def test_a_large_street_offers_each_community_its_twenty_best_units(tmp_path):
+def test_a_large_street_asks_units_working_alone_first(tmp_path):
     # 30 units in s1: u00..u09 work alone (penalty 0), u10..u29 are committee members
-    # (penalty 1). Two communities to cover: the street pool is the 20 best (capacity 60 >= 2,
-    # and at least candidates_street = 20 long), offered whole to both: 40 edges. Both go to
-    # units working alone, at cost 1 each.
+    # (penalty 1). Two communities to cover, each may take any of the 30: 60 candidate pairs.
+    # Both go to units working alone, at cost 1 each.
     led = Ledger()
     led.district("dc", "东城区")
     led.street("s1", "甲街道", "dc")
@@ -179,6 +202,116 @@ def test_a_large_street_offers_each_community_its_twenty_best_units(tmp_path):
         if i >= 10:
             led.member(f"u{i:02d}", "k")
     result = recommend(led.graph(tmp_path), Policy(), DAY)
-    assert result.candidate_edges == 40
+    assert result.candidate_edges == 60
     assert result.total_cost == 2
     assert all(p.unit_working_alone for p in result.proposals)
+
+
+def test_the_issue_reproduction_covers_eight_of_eleven(tmp_path):
+    # Three districts with 4, 4 and 3 unpaired communities; district 3 has three units of
+    # capacity 1 (区级); five city-level units (市级下沉单位) of capacity 1 sit in district 1 and
+    # the policy lets 市级 units serve any district. Before, candidates from other districts
+    # came from one shared ranking and 6 were covered; the optimum is 3 + 5 = 8.
+    led = Ledger()
+    for d, count in (("d1", 4), ("d2", 4), ("d3", 3)):
+        led.district(d, f"{d}区")
+        led.street(f"{d}s", f"{d}街道", d)
+        for i in range(count):
+            led.community(f"{d}c{i}", f"{d}社区{i}", f"{d}s")
+    for i in range(3):
+        led.node("MemberUnit", f"d3u{i}", f"区单位{i}", sector="机关", level="区", capacity=1)
+        led.edge("LOCATED_IN", f"d3u{i}", "d3s")
+    for i in range(5):
+        led.unit(f"city{i}", f"市级下沉单位{i}", "d1s", capacity=1)
+    g = led.graph(tmp_path)
+    result = recommend(g, Policy(elsewhere_levels=("市",)), DAY)
+    assert len(result.proposals) == 8
+    assert _all_pairs_optimum(g, Policy(elsewhere_levels=("市",))) == (8, result.total_cost)
+    # By default the city-level units serve only their own district 1: 4 + 3 = 7.
+    assert len(recommend(g, Policy(), DAY).proposals) == 7
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_flow_matches_an_all_pairs_min_cost_flow(tmp_path, seed):
+    rng = random.Random(seed)
+    led = Ledger()
+    districts = [f"d{i}" for i in range(rng.randint(1, 3))]
+    n = 0
+    for d in districts:
+        led.district(d, f"{d}区")
+        for s in range(rng.randint(1, 3)):
+            street = led.street(f"{d}s{s}", f"{d}街道{s}", d)
+            for _ in range(rng.randint(0, 5)):
+                n += 1
+                led.community(f"c{n:03d}", f"社区{n}", street)
+            for _ in range(rng.randint(0, 3)):
+                n += 1
+                level = rng.choice(["市", "区"])
+                led.node("MemberUnit", f"u{n:03d}", f"单位{n}", level=level)
+                led.edge("LOCATED_IN", f"u{n:03d}", street)
+                led.org(f"u{n:03d}#po", f"单位{n}党支部", "单位党支部", f"u{n:03d}")
+                if rng.random() < 0.4:  # busy: one pairing in force with a paired community
+                    led.community(f"c{n:03d}x", f"已结对社区{n}", street)
+                    led.pair(f"u{n:03d}", f"c{n:03d}x", "2023-01-01")
+    policy = rng.choice(
+        [
+            Policy(),
+            Policy(unit_capacity=1),
+            Policy(elsewhere_levels=("市",)),
+            Policy(elsewhere_levels=("市",), elsewhere_districts=("d0区", "d1区")),
+            Policy(unit_capacity=2, elsewhere_units=("单位3", "单位5", "单位7")),
+        ]
+    )
+    g = led.graph(tmp_path)
+    result = recommend(g, policy, DAY)
+    assert _all_pairs_optimum(g, policy) == (len(result.proposals), result.total_cost)
+    # Each unit within its spare capacity, each community once, each pair allowed.
+    assert len({p.community_id for p in result.proposals}) == len(result.proposals)
+
+
+def _all_pairs_optimum(g, policy: Policy) -> tuple[int, int]:
+    """(covered, cost) of a min-cost maximum flow over every allowed (unit, community) pair,
+    written from the module docstring's definition without the pooling."""
+    ties = Ties.of(g, DAY)
+    todo = [gap.node_id for gap in find_gaps(g, policy, DAY, rules=["unpaired_community"])]
+    where = {}
+    for n in g:
+        street = ties.street(n)
+        where[n] = (street or "", ties.district(street) or "")
+
+    def name_or_id(d):
+        return {d, g.nodes[d].get("name")}
+
+    net = nx.DiGraph()
+    for u, data in g.nodes(data=True):
+        if data.get("label") != "MemberUnit":
+            continue
+        active = len(ties.active_pairings(u))
+        spare = data.get("capacity", policy.unit_capacity) - active
+        if spare <= 0:
+            continue
+        penalty = 2 * active + (0 if ties.working_alone(u) else 1)
+        roams = data.get("level") in policy.elsewhere_levels or {u, data["name"]} & set(
+            policy.elsewhere_units
+        )
+        net.add_edge("s", u, capacity=spare, weight=0)
+        for c in todo:
+            (us, ud), (cs, cd) = where[u], where[c]
+            zone = set(policy.elsewhere_districts)
+            in_zone = not zone or (name_or_id(ud) & zone and name_or_id(cd) & zone)
+            if us == cs:
+                cost = policy.cost_same_street
+            elif ud == cd:
+                cost = policy.cost_same_district
+            elif roams and in_zone:
+                cost = policy.cost_elsewhere
+            else:
+                continue
+            net.add_edge(u, ("c", c), capacity=1, weight=cost + penalty)
+    for c in todo:
+        net.add_edge(("c", c), "t", capacity=1, weight=0)
+    if "s" not in net or "t" not in net:
+        return 0, 0
+    flow = nx.max_flow_min_cost(net, "s", "t")
+    covered = sum(flow[("c", c)].get("t", 0) for c in todo if ("c", c) in flow)
+    return covered, nx.cost_of_flow(net, flow)

@@ -55,10 +55,12 @@ class Policy:
       cost for each pairing the unit already has, and once if it is not working alone, so that
       units working alone are asked first. With the default capacity of 3 the largest such
       penalty (1 + 2 x 2 = 5) stays below the step from same street to same district (9).
-    - ``candidates_street`` (20), ``candidates_district`` (10) and ``candidates_elsewhere`` (3):
-      how many units of the community's street, of other streets of its district, and of other
-      districts, each community may be offered (see ``graphmodel.analysis.recommend``); this
-      keeps the flow network small at city scale.
+    - ``elsewhere_units`` and ``elsewhere_levels`` (both empty): a proposal pairs a community
+      only with units of its own district, except units named here (id or name) or of a level
+      listed here (e.g. ``["市"]`` for 市级下沉单位), which may serve any district; with
+      ``elsewhere_districts`` (empty: no limit) only among the districts listed (ids or names),
+      so that a city's units are not proposed to another city (see
+      ``graphmodel.analysis.recommend``).
     - ``report_rows`` (10): rows in each list of the report's body (gaps of a rule, hubs,
       points of failure, proposals, streets); a reader with ten minutes reads the top of each
       list, and the full lists go to the ``.xlsx`` appendix.
@@ -76,9 +78,9 @@ class Policy:
     cost_elsewhere: int = 30
     cost_per_active_pairing: int = 2
     cost_not_working_alone: int = 1
-    candidates_street: int = 20
-    candidates_district: int = 10
-    candidates_elsewhere: int = 3
+    elsewhere_units: tuple[str, ...] = ()
+    elsewhere_levels: tuple[str, ...] = ()
+    elsewhere_districts: tuple[str, ...] = ()
     report_rows: int = 10
     districts: Mapping[str, Mapping[str, int]] = field(default_factory=dict, hash=False)
 
@@ -111,13 +113,15 @@ _MINIMUM = {
     "min_cluster_size": 1,
 }
 _INCREASING = ("cost_same_street", "cost_same_district", "cost_elsewhere")
+_LISTS = ("elsewhere_units", "elsewhere_levels", "elsewhere_districts")
 
 
 def load_policy(path: str | Path | None) -> Policy:
     """The policy in the TOML file at ``path``; the defaults when ``path`` is ``None``.
 
     Raises ``PolicyError`` naming the key for an unknown key, a value that is not a whole
-    number, a value below its minimum (0, or 1 for ``pairing_review_years`` and
+    number (or, for the ``elsewhere_*`` keys, not a list of names; an unknown unit level), a
+    value below its minimum (0, or 1 for ``pairing_review_years`` and
     ``min_cluster_size``), or location costs that do not increase from same street to same
     district to elsewhere.
     """
@@ -140,6 +144,8 @@ def policy_from_dict(data: Mapping[str, Any], where: str = "policy") -> Policy:
     for key, value in data.items():
         if key == "districts":
             values["districts"] = _districts(value, where)
+        elif key in _LISTS:
+            values[key] = _names(value, key, where)
         elif key in scalar:
             values[key] = _whole(value, key, where)
         else:
@@ -170,6 +176,20 @@ def _districts(value: Any, where: str) -> dict[str, dict[str, int]]:
                 )
             out[district][key] = _whole(v, name, where, _MINIMUM.get(key, 0))
     return out
+
+
+def _names(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise PolicyError(f"{where}: '{key}' must be a list of names, got {value!r}")
+    if key == "elsewhere_levels":
+        from graphmodel.schema import UNIT_LEVELS
+
+        unknown = [v for v in value if v not in UNIT_LEVELS]
+        if unknown:
+            raise PolicyError(
+                f"{where}: '{key}' has unknown level '{unknown[0]}' (levels: {', '.join(UNIT_LEVELS)})"
+            )
+    return tuple(value)
 
 
 def _whole(value: Any, key: str, where: str, minimum: int | None = None) -> int:

@@ -1,36 +1,40 @@
 """Pairing proposals: new pairings that cover the unpaired communities, as a min-cost flow.
 
-The flow network: source -> each unit (capacity: its spare capacity) -> each candidate
-community (capacity 1, integer cost) -> sink (capacity 1), plus a bypass source -> sink that
-costs more than any rearrangement covering one more community. ``networkx.network_simplex``
-then covers as many communities as the capacities allow and, among those coverings, picks
-the cheapest. Nodes and edges go in in sorted order, so the same graph gives the same
-proposals.
+What is optimised, exactly. Let C be the communities to cover (rule ``unpaired_community``,
+in the requested area) and U the units with spare capacity. A pair (u, c) is *allowed* when u
+sits in c's district (or, for a community filed in no district, in c's street), or when the
+policy lets u serve outside its district: its id or name is in ``Policy.elsewhere_units`` or
+its level in ``Policy.elsewhere_levels`` (e.g. ``["市"]`` for 市级下沉单位), and, when
+``Policy.elsewhere_districts`` is not empty, both u's and c's districts are in it. The
+proposals are a set of allowed pairs, each community at most once and each unit at most its
+spare capacity, that
+
+1. covers as many communities as any such set can (so no unit with spare capacity is left
+   idle while a community it may serve stays uncovered, through any chain of exchanges);
+2. among those, has the least total cost, where cost(u, c) = place cost (``cost_same_street``
+   < ``cost_same_district`` < ``cost_elsewhere``, by where u sits relative to c) + u's penalty
+   (``cost_per_active_pairing`` per pairing in force + ``cost_not_working_alone`` once if u is
+   paired or on a committee). So a community's own street comes first, then its district, and
+   among equals the unit working alone.
+
+Every allowed pair is a candidate: no ranking or window drops any. The flow network stays
+small because units that no community can tell apart are pooled: units in the same street with
+the same penalty and the same permission to serve elsewhere have the same cost to, and the same
+permission for, every community. Network: source -> each pool (capacity: its units' spare
+capacity) -> a street offer, a district offer and (for pools allowed elsewhere) an elsewhere
+offer (cost: the penalty) -> each community the offer may serve (capacity 1, cost: the place
+cost) -> sink (capacity 1), plus a bypass source -> sink that costs more than any arrangement
+that covers one more community. A community may also draw from its own street's pools through
+the district offer at the district's cost; a minimum never does so when its own street's route
+is free, and the proposal reports the cost of where the unit really sits. The flow is split back
+onto units in id order. ``networkx.network_simplex`` solves it; nodes and edges go in sorted, so
+the same graph gives the same proposals.
 
 Units. Every ``MemberUnit`` is a candidate while it has spare capacity: its ``capacity``
 property (结对上限) or else ``Policy.unit_capacity``, minus its pairings in force.
 
-Cost of a proposal = where the unit sits (``cost_same_street`` < ``cost_same_district`` <
-``cost_elsewhere``) + ``cost_per_active_pairing`` for each pairing in force the unit has +
-``cost_not_working_alone`` once if the unit is paired or in a committee. So a unit of the
-community's own street is preferred, and among equals a unit working alone (各自作战).
-
-Candidates (so that the network stays small at city scale, 10^5 nodes and more). Units are
-ranked by (penalty, id), the cheapest first. For each area a *pool* is the shortest prefix of
-its ranked units whose spare capacity covers the communities to cover there, and at least as
-long as the area's candidate limit. A community is offered a *window* of each pool: as many
-consecutive units as the limit, starting at an offset proportional to the community's
-position in the area (cyclically), so that a pool's units are spread over the communities
-rather than all offered to every one; a pool no longer than the limit is offered whole.
-
-1. own street: up to ``candidates_street`` units of the community's street;
-2. same district: up to ``candidates_district`` units of the district's other streets (the
-   pool covers the whole district's communities to cover);
-3. elsewhere: up to ``candidates_elsewhere`` units of other districts (for a community
-   without a district, every unit outside its street).
-
-Communities left without a proposal are reported as uncoverable: no candidate had spare
-capacity (``no_candidate``), or the candidates' capacity went to other communities
+Communities left without a proposal are reported as uncoverable: no allowed unit had spare
+capacity (``no_candidate``), or the allowed units' capacity went to other communities
 (``capacity_taken``).
 """
 
@@ -38,7 +42,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -124,7 +127,8 @@ class Uncoverable:
 
 @dataclass
 class Recommendation:
-    """The proposals, the communities left uncovered, and the size of the flow network."""
+    """The proposals, the communities left uncovered, the units with spare capacity, and
+    ``candidate_edges``: how many (unit, community) pairs were allowed."""
 
     as_of: str
     communities: int
@@ -182,26 +186,25 @@ def recommend(
 
     Notes
     -----
-    The flow network has one node per candidate unit and per community to cover, and at most
-    ``candidates_street + candidates_district + candidates_elsewhere`` (33 by default) edges
-    per community; network simplex on it. On a generated city ledger (256,837 nodes, 894
-    communities to cover) it has 29,502 candidate edges.
+    Every allowed pair is a candidate (``candidate_edges`` counts them), but the flow network
+    has one node per pool of interchangeable units, per street, district and zone offer and per
+    community to cover, and at most three edges per community (see the module docstring), so
+    its size grows with the streets and communities, not with units times communities.
     """
     ctx = context if context is not None else GapContext(g, policy, as_of)
     gaps = ctx.run(["unpaired_community"], street, district)
     communities = sorted(gap.node_id for gap in gaps)
     offers = _offers(ctx)
-    candidates = _candidates(ctx, communities, offers)
-    flow = _solve(communities, offers, candidates)
+    flow, candidates = _solve(ctx, communities, offers)
     taken = Counter(flow.values())
     proposals, uncoverable = [], []
     for c in communities:
         unit = flow.get(c)
         if unit is None:
             reason = "capacity_taken" if candidates[c] else "no_candidate"
-            uncoverable.append(_uncoverable(ctx, c, reason, len(candidates[c])))
+            uncoverable.append(_uncoverable(ctx, c, reason, candidates[c]))
         else:
-            place, cost = next((p, k) for u, p, k in candidates[c] if u == unit)
+            place, cost = _place(ctx, c, offers[unit])
             left = offers[unit].spare - taken[unit]
             proposals.append(_proposal(ctx, c, offers[unit], place, cost, left))
     key = lambda x: (x.district_id, x.street_id, x.community_id)  # noqa: E731
@@ -212,7 +215,7 @@ def recommend(
         uncoverable=sorted(uncoverable, key=key),
         total_cost=sum(p.cost for p in proposals),
         units_with_capacity=len(offers),
-        candidate_edges=sum(len(v) for v in candidates.values()),
+        candidate_edges=sum(candidates.values()),
     )
 
 
@@ -248,109 +251,133 @@ def _offers(ctx: GapContext) -> dict[str, UnitOffer]:
     return offers
 
 
-def _candidates(
-    ctx: GapContext, communities: list[str], offers: dict[str, UnitOffer]
-) -> dict[str, list[tuple[str, str, int]]]:
-    """(unit, place, cost) offered to each community (the module docstring's rule)."""
+def _place(ctx: GapContext, c: str, offer: UnitOffer) -> tuple[str, int]:
+    """Where ``offer`` sits relative to community ``c``, and the cost of pairing them."""
     policy, ties = ctx.policy, ctx.ties
-    ranked = sorted(offers.values(), key=lambda o: (o.penalty, o.id))
-    by_street: dict[str, list[UnitOffer]] = {}
-    by_district: dict[str, list[UnitOffer]] = {}
-    for o in ranked:
-        if o.street:
-            by_street.setdefault(o.street, []).append(o)
-        if o.district:
-            by_district.setdefault(o.district, []).append(o)
-    areas: dict[str, dict[str, list[str]]] = {}
+    street = ties.street(c) or ""
+    district = (ties.district(street) or "") if street else ""
+    if street and offer.street == street:
+        return SAME_STREET, policy.cost_same_street + offer.penalty
+    if district and offer.district == district:
+        return SAME_DISTRICT, policy.cost_same_district + offer.penalty
+    return ELSEWHERE, policy.cost_elsewhere + offer.penalty
+
+
+def _allowed_elsewhere(ctx: GapContext, offer: UnitOffer) -> bool:
+    """Whether the policy lets ``offer`` serve communities outside its district."""
+    policy = ctx.policy
+    return (
+        offer.id in policy.elsewhere_units
+        or offer.name in policy.elsewhere_units
+        or ctx.g.nodes[offer.id].get("level") in policy.elsewhere_levels
+    )
+
+
+def _zone(ctx: GapContext, district: str) -> str | None:
+    """The zone in which units allowed elsewhere may serve: ``""`` (everywhere) when
+    ``elsewhere_districts`` is empty, else ``"zone"`` for a listed district (id or name) and
+    ``None`` for a district outside the list."""
+    listed = ctx.policy.elsewhere_districts
+    if not listed:
+        return ""
+    if district and (district in listed or ctx.ties.name(district) in listed):
+        return "zone"
+    return None
+
+
+def _network(
+    ctx: GapContext, communities: list[str], offers: dict[str, UnitOffer]
+) -> tuple[nx.DiGraph, dict[tuple, list[UnitOffer]], dict[str, int]]:
+    """The pooled flow network (module docstring), the units of each pool, and how many units
+    each community may be proposed."""
+    policy, ties = ctx.policy, ctx.ties
+    pools: dict[tuple, list[UnitOffer]] = {}
+    for o in sorted(offers.values(), key=lambda o: o.id):
+        zone = _zone(ctx, o.district) if _allowed_elsewhere(ctx, o) else None
+        key = ("pool", o.street, o.district, o.penalty, zone is not None, zone or "")
+        pools.setdefault(key, []).append(o)
+    net = nx.DiGraph()
+    source, sink = ("source",), ("sink",)
+    supply: Counter[tuple] = Counter()
+    units_at: Counter[tuple] = Counter()
+    roaming_in: Counter[str] = Counter()  # units allowed elsewhere, per own district
+    for pool, members in sorted(pools.items()):
+        _, street, district, penalty, roams, zone = pool
+        net.add_edge(source, pool, capacity=sum(o.spare for o in members), weight=0)
+        routes = []
+        if street:
+            routes.append(("street", street))
+        if district:
+            routes.append(("district", district))
+        if roams:
+            routes.append(("elsewhere", zone))
+        for route in routes:
+            net.add_edge(pool, route, weight=penalty)
+            supply[route] += sum(o.spare for o in members)
+            units_at[route] += len(members)
+        if roams and district:
+            roaming_in[district] += len(members)
+    candidates: dict[str, int] = {}
     for c in communities:
         street = ties.street(c) or ""
         district = (ties.district(street) or "") if street else ""
-        areas.setdefault(district, {}).setdefault(street, []).append(c)
-    out: dict[str, list[tuple[str, str, int]]] = {}
-    for district, streets in sorted(areas.items()):
-        n = sum(len(members) for members in streets.values())
-        outside = [o for o in ranked if not district or o.district != district]
-        outside = _pool(outside, n, policy.candidates_elsewhere)
-        i = 0
-        for street, members in sorted(streets.items()):
-            local = by_street.get(street, []) if street else []
-            local = _pool(local, len(members), policy.candidates_street)
-            nearby = [o for o in by_district.get(district, []) if o.street != street]
-            nearby = _pool(nearby, n, policy.candidates_district)
-            for j, c in enumerate(members):
-                offered = [
-                    (o.id, SAME_STREET, policy.cost_same_street + o.penalty)
-                    for o in _window(local, j, len(members), policy.candidates_street)
-                ]
-                offered += [
-                    (o.id, SAME_DISTRICT, policy.cost_same_district + o.penalty)
-                    for o in _window(nearby, i, n, policy.candidates_district)
-                ]
-                offered += [
-                    (o.id, ELSEWHERE, policy.cost_elsewhere + o.penalty)
-                    for o in _window(outside, i, n, policy.candidates_elsewhere)
-                    if not street or o.street != street
-                ]
-                out[c] = offered
-                i += 1
-    return out
-
-
-def _pool(ranked: list[UnitOffer], demand: int, at_least: int) -> list[UnitOffer]:
-    """The shortest prefix of ``ranked`` whose spare capacity covers ``demand``, and at
-    least ``at_least`` units long (when there are that many)."""
-    total = 0
-    for i, o in enumerate(ranked):
-        total += o.spare
-        if total >= demand and i + 1 >= at_least:
-            return ranked[: i + 1]
-    return ranked
-
-
-def _window(pool: Sequence[UnitOffer], i: int, n: int, size: int) -> list[UnitOffer]:
-    """``size`` consecutive units of ``pool`` (cyclically) for the ``i``-th of ``n``
-    communities, starting at ``i * len(pool) // n`` so that the windows spread over the pool."""
-    if len(pool) <= size:
-        return list(pool)
-    start = i * len(pool) // n
-    return [pool[(start + j) % len(pool)] for j in range(size)]
+        zone = _zone(ctx, district)
+        routes = [
+            (("street", street), policy.cost_same_street),
+            (("district", district), policy.cost_same_district),
+            (("elsewhere", zone), policy.cost_elsewhere),
+        ]
+        for route, cost in routes:
+            usable = route[1] is not None and (route[1] != "" or route[0] == "elsewhere")
+            if usable and supply[route]:
+                net.add_edge(route, ("c", c), capacity=1, weight=cost)
+        # Allowed units, each once: the district's (its streets included) or, without a
+        # district, the street's; plus those allowed elsewhere from other districts.
+        count = units_at[("district", district)] if district else units_at[("street", street)]
+        if zone is not None:
+            count += units_at[("elsewhere", zone)] - (roaming_in[district] if district else 0)
+        candidates[c] = count
+        if count:
+            net.add_edge(("c", c), sink, capacity=1, weight=0)
+    return net, pools, candidates
 
 
 def _solve(
-    communities: list[str],
-    offers: dict[str, UnitOffer],
-    candidates: dict[str, list[tuple[str, str, int]]],
-) -> dict[str, str]:
-    """community -> unit chosen by the min-cost flow.
+    ctx: GapContext, communities: list[str], offers: dict[str, UnitOffer]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """community -> unit chosen by the min-cost flow, and each community's candidate count.
 
-    Every community may also be left uncovered through a bypass edge source -> sink whose
-    cost exceeds that of any rearrangement that covers one more community (the largest
-    candidate cost times the number of communities, plus one), so the minimum-cost flow
-    covers as many communities as possible and, among those coverings, is the cheapest.
+    The bypass source -> sink costs more than the most expensive allowed pair times the number
+    of communities, so covering one more community always pays: the flow covers as many as
+    possible and, among those coverings, is the cheapest.
     """
+    net, pools, candidates = _network(ctx, communities, offers)
     coverable = [c for c in communities if candidates[c]]
     if not coverable:
-        return {}
-    units = sorted({unit for c in coverable for unit, _, _ in candidates[c]})
-    top = max(cost for c in coverable for _, _, cost in candidates[c])
-    net = nx.DiGraph()
+        return {}, candidates
+    policy = ctx.policy
+    top = policy.cost_elsewhere + max(o.penalty for o in offers.values())
     source, sink = ("source",), ("sink",)
     net.add_node(source, demand=-len(coverable))
     net.add_node(sink, demand=len(coverable))
     net.add_edge(source, sink, capacity=len(coverable), weight=top * len(coverable) + 1)
-    for unit in units:
-        net.add_edge(source, ("u", unit), capacity=offers[unit].spare, weight=0)
-    for c in coverable:
-        for unit, _, cost in candidates[c]:
-            net.add_edge(("u", unit), ("c", c), capacity=1, weight=cost)
-        net.add_edge(("c", c), sink, capacity=1, weight=0)
     _, flow = nx.network_simplex(net)
+    # Split each pool's flow over its routes onto units (id order), then each route's units
+    # onto the communities it serves (sorted).
+    spare = {o.id: o.spare for o in offers.values()}
+    slots: dict[tuple, list[str]] = {}
+    for pool, members in sorted(pools.items()):
+        for route, amount in sorted(flow.get(pool, {}).items()):
+            for o in members:
+                while amount and spare[o.id]:
+                    slots.setdefault(route, []).append(o.id)
+                    spare[o.id] -= 1
+                    amount -= 1
     chosen = {}
-    for unit in units:
-        for target, amount in sorted(flow[("u", unit)].items()):
-            if amount:
-                chosen[target[1]] = unit
-    return chosen
+    for route, units in sorted(slots.items()):
+        served = sorted(c[1] for c, amount in flow[route].items() if amount)
+        chosen.update(zip(served, units, strict=True))
+    return chosen, candidates
 
 
 def _proposal(
