@@ -71,6 +71,7 @@ def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_p
     assert names == [
         "charts/coverage.png",
         "charts/gaps.png",
+        "index.docx",
         "index.html",
         "index.md",
         "report.json",

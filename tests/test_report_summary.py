@@ -224,3 +224,25 @@ def test_report_command_writes_the_appendix_in_full(tmp_path):
         ],
     )
     assert bad.exit_code == 1 and "无此街道" in bad.output
+
+
+def test_the_network_is_drawn_street_by_street_and_for_each_street(tmp_path):
+    # Whole store: two streets, so the street-by-street overview. 乙区: one street, drawn
+    # actor by actor (its communities, the unit paired with 乙一).
+    g = _graph(tmp_path, *two_districts())
+    whole = build_report(g, Policy(), DAY)
+    assert [c.name for c in _section(whole, "network").charts] == ["network"]
+    district = build_report(g, Policy(), DAY, district="乙区")
+    assert [s.key for s in district.sections if s.key.startswith("network")] == [
+        "network",
+        "network-s2",
+    ]
+    street = build_report(g, Policy(), DAY, street="乙街道")
+    [chart] = _section(street, "network").charts
+    assert chart.name == "network-s2" and chart.png.startswith(b"\x89PNG")
+    from graphmodel.analysis.folding import fold_party_orgs
+    from graphmodel.report.network_figure import Drawing
+
+    drawn = Drawing(fold_party_orgs(g), "s2", DAY)
+    assert (drawn.communities, drawn.units) == (["c21", "c22"], ["u2"])
+    assert drawn.ties == [("u2", "c21", "PAIRED_WITH")]

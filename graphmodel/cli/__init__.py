@@ -38,6 +38,7 @@ def _register() -> None:
         neo4j_cmd,
         query_cmd,
         report_cmd,
+        trend_cmd,
     )
 
     for module in (
@@ -51,6 +52,7 @@ def _register() -> None:
         analyze_cmd,
         browser_cmd,
         report_cmd,
+        trend_cmd,
         drawing_cmds,
     ):
         for command in module.COMMANDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from graphmodel.cli.options import (
 from graphmodel.report import build_report, write_report
 from graphmodel.report.fonts import FontWarning
 from graphmodel.store import StoreConfig, open_store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["COMMANDS", "report"]
 
@@ -50,6 +54,12 @@ __all__ = ["COMMANDS", "report"]
     help="Rows listed per list in the body [default: the policy's report_rows, 10]; every "
     "row is in report.xlsx.",
 )
+@click.option(
+    "--compare",
+    metavar="DATE|FILE",
+    help="Add a 变化 section: what changed since DATE (YYYY-MM-DD, the same store), or "
+    "against another embedded store FILE read on the same --as-of date.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the files written as JSON.")
 @area_options
 @store_options
@@ -62,6 +72,7 @@ def report(
     limit: int | None,
     district: str | None,
     street: str | None,
+    compare: str | None,
     as_json: bool,
     store_config: StoreConfig,
     policy: Policy,
@@ -81,6 +92,9 @@ def report(
     """
     with open_store(store_config) as store:
         g = store.graph()
+    then = None
+    if compare:
+        then = (g, _date(compare)) if _is_date(compare) else (_other(compare), as_of)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
         written = write_report(
@@ -93,6 +107,7 @@ def report(
                 limit=limit,
                 district=district,
                 street=street,
+                compare=then,
             ),
             out_dir,
         )
@@ -105,6 +120,23 @@ def report(
         return
     for path in written:
         click.echo(str(path))
+
+
+def _is_date(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit()
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from e
+
+
+def _other(path: str) -> nx.MultiDiGraph:
+    """The graph of another embedded store (``--compare FILE``)."""
+    with open_store(StoreConfig(store="embedded", db=path)) as other:
+        return other.graph()
 
 
 COMMANDS = (report,)

@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis.completeness import Completeness, completeness
+from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs, single_points_of_failure
 from graphmodel.analysis.network import actor_graph
@@ -31,10 +32,12 @@ from graphmodel.analysis.summary import summarize
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
 from graphmodel.ledger.tables import TABLES
-from graphmodel.report import charts
+from graphmodel.report import charts, network_figure
 from graphmodel.report.appendix import write_appendix
+from graphmodel.report.compare import compare as compare_states
 from graphmodel.report.coverage import StreetCoverage, street_coverage
-from graphmodel.report.fonts import chart_font
+from graphmodel.report.docx import write_docx
+from graphmodel.report.fonts import ChartFont, chart_font
 from graphmodel.report.html import render_html
 from graphmodel.report.markdown import render_markdown
 from graphmodel.report.model import Chart, Report, Section
@@ -109,6 +112,7 @@ def build_report(
     district: str | None = None,
     street: str | None = None,
     ledgers: Sequence[tuple[str, str]] = (),
+    compare: tuple[nx.MultiDiGraph, dt.date] | None = None,
 ) -> Report:
     """Run the analyses on ``g`` and assemble the report.
 
@@ -124,12 +128,15 @@ def build_report(
         ``policy.report_rows``); every row is in the appendix
     district, street : report on this area only (an id or a unique name)
     ledgers : (ledger, when loaded) pairs for the scope line, from the store's load history
+    compare : (graph, date) of the state to compare with: the same graph on an earlier date,
+        or another store's graph; adds the 变化 section and its lines on the first page
 
     Returns
     -------
     Report
-        Sections: summary (problems, actions, data not recorded), coverage by street, gaps,
-        hubs in words, single points of failure, pairing proposals, appendix note. Charts are
+        Sections: summary (problems, actions, changes, data not recorded), table of contents,
+        changes, the network drawn, coverage by street, gaps, hubs in words, single points of
+        failure, pairing proposals, appendix note. Charts are
         PNG bytes drawn in the CJK font (``fonts.chart_font``, which warns if a glyph is
         missing).
 
@@ -196,6 +203,23 @@ def build_report(
             level=3,
         ),
     ]
+    network_sections = _network_sections(g, scope, as_of, gaps, coverage, lang, font)
+    changes = None
+    if compare is not None:
+        changes = compare_states(
+            compare[0],
+            compare[1],
+            g,
+            as_of,
+            policy,
+            scope.holds,
+            gaps,
+            coverage,
+            in_scope,
+            rows,
+            lang,
+        )
+        summary_sections.insert(3, changes.front)
     coverage_rows = sorted(coverage, key=_worst_first)
     coverage_section = Section(
         "coverage",
@@ -288,6 +312,8 @@ def build_report(
         title=w["title"],
         sections=[
             *summary_sections,
+            *([changes.section] if changes else []),
+            *network_sections,
             coverage_section,
             gap_section,
             hub_section,
@@ -295,16 +321,16 @@ def build_report(
             proposal_section,
             appendix_section,
         ],
-        data=data,
+        data={**data, "changes": changes.data} if changes else data,
         scope=_scope_line(g, scope, coverage, recorded, districts, as_of, ledgers, lang),
-        appendix=appendix,
+        appendix=appendix + (changes.appendix if changes else []),
     )
 
 
 def write_report(report: Report, out_dir: str | Path) -> list[Path]:
-    """Write ``index.md``, ``index.html`` (self-contained: charts inlined), ``report.json``,
-    the appendix ``report.xlsx`` and ``charts/<name>.png`` into ``out_dir`` (created if
-    needed); returns the paths."""
+    """Write ``index.md``, ``index.html`` (self-contained: charts inlined), ``index.docx``
+    (Word), ``report.json``, the appendix ``report.xlsx`` and ``charts/<name>.png`` into
+    ``out_dir`` (created if needed); returns the paths."""
     out = Path(out_dir)
     (out / "charts").mkdir(parents=True, exist_ok=True)
     written = []
@@ -320,8 +346,50 @@ def write_report(report: Report, out_dir: str | Path) -> list[Path]:
         path = out / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    written.append(write_docx(report, out / "index.docx"))
     written.append(write_appendix(out / "report.xlsx", report.appendix))
     return written
+
+
+def _network_sections(
+    g: nx.MultiDiGraph,
+    scope: Scope,
+    as_of: dt.date,
+    gaps: list[Gap],
+    coverage: list[StreetCoverage],
+    lang: str,
+    font: ChartFont,
+) -> list[Section]:
+    """The network figures: the street itself for a street report; the street-by-street
+    overview, then each street, for a district; the overview for the whole store."""
+    rw = report_words(lang)
+    folded = fold_party_orgs(g)
+    section = Section("network", rw["network"], page_break=True)
+    subsections = []
+    if scope.kind != "street":
+        section.paragraphs.append(rw["network_overview_intro"])
+        title = rw["figure_overview"].format(
+            area=scope.name or rw["scope_all"], streets=len(coverage)
+        )
+        section.charts = _charts(
+            (
+                "network",
+                title,
+                network_figure.overview_figure(folded, coverage, as_of, lang, font, title),
+            )
+        )
+    if scope.kind != "all":
+        section.paragraphs.append(rw["network_intro"])
+        for row in sorted(coverage, key=lambda r: (r.name, r.id)):
+            png = network_figure.street_figure(folded, row.id, as_of, gaps, lang, font)
+            figure = _charts((f"network-{row.id}", row.name, png))
+            if scope.kind == "street":
+                section.charts += figure
+            elif figure:
+                subsections.append(
+                    Section(f"network-{row.id}", row.name, charts=figure, level=3, page_break=True)
+                )
+    return [section, *subsections] if section.charts or subsections else []
 
 
 def _charts(*candidates: tuple[str, str, bytes | None]) -> list[Chart]:

@@ -123,8 +123,8 @@ def _style(font: ChartFont) -> Iterator[None]:
         yield
 
 
-def _figure(width: float, height: float) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained", facecolor="white")
+def _figure(width: float, height: float, dpi: int = 100) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)

@@ -1,0 +1,128 @@
+"""``graphmodel trend``: coverage and gaps period by period, as a table, an .xlsx and a chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from graphmodel.analysis.policy import Policy
+from graphmodel.cli.options import (
+    analysis_options,
+    area_options,
+    emit_csv,
+    emit_json,
+    library_errors,
+    output_options,
+    store_options,
+)
+from graphmodel.cli.render import print_table
+from graphmodel.store import StoreConfig, open_store
+
+__all__ = ["COMMANDS", "trend_cmd"]
+
+
+def _start(value: str) -> dt.date:
+    return _day(value, first=True)
+
+
+def _end(value: str) -> dt.date:
+    return _day(value, first=False)
+
+
+def _day(value: str, first: bool) -> dt.date:
+    """A year (``2019``: its first or last day) or a date (``2019-06-30``)."""
+    try:
+        if value.isdigit() and len(value) == 4:
+            return dt.date(int(value), 1, 1) if first else dt.date(int(value), 12, 31)
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(
+            f"'{value}' is neither a year (2019) nor a date (2019-06-30)"
+        ) from e
+
+
+@click.command("trend")
+@click.option("--from", "start", required=True, metavar="YEAR|DATE", help="First period.")
+@click.option("--to", "end", required=True, metavar="YEAR|DATE", help="Last period.")
+@click.option(
+    "--every",
+    type=click.Choice(["year", "quarter", "month"]),
+    default="year",
+    show_default=True,
+    help="Length of a period; figures are taken on its last day.",
+)
+@click.option(
+    "--xlsx", "xlsx", type=click.Path(dir_okay=False), help="Also write the table to this .xlsx."
+)
+@click.option(
+    "--chart", type=click.Path(dir_okay=False), help="Also draw the trend into this .png."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@output_options
+@area_options
+@store_options
+@library_errors
+@analysis_options
+def trend_cmd(
+    start: str,
+    end: str,
+    every: str,
+    xlsx: str | None,
+    chart: str | None,
+    lang: str,
+    fmt: str,
+    district: str | None,
+    street: str | None,
+    store_config: StoreConfig,
+    policy: Policy,
+    as_of: dt.date,
+) -> None:
+    """Coverage (communities paired, covered by a committee, with enough social organizations,
+    receiving 双报到) and gaps per rule at the end of each period, from the dates in the
+    graph. A figure whose ledger table was not filled in shows as 未采集 (not recorded).
+    --as-of is not used: each period is taken on its last day.
+
+    \b
+    Example:
+        graphmodel trend --from 2019 --to 2024
+        graphmodel trend --from 2023-01 --to 2024-06-30 --every quarter --district 海淀区 \\
+            --xlsx trend.xlsx --chart trend.png
+    """
+    from graphmodel.analysis.trend import period_ends, trend
+    from graphmodel.report.build import scope_of
+    from graphmodel.report.fonts import chart_font
+    from graphmodel.report.sentences import report_words
+    from graphmodel.report.trend import trend_chart, trend_table
+    from graphmodel.tabular import Sheet, write_xlsx
+
+    first = _start(start + "-01" if len(start) == 7 else start)
+    last = _end(end + "-28" if len(end) == 7 else end)
+    with open_store(store_config) as store:
+        g = store.graph()
+    scope = scope_of(g, district, street)
+    points = trend(
+        g,
+        policy,
+        period_ends(first, last, every),
+        None if scope.kind == "all" else scope.streets,
+    )
+    table = trend_table(points, lang)
+    if xlsx:
+        write_xlsx(xlsx, [Sheet("trend", table.headers, table.rows)])
+    if chart:
+        png = trend_chart(points, lang, chart_font(table.headers))
+        if png is not None:
+            Path(chart).write_bytes(png)
+    if fmt == "json":
+        emit_json([p.to_dict() for p in points])
+    elif fmt == "csv":
+        emit_csv((dict(zip(table.headers, row, strict=True)) for row in table.rows), table.headers)
+    else:
+        na = report_words(lang)["not_recorded"]
+        rows = [[na if v is None else v for v in row] for row in table.rows]
+        print_table(scope.name or "", table.headers, rows)
+
+
+COMMANDS = (trend_cmd,)
