@@ -170,6 +170,7 @@ COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop(
         "generated", "bool", doc="filled in to reproduce a published count, not named by a source"
     ),
+    Prop("note", doc="备注: the ledger's free-text note on the record"),
 )
 
 NODE_LABELS: tuple[NodeLabel, ...] = (
@@ -255,6 +256,7 @@ LABELS: dict[str, NodeLabel] = {label.name: label for label in NODE_LABELS}
 _PROVENANCE = (
     Prop("source", doc="provenance of the ledger row"),
     Prop("generated", "bool", doc="filled in to reproduce a published count"),
+    Prop("note", doc="备注: the ledger's free-text note on the row"),
 )
 
 RELATIONSHIPS: tuple[RelType, ...] = (

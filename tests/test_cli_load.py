@@ -58,7 +58,8 @@ def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faul
         "units.csv row 4 column sector '科研所': 不在可选值中",
         "pairings.csv row 4 column since '2021-13-01': 日期格式错误",
         "pairings.csv row 5 column community '和平社区': 名称不唯一",
-        "communities.csv column 备注: 未知列",
+        "units.csv column 联系人: 个人信息不保存 this column identifies people and is not stored: "
+        "the privacy rule is organizations and counts only, never named individuals",
     ):
         assert where in result.output
     assert "Loaded 16 nodes and 20 relationships" in result.output
@@ -84,7 +85,7 @@ def test_json_report(tmp_path, faults):
     assert pairings == {"table": "pairings", "read": 6, "valid": 2, "rejected": 4, "loaded": 2}
     codes = Counter(p["code"] for p in report["problems"])
     assert codes["duplicate_id"] == 2
-    assert codes["unknown_column"] == 1
+    assert codes["personal_column"] == 1
     problem = next(p for p in report["problems"] if p["code"] == "bad_date")
     assert (problem["row"], problem["column"], problem["value"], problem["severity"]) == (
         4,

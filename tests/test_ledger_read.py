@@ -142,7 +142,7 @@ def test_utf8_with_and_without_bom(tmp_path):
 def test_a_single_csv_file_blank_rows_and_unknown_names(tmp_path):
     path = tmp_path / "Streets.csv"
     path.write_text(
-        "ID , 名称 ,所属区,负责人\nS-1,建国门街道,D-DC,\n,,,\nS-2,朝阳门街道,D-DC,,备用\n"
+        "ID , 名称 ,所属区,辖区面积\nS-1,建国门街道,D-DC,\n,,,\nS-2,朝阳门街道,D-DC,,备用\n"
     )
     (tmp_path / "notes.csv").write_text("a,b\n1,2\n")
     ledger = read_ledger([path, tmp_path / "notes.csv"])
@@ -151,7 +151,7 @@ def test_a_single_csv_file_blank_rows_and_unknown_names(tmp_path):
     # the blank row 3 is skipped; numbering keeps the spreadsheet's
     assert [r.number for r in sheet.rows] == [2, 4]
     assert [(w.code, w.file, w.column) for w in ledger.warnings] == [
-        ("unknown_column", str(path), "负责人"),
+        ("unknown_column", str(path), "辖区面积"),
         ("unknown_column", str(path), ""),
         ("unknown_table", str(tmp_path / "notes.csv"), ""),
     ]

@@ -101,8 +101,8 @@ def test_fixed_csv_rejects_load_on_top_of_the_first_load(tmp_path):
     assert (first.rejected, first.loaded) == (11, True)
     _fix_folder(Path(first.rejects))
     second = load([first.rejects], EmbeddedStore(tmp_path / "g.json"))
-    # only the warning about the ledger's own 备注 column, carried into the rejects
-    assert [(p.code, p.column) for p in second.problems] == [("unknown_column", "备注")]
+    # only the warning about the ledger's own 联系人 column, carried into the rejects
+    assert [(p.code, p.column) for p in second.problems] == [("personal_column", "联系人")]
     assert (second.ok, second.loaded, second.rejects) == (True, True, "")
     assert sorted(second.created) == [
         "C-DZB#党组织",

@@ -1,7 +1,7 @@
 """Validation: every seeded fault reported where the user will look, every valid row kept.
 
 The ledger ``tests/data/ledgers/faults`` (东城区, 建国门/朝阳门街道, after document 002) holds
-eleven faults, each in its own row, and one unknown column. Worked out by hand:
+eleven faults, each in its own row, a note and a column naming people. Worked out by hand:
 
 - streets row 4 (新华街道): district 西城区 is in no table -> dangling_ref
 - communities row 6: id C-ZD is row 2's -> duplicate_id
@@ -14,7 +14,8 @@ eleven faults, each in its own row, and one unknown column. Worked out by hand:
 - pairings row 6: until 2022-01-01 before since 2023-06-01 -> date_order
 - pairings row 7: unit 某研究院 is units row 4, rejected -> rejected_ref
 - reports row 4: members 十二 -> bad_int
-- communities column 备注: unknown_column (a warning)
+- communities column 备注 is the note: 礼士社区 (C-LS) keeps 畅行礼士
+- units column 联系人 names people: personal_column (a warning), never stored
 
 Valid: 1 district, 2 streets, 6 communities, 2 units, 2 social orgs, 2 pairings, 2 reports;
 the pairings and reports create 3 party organizations (北京市某委员会's, 北京某集团公司's,
@@ -104,7 +105,10 @@ def test_every_fault_of_the_csv_ledger_is_reported_and_every_valid_row_kept():
     assert _faults(result) == FAULTS
     assert len(result.errors) == len(FAULTS)
     assert _counts(result) == COUNTS
-    assert [(w.code, w.column) for w in result.warnings] == [("unknown_column", "备注")]
+    assert [(w.code, w.column) for w in result.warnings] == [("personal_column", "联系人")]
+    notes = {n.id: n.props["note"] for n in result.batch.nodes if "note" in n.props}
+    assert notes == {"C-LS": "畅行礼士"}
+    assert not any("张三" in str(n.props) for n in result.batch.nodes)
     for problem in result.errors:
         assert problem.file == str(DATA / "faults" / f"{problem.table}.csv")
         assert problem.sheet == ""

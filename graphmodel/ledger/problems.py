@@ -30,6 +30,7 @@ ERRORS: dict[str, str] = {
     "ambiguous_name": "名称不唯一",
     "rejected_ref": "引用的行被拒绝",
     "ambiguous_party_org": "党组织不唯一",
+    "party_org_mismatch": "党组织与单位不符",
     "self_ref": "引用自身",
 }
 """Problem codes that reject a row, with their Chinese terms."""
@@ -38,6 +39,7 @@ WARNINGS: dict[str, str] = {
     "unknown_table": "未知表",
     "unknown_column": "未知列",
     "duplicate_column": "重复列",
+    "personal_column": "个人信息不保存",
 }
 """Problem codes that are only reported, with their Chinese terms."""
 

@@ -8,7 +8,9 @@ What it decides:
   sheet of the template (``说明``) is skipped silently.
 - The header row is the first of the first ten rows in which a cell names a column of the
   table, so a title row above the headers (``XX街道结对共建台账``) is skipped. Unknown headers
-  are reported as ``unknown_column`` warnings and their cells ignored.
+  are reported as ``unknown_column`` warnings and their cells ignored; headers that identify
+  people (``tables.PERSONAL_TERMS``: 联系人, 电话, 身份证 ...) as ``personal_column`` warnings,
+  once per column: their cells are never stored (privacy rule).
 - Rows are numbered as a spreadsheet shows them (the header row of a plain ledger is row 1).
   A row whose cells are all blank is skipped. In a workbook, a merged cell's value fills its
   whole range.
@@ -38,6 +40,7 @@ from graphmodel.ledger.tables import (
     PROBLEM_HEADER,
     TABLES,
     Table,
+    is_personal,
     normalize,
     table_for,
 )
@@ -48,6 +51,10 @@ from graphmodel.tabular import unguard
 __all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
 
 HEADER_SEARCH_ROWS = 10
+PERSONAL_MESSAGE = (
+    "this column identifies people and is not stored: the privacy rule is organizations and "
+    "counts only, never named individuals"
+)
 _META = {normalize(PROBLEM_HEADER), normalize(ORIGIN_HEADER)}
 
 
@@ -363,7 +370,9 @@ def _columns(sheet: Sheet, ledger: Ledger) -> int | None:
                 origin_at = index
             continue
         column = sheet.table.column_for(header)
-        if column is None:
+        if column is None and is_personal(header):
+            code, message = "personal_column", PERSONAL_MESSAGE
+        elif column is None:
             code, message = "unknown_column", "unknown column, its cells are ignored; columns: "
             message += ", ".join(c.name for c in sheet.table.columns)
         elif column.name in sheet.columns:

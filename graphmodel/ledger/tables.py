@@ -24,12 +24,14 @@ from graphmodel.schema import LABELS, NEED_RAISERS, PROVIDERS, REL_TYPES, Prop
 __all__ = [
     "IGNORED_SHEETS",
     "ORIGIN_HEADER",
+    "PERSONAL_TERMS",
     "PROBLEM_HEADER",
     "TABLES",
     "TABLE_ORDER",
     "Column",
     "Table",
     "column_prop",
+    "is_personal",
     "normalize",
     "table_for",
 ]
@@ -70,6 +72,8 @@ class Table:
     label: str = ""
     rel: str = ""
     doc: str = ""
+    either: tuple[str, ...] = ()
+    """Columns of which a row must give at least one (each alone identifies the row's tie)."""
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -85,7 +89,31 @@ ID = Column("id", ("编号", "编码", "代码", "序号ID", "ID"))
 NAME = Column("name", ("名称",), required=True)
 SOURCE = Column("source", ("来源", "出处"))
 GENERATED = Column("generated", ("生成", "是否生成"))
-PROVENANCE = (SOURCE, GENERATED)
+NOTE = Column("note", ("备注", "备注说明"))
+PROVENANCE = (SOURCE, GENERATED, NOTE)
+"""The columns every table takes: provenance (``source``, ``generated``) and the ``note``."""
+
+PERSONAL_TERMS = (
+    "姓名",
+    "联系人",
+    "负责人",
+    "电话",
+    "手机",
+    "身份证",
+    "证件号",
+    "邮箱",
+    "微信",
+    "住址",
+    "家庭地址",
+    "person",
+    "contact",
+    "phone",
+    "mobile",
+    "email",
+    "id card",
+)
+"""Words in a header that mark a column identifying people. Privacy rule: the tool stores
+organizations and counts only, never named individuals, so such a column is never stored."""
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -254,16 +282,21 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "unit",
                 ("单位", "报到单位", "单位名称", "单位党组织"),
-                True,
-                ("MemberUnit", "SocialOrg", "PartyOrg"),
+                ref=("MemberUnit", "SocialOrg", "PartyOrg"),
             ),
+            Column("party_org", ("报到党组织", "党组织", "报到单位党组织"), ref=("PartyOrg",)),
             Column("community", ("社区", "报到社区", "社区名称"), True, ("Community",)),
             Column("members", ("报到人数", "党员人数", "人数")),
             Column("since", ("报到时间",)),
             *PROVENANCE,
         ),
         rel="REPORTS_TO",
-        doc="Rows are REPORTS_TO relationships from the unit's party organization to the community.",
+        doc=(
+            "Rows are REPORTS_TO relationships from the unit's party organization to the "
+            "community. A row names the unit, or the reporting party organization itself "
+            "(报到党组织), or both (then the party organization must be the unit's)."
+        ),
+        either=("unit", "party_org"),
     ),
     Table(
         "resources",
@@ -375,6 +408,16 @@ PROBLEM_HEADER = "问题 problem"
 ORIGIN_HEADER = "原位置 origin"
 """The column a rejects file adds: the file and row the rejected row was first read from.
 Readers use it as the row's default ``source``, so provenance survives a fix-and-reload."""
+
+
+def is_personal(header: str) -> bool:
+    """Whether ``header`` names a column that identifies people (``PERSONAL_TERMS``).
+
+    >>> is_personal("联系人电话"), is_personal("单位名称")
+    (True, False)
+    """
+    key = normalize(header)
+    return any(term in key for term in PERSONAL_TERMS)
 
 
 def normalize(name: str) -> str:

@@ -210,6 +210,12 @@ def _check_values(item: _Item) -> None:
             except ValueError as e:
                 code = "out_of_range" if isinstance(e, OutOfRange) else _code(item, column)
                 item.value_problems.append(item.problem(code, str(e), column.name, raw))
+    either = item.table.either
+    if either and all(item.sheet.value(item.row, c) is None for c in either):
+        names = " or ".join(f"'{c}'" for c in either)
+        headers = " / ".join(item.sheet.header(c) for c in either)
+        message = f"{names} is required ({headers}): either identifies the row"
+        item.value_problems.append(item.problem("missing_required", message, either[0]))
     for start, end in DATE_PAIRS:
         first, last = item.props.get(start), item.props.get(end)
         if first and last and last < first:
@@ -375,6 +381,8 @@ class _Builder:
         targets = {name: found[0] for name, found in item.targets.items()}
         if item.table.rel == "MEMBER_OF":
             return targets["member"].id, targets["committee"].id
+        if item.table.rel == "REPORTS_TO" and "party_org" in targets:
+            return self._reporting_org(item, targets)
         sides = ["unit"] if item.table.rel == "REPORTS_TO" else ["unit", "community"]
         found = {side: self._party_org(item, side, targets[side]) for side in sides}
         if any(org is None for org in found.values()):
@@ -389,6 +397,26 @@ class _Builder:
         if item.table.rel == "REPORTS_TO":
             return orgs["unit"], targets["community"].id
         return orgs["unit"], orgs["community"]
+
+    def _reporting_org(self, item: _Item, targets: dict[str, Found]) -> tuple[str, str] | None:
+        """The ends of a report that names its party organization (报到党组织): that
+        organization, which must be the unit's when the row names the unit too."""
+        org, unit = targets["party_org"], targets.get("unit")
+        if (
+            unit is not None
+            and org.id != unit.id
+            and org.id not in self.owners.belongs.get(unit.id, ())
+        ):
+            message = (
+                f"'{org.name}' is not a party organization of '{unit.name}'; name the unit's "
+                "own, or only one of the two"
+            )
+            value = item.sheet.value(item.row, "party_org")
+            item.late_problems.append(
+                item.problem("party_org_mismatch", message, "party_org", value)
+            )
+            return None
+        return org.id, targets["community"].id
 
     def _party_org(self, item: _Item, column: str, owner: Found) -> str | None:
         """The party organization that stands for ``owner`` (itself if it is one), ``""``
