@@ -34,8 +34,8 @@ NAMED = SEED / "named"
 LEDGER = SEED / "ledger"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "districts": ("id", "name", "source", "generated"),
-    "streets": ("id", "name", "district", "kind", "source", "generated"),
+    "districts": ("id", "name", "source", "generated", "note"),
+    "streets": ("id", "name", "district", "kind", "source", "generated", "note"),
     "communities": (
         "id",
         "name",
@@ -45,13 +45,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "households",
         "source",
         "generated",
+        "note",
     ),
-    "grids": ("id", "name", "community", "kind", "source", "generated"),
-    "party_orgs": ("id", "name", "level", "belongs_to", "parent", "source", "generated"),
-    "units": ("id", "name", "sector", "level", "street", "capacity", "source", "generated"),
-    "social_orgs": ("id", "name", "category", "community", "source", "generated"),
-    "committees": ("id", "name", "level", "covers", "convened_by", "source", "generated"),
-    "memberships": ("committee", "member", "role", "since", "source", "generated"),
+    "grids": ("id", "name", "community", "kind", "source", "generated", "note"),
+    "party_orgs": ("id", "name", "level", "belongs_to", "parent", "source", "generated", "note"),
+    "units": ("id", "name", "sector", "level", "street", "capacity", "source", "generated", "note"),
+    "social_orgs": ("id", "name", "category", "community", "source", "generated", "note"),
+    "committees": ("id", "name", "level", "covers", "convened_by", "source", "generated", "note"),
+    "memberships": ("committee", "member", "role", "since", "source", "generated", "note"),
     "pairings": (
         "id",
         "unit",
@@ -62,8 +63,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "agreement",
         "source",
         "generated",
+        "note",
     ),
-    "reports": ("unit", "community", "members", "since", "source", "generated"),
+    "reports": (
+        "unit",
+        "party_org",
+        "community",
+        "members",
+        "since",
+        "source",
+        "generated",
+        "note",
+    ),
     "resources": (
         "id",
         "name",
@@ -76,6 +87,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "until",
         "source",
         "generated",
+        "note",
     ),
     "needs": (
         "id",
@@ -90,6 +102,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "beneficiaries",
         "source",
         "generated",
+        "note",
     ),
     "projects": (
         "id",
@@ -105,6 +118,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "beneficiaries",
         "source",
         "generated",
+        "note",
     ),
 }
 """The ledger tables and their columns, as in ``graphmodel.ledger.tables`` (a test checks)."""
@@ -686,7 +700,7 @@ class Seed:
             with open(out / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
                 writer = csv.writer(f, lineterminator="\n")
                 writer.writerow(columns)
-                writer.writerows([row[c] for c in columns] for row in self.rows[table])
+                writer.writerows([row.get(c, "") for c in columns] for row in self.rows[table])
 
 
 def _read(path: Path) -> list[dict[str, str]]:
