@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from neo4j import Driver, GraphDatabase
 
 from graphmodel import graphview, queries
+from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.hubs import single_points_of_failure
 from graphmodel.analysis.network import cogovernance_graph
@@ -55,6 +56,26 @@ def _write_query(text: str) -> queries.Query:
         "// @name scratch\n// @zh 写入\n// @en a write\n"
         "// @param name: string = 甲 -- a name\n// @returns name\n" + text
     )
+
+
+def test_unit_community_pairings_agree_with_the_folded_graph(run, seed_view):
+    folded = fold_party_orgs(seed_view)
+    street = "dongcheng.jianguomen"
+    expected = sorted(
+        (folded.nodes[u]["name"], folded.nodes[c]["name"], d.get("since", ""))
+        for u, c, d in folded.edges(data=True)
+        if d["type"] == "PAIRED_WITH"
+        and any(
+            e["type"] == "PART_OF" and s == street for _, s, e in folded.out_edges(c, data=True)
+        )
+    )
+    rows = run("unit_community_pairings", street="建国门街道")
+    assert sorted((r["unit_name"], r["community_name"], r["since"]) for r in rows) == expected
+    # 站东社区 is paired with the two sinking units directly, no party organization between.
+    assert {r["unit_name"] for r in rows if r["community_name"] == "站东社区"} == {
+        "建国门街道市级下沉单位01",
+        "建国门街道市级下沉单位02",
+    }
 
 
 # --- the headers (no server needed) ---------------------------------------------------------
