@@ -2,9 +2,9 @@
 
 The graph is what ``graphmodel hubs`` ranks: ``network.actor_graph`` of a generated ledger
 loaded through the project's reader and embedded store. The estimate is the project's own,
-``hubs.betweenness`` with ``sample`` = k sources (exact for the parts of at most
-``hubs.EXACT_LIMIT`` actors, linearly scaled samples above), what ``rank_hubs`` computes with
-k = ``hubs.SAMPLE``. The reference is exact betweenness from rustworkx (one thread; the
+``betweenness.betweenness`` with ``sample`` = k sources (exact for the parts of at most
+``betweenness.EXACT_LIMIT`` actors, linearly scaled samples above), what ``rank_hubs`` computes with
+k = ``betweenness.SAMPLE``. The reference is exact betweenness from rustworkx (one thread; the
 ``bench`` extra), which equals NetworkX's to 1e-16 (``bench/engines.py``) and still runs at
 city scale; the project's exact mode (``exact_limit`` above the graph's size, pure Python like
 NetworkX) is timed where it finishes in minutes.
@@ -29,7 +29,7 @@ import networkx as nx
 import rustworkx as rx
 from common import Timer, ledger_dir, load_graph, markdown_table, median, save_json
 
-from graphmodel.analysis.hubs import EXACT_LIMIT, SAMPLE, betweenness
+from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE, betweenness
 from graphmodel.analysis.network import actor_graph
 
 AS_OF = dt.date(2026, 1, 1)

@@ -60,8 +60,9 @@ def peak_mib() -> float:
 
 def run_steps(ledger: Path, steps: tuple[str, ...]) -> dict[str, Any]:
     """Run ``steps`` on ``ledger`` in this process; seconds and peak memory after each."""
+    from graphmodel.analysis.failure import single_points_of_failure
     from graphmodel.analysis.gaps import find_gaps
-    from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
+    from graphmodel.analysis.hubs import rank_hubs
     from graphmodel.analysis.network import actor_graph
     from graphmodel.analysis.policy import Policy
     from graphmodel.load import load

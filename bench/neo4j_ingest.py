@@ -95,7 +95,7 @@ def run_per_row(store: Neo4jStore, batch: GraphBatch, sample: int) -> dict[str, 
     nodes = batch.nodes[:: max(1, len(batch.nodes) // sample)][:sample]
     edges = batch.edges[:: max(1, len(batch.edges) // sample)][:sample]
     labels = {n.id: n.label for n in batch.nodes}
-    driver = store._driver  # the same driver the loader uses
+    driver = store.driver  # the same driver the loader uses
     with Timer() as t_nodes, driver.session(database=store.database) as session:
         for n in nodes:
             query = cypher.statement("bench/per_row_node", label=n.label)
@@ -169,7 +169,7 @@ def run_load_csv(
     """Seconds for the node files, then the relationship files, each one ``LOAD CSV``
     statement committing every ``batch_size`` rows."""
     seconds = {"nodes": 0.0, "relationships": 0.0}
-    with store._driver.session(database=store.database) as session:
+    with store.driver.session(database=store.database) as session:
         for kind, names, url in files:
             name = "bench/load_csv_nodes" if kind == "nodes" else "bench/load_csv_relationships"
             query = cypher.statement(name, **names)
@@ -181,7 +181,7 @@ def run_load_csv(
 
 def check_counts(store: Neo4jStore, n_nodes: int, n_rels: int, what: str) -> None:
     """Stop unless the database holds exactly the batch's nodes and relationships."""
-    records, _, _ = store._driver.execute_query(
+    records, _, _ = store.driver.execute_query(
         cypher.statement("bench/counts"), database_=store.database
     )
     found = (records[0]["nodes"], records[0]["relationships"])

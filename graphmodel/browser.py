@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import functools
 import html
 import os
@@ -38,13 +39,13 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from graphmodel import queries
 from graphmodel.cypher import CYPHER_DIR
-from graphmodel.errors import GraphmodelError
+from graphmodel.errors import GraphmodelError, GraphmodelWarning
 
 __all__ = [
     "BROWSER_DIR",
@@ -62,6 +63,7 @@ GUIDE_SOURCE = BROWSER_DIR / "guide.src.html"
 GUIDE_FILE = BROWSER_DIR / "guide.html"
 STYLE_FILE = BROWSER_DIR / "style.grass"
 HOST = "127.0.0.1"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 ALLOWLIST = "guides.neo4j.com,localhost,127.0.0.1"
 START_TIMEOUT = 10.0
 
@@ -76,8 +78,25 @@ class GuideServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, port: int, host: str = HOST, directory: Path = BROWSER_DIR) -> None:
+        if host not in LOOPBACK_HOSTS:
+            warnings.warn(
+                GraphmodelWarning(
+                    f"serving on {host}, not on this machine's own address: anyone who can "
+                    f"reach {host}:{port} can read the guide and the style (use --host "
+                    "localhost unless Browser runs on another machine)"
+                ),
+                stacklevel=2,
+            )
         handler = functools.partial(_Handler, directory=str(directory))
-        super().__init__((host, port), handler)
+        try:
+            super().__init__((host, port), handler)
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise GraphmodelError(
+                    f"port {port} on {host} is in use (another guide server, or another "
+                    "program); choose another with --port"
+                ) from e
+            raise GraphmodelError(f"cannot serve on {host}:{port}: {e.strerror or e}") from e
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -98,6 +117,10 @@ class _Handler(SimpleHTTPRequestHandler):
     def do_OPTIONS(self) -> None:
         self.send_response(204)
         self.end_headers()
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """No listings: only the files Browser asks for by name are served."""
+        self.send_error(404, "No directory listing")
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the server runs in the background beside Neo4j."""
@@ -132,10 +155,14 @@ def render_guide(source: str | None = None) -> str:
     replaced by runnable blocks: one setting the values with Browser's ``:param`` (parameters
     stay set for the session), then one with the query text, so that a click and a run show
     the query's own result (a single multi-statement block would show a list of statements)."""
+    from graphmodel import queries
+
     text = GUIDE_SOURCE.read_text(encoding="utf-8") if source is None else source
     library = {q.name: q for q in queries.library()}
 
     def block(match: re.Match[str]) -> str:
+        from graphmodel import queries
+
         name, *pairs = shlex.split(match.group(1))
         if name not in library:
             raise GraphmodelError(f"the guide names an unknown query {name!r}")

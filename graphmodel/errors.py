@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AmbiguousName",
     "GraphmodelError",
+    "GraphmodelWarning",
     "LedgerError",
     "MissingStore",
     "NotFound",
@@ -17,6 +18,11 @@ __all__ = [
 
 class GraphmodelError(Exception):
     """Base class: an error a user can act on, with a message that says how."""
+
+
+class GraphmodelWarning(UserWarning):
+    """Base class: something a user should know that does not stop the command; the CLI prints
+    it as one line (``graphmodel.cli.group``)."""
 
 
 class LedgerError(GraphmodelError):

@@ -27,7 +27,7 @@ branches for 168 communities): about 0.7 million nodes and relationships togethe
 the national count of communities and villages (about 600,000) with their units, party
 organizations and social organizations but no grids (``grids`` is the range of basic grids
 per community, (0, 0) there) and one unit per community: about 16 million nodes and
-relationships together, generated in about 16 s with 31 MB of memory (434 MB of CSV).
+relationships together (how long it takes and how much memory: ``docs/benchmarks.md``).
 
 The shape, the same at every scale (the constants below):
 
@@ -286,7 +286,7 @@ def scale_for(name: str, **overrides: int | None) -> Scale:
     """
     if name not in SCALES:
         raise GraphmodelError(f"unknown scale '{name}': choose one of {', '.join(SCALES)}")
-    given = {k: v for k, v in overrides.items() if v is not None}
+    given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     scale = dataclasses.replace(SCALES[name], **given)
     if not 1 <= scale.districts <= scale.streets <= scale.communities:
         raise GraphmodelError(
@@ -411,7 +411,7 @@ class _Generator:
         for street in range(s.streets):
             self._street(street)
 
-    def _emit(self, table: str, rows: list[Sequence[Any]]) -> None:
+    def _emit(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         self.w[table].writerows(rows)
         self.rows[table] += len(rows)
 
@@ -491,7 +491,7 @@ class _Generator:
         self.rels["BELONGS_TO"] += len(orgs)
         self.rels["LEADS"] += sum(1 for o in orgs if o[4])
 
-    def _units(self, street: int, orgs: list[tuple]) -> tuple[list[int], list[int]]:
+    def _units(self, street: int, orgs: list[tuple[Any, ...]]) -> tuple[list[int], list[int]]:
         """Write the street's units (and their party organizations into ``orgs``); return the
         unit numbers and their pairing degrees. Units of the street's isolated cluster come last
         with degree -1 (they pair only with the cluster community)."""
@@ -558,7 +558,7 @@ class _Generator:
         self.rels["PAIRED_WITH"] += len(rows)
         self.rels["REPORTS_TO"] += len(reports)
 
-    def _pairing(self, unit: int, community: int) -> tuple:
+    def _pairing(self, unit: int, community: int) -> tuple[Any, ...]:
         rng = self.rng
         p = self._take("pairing")
         draw = rng.random()
@@ -581,7 +581,7 @@ class _Generator:
         agreement = f"合成协议{p}号" if rng.random() < 0.6 else ""
         return (f"PR{p}", f"U{unit}", f"C{community}", kind, since, until, agreement)
 
-    def _report(self, unit: int, community: int) -> tuple:
+    def _report(self, unit: int, community: int) -> tuple[Any, ...]:
         rng = self.rng
         members = min(200, int(rng.paretovariate(1.2) * 3))
         return (f"U{unit}", f"C{community}", members, _DATES[rng.randrange(len(_DATES))])

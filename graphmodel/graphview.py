@@ -1,4 +1,5 @@
-"""Questions answered on a graph view (``networkx.MultiDiGraph``, see ``store.base``).
+"""Questions answered on a graph view (``networkx.MultiDiGraph``, see ``store.base``), and the
+shapes of their answers (``AreaStats``, ``Stats``, ``Partner``), which both stores return.
 
 The embedded store answers ``stats`` and ``partners`` with these functions; the Neo4j store
 answers the same questions in Cypher, and the tests check that both agree.
@@ -8,22 +9,103 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-
-import networkx as nx
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import AmbiguousName, NotFound
-from graphmodel.store.base import AreaStats, Partner, Stats
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
+    "AreaStats",
+    "Partner",
+    "Stats",
     "area_stats",
     "community_of",
     "edges_of_type",
+    "name_of",
     "nodes_with_label",
     "orgs_of",
     "partners",
     "resolve",
     "stats",
 ]
+
+
+@dataclass
+class AreaStats:
+    """Figures for one district or street.
+
+    - ``communities``: communities (社区 and 村) in the area.
+    - ``paired_communities``: those whose party organization has at least one ``PAIRED_WITH``
+      (whatever its dates).
+    - ``pairings``: ``PAIRED_WITH`` relationships whose community-side organization belongs to a
+      community in the area.
+    - ``committees``: committees that cover the area or a community in it.
+    - ``social_orgs``: social organizations that serve at least one community in the area.
+    - ``streets``: streets in the area (0 for a street).
+    """
+
+    id: str
+    name: str
+    parent: str = ""
+    streets: int = 0
+    communities: int = 0
+    paired_communities: int = 0
+    pairings: int = 0
+    committees: int = 0
+    social_orgs: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
+
+
+@dataclass
+class Stats:
+    """Counts per label and relationship type, and figures per district and per street."""
+
+    labels: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    districts: list[AreaStats] = field(default_factory=list)
+    streets: list[AreaStats] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return {
+            "labels": dict(sorted(self.labels.items())),
+            "relationships": dict(sorted(self.relationships.items())),
+            "districts": [a.to_dict() for a in self.districts],
+            "streets": [a.to_dict() for a in self.streets],
+        }
+
+
+@dataclass(frozen=True)
+class Partner:
+    """One pairing seen from one side.
+
+    ``org_id``/``org_name`` are the party organization on the asked side; ``partner_*`` the
+    party organization on the other side, and ``owner_*`` the unit or community it belongs to
+    (empty when it belongs to none).
+    """
+
+    org_id: str
+    org_name: str
+    partner_id: str
+    partner_name: str
+    owner_id: str
+    owner_name: str
+    owner_label: str
+    kind: str
+    since: str
+    until: str
+    agreement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
+
 
 PARTNER_LABELS = ("Community", "MemberUnit", "SocialOrg", "PartyOrg")
 
@@ -33,7 +115,7 @@ def nodes_with_label(g: nx.MultiDiGraph, label: str) -> list[str]:
     return [n for n, data in g.nodes(data=True) if data.get("label") == label]
 
 
-def edges_of_type(g: nx.MultiDiGraph, rel: str) -> Iterator[tuple[str, str, dict]]:
+def edges_of_type(g: nx.MultiDiGraph, rel: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(start, end, attributes) of every relationship of type ``rel``."""
     for u, v, data in g.edges(data=True):
         if data.get("type") == rel:
@@ -160,7 +242,8 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
 
     by_street: dict[str, list[str]] = {}
     for c, s in street_of.items():
-        by_street.setdefault(s, []).append(c)
+        if s is not None:
+            by_street.setdefault(s, []).append(c)
     streets = [
         figures(s, by_street.get(s, []), [s], district_of.get(s, "")) for s in sorted(district_of)
     ]
@@ -170,6 +253,11 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
         communities = [c for s in its_streets for c in by_street.get(s, [])]
         districts.append(figures(d, communities, [d, *its_streets], ""))
     return districts, streets
+
+
+def name_of(g: nx.MultiDiGraph, node: str) -> str:
+    """The ``name`` of ``node``, its id when it has none, and "" when it is not in ``g``."""
+    return g.nodes[node].get("name", node) if node in g else ""
 
 
 def _owner(g: nx.MultiDiGraph, org: str) -> str | None:

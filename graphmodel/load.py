@@ -126,13 +126,12 @@ def load(
             return _load(ledger, store, options, None)
     # A new store is created only when there is something to write: validate first (against
     # an empty graph), then create it, and validate again if another load created it meanwhile.
-    result = validate(ledger, nx.MultiDiGraph())
-    if (strict and result.rejected) or not len(result.batch):
-        return _load(ledger, store, options, result)
+    first = validate(ledger, nx.MultiDiGraph())
+    if (strict and first.rejected) or not len(first.batch):
+        return _load(ledger, store, options, first)
     with store.transaction(write=True):
-        if store.graph_or_empty().number_of_nodes():
-            result = None
-        return _load(ledger, store, options, result)
+        again = store.graph_or_empty().number_of_nodes() > 0
+        return _load(ledger, store, options, None if again else first)
 
 
 @dataclass(frozen=True)

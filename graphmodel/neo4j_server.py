@@ -16,7 +16,8 @@ The server is run by Neo4j's own launcher (``org.neo4j.server.startup.Neo4jComma
 ``bin/neo4j`` calls): ``start`` forks the server in the background with the heap and JVM flags
 from ``neo4j.conf`` and writes the pid file; ``stop`` asks it to shut down and waits. The
 initial password is set with ``neo4j-admin dbms set-initial-password``
-(``Neo4jAdminCommand``) before the first start; Neo4j ignores it once the database exists.
+(``Neo4jAdminCommand``) before the first start, from an owner-only argument file rather than
+the command line; Neo4j ignores it once the database exists.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel import browser
+from graphmodel.connection import (
+    DEFAULT_BOLT_PORT,
+    DEFAULT_HOME,
+    USER,
+    LocalServer,
+    conf_port,
+    read_conf,
+)
 from graphmodel.errors import GraphmodelError
 
 __all__ = [
@@ -62,12 +71,7 @@ Override with ``GRAPHMODEL_NEO4J_VERSION`` to try another 5.26.x; runs stay repr
 BROWSER_VERSION = "5.24.0"
 """The newest Neo4j Browser published on Maven Central."""
 
-DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
-DEFAULT_HOME = Path(".neo4j")
-"""The instance folder, relative to the working directory (the repository; git ignores it)."""
-
-USER = "neo4j"
 START_TIMEOUT = 180.0
 """Seconds ``start`` waits for Bolt to answer; a cold JVM on a busy 2-core machine is slow."""
 
@@ -272,7 +276,21 @@ def configure(settings: ServerSettings) -> None:
     if stored != wanted:
         _write_secret(settings.password_file, wanted)
     if not started_before:
-        _run_java(settings, ADMIN, "dbms", "set-initial-password", wanted)
+        _set_initial_password(settings, wanted)
+
+
+def _set_initial_password(settings: ServerSettings, password: str) -> None:
+    """``neo4j-admin dbms set-initial-password``, the password passed in an argument file
+    (``@file``, which the command's parser, picocli, expands), never on the command line
+    where ``ps`` would show it to every local user. The file is the owner's only (mode 600,
+    in the instance folder, itself mode 700) and removed at once."""
+    argfile = settings.home / "initial-password.args"
+    quoted = password.replace("\\", "\\\\").replace('"', '\\"')
+    _write_secret(argfile, f'"{quoted}"')
+    try:
+        _run_java(settings, ADMIN, "dbms", "set-initial-password", f"@{argfile}")
+    finally:
+        argfile.unlink(missing_ok=True)
 
 
 def start(settings: ServerSettings, timeout: float = START_TIMEOUT) -> ServerStatus:
@@ -321,9 +339,9 @@ def status(settings: ServerSettings) -> ServerStatus:
     Ports and version come from the instance's ``neo4j.conf`` when it has been configured,
     else from ``settings``.
     """
-    conf = _read_conf(settings.conf_file)
-    bolt = _conf_port(conf, "server.bolt.listen_address", settings.bolt_port)
-    http = _conf_port(conf, "server.http.listen_address", settings.http_port)
+    conf = read_conf(settings.conf_file)
+    bolt = conf_port(conf, "server.bolt.listen_address", settings.bolt_port)
+    http = conf_port(conf, "server.http.listen_address", settings.http_port)
     lib = conf.get("server.directories.lib", "")
     found = re.search(r"neo4j-(\d[\w.]*)/lib$", lib)
     pid = _live_pid(settings.pid_file)
@@ -345,10 +363,7 @@ def local_password(home: str | os.PathLike[str] | None = None) -> str | None:
     """The password stored by the local instance at ``home`` (default: from the environment),
     or None when there is none."""
     folder = Path(home) if home is not None else ServerSettings.from_env().home
-    try:
-        return (folder / "password").read_text("utf-8").strip() or None
-    except FileNotFoundError:
-        return None
+    return LocalServer(folder, DEFAULT_BOLT_PORT).password()
 
 
 def local_connection(settings: ServerSettings | None = None) -> tuple[str, str, str | None]:
@@ -385,20 +400,6 @@ def _conf_text(settings: ServerSettings) -> str:
         *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
     ]
     return "\n".join(lines) + "\n"
-
-
-def _read_conf(path: Path) -> dict[str, str]:
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    pairs = (line.split("=", 1) for line in text.splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, v in pairs if not k.lstrip().startswith("#")}
-
-
-def _conf_port(conf: dict[str, str], key: str, default: int) -> int:
-    value = conf.get(key, "")
-    return int(value.rsplit(":", 1)[1]) if ":" in value else default
 
 
 def _port(env: Any, name: str, default: int) -> int:

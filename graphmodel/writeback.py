@@ -13,7 +13,7 @@ What each property holds:
   actor, so a query can list each actor once.
 - ``cut_off_communities``: on an articulation point (the actor and its merged party
   organizations), the names of the communities that would lose every outside tie without it
-  (``hubs.single_points_of_failure``); absent when it cuts off none.
+  (``failure.single_points_of_failure``); absent when it cuts off none.
 - ``gaps``: the sorted names of the gap rules (``graphmodel.analysis.gaps``) that flag the
   node; absent when none does.
 - ``coverage_communities``, ``coverage_paired``, ``coverage_share`` on streets and districts:
@@ -36,18 +36,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
-
-import neo4j
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel import queries
+from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.gaps import find_gaps
-from graphmodel.analysis.hubs import node_scores, single_points_of_failure
+from graphmodel.analysis.hubs import node_scores
 from graphmodel.analysis.network import party_owners
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Ties
 from graphmodel.cypher import CYPHER_DIR
+
+if TYPE_CHECKING:
+    import neo4j
+    import networkx as nx
+
+    from graphmodel.store.base import Store
 
 __all__ = [
     "ANALYSIS_PROPS",
@@ -77,14 +81,6 @@ ANALYSIS_PROPS = (
 
 HUB_TIERS = CYPHER_DIR / "writeback" / "hub_tiers.cypher"
 """The write step that sets the ``HubHigh`` / ``HubMid`` labels (Neo4j only)."""
-
-
-class NodePropertyStore(Protocol):
-    """What ``write_analysis`` needs of a store: its graph view and ``set_node_props``."""
-
-    def graph(self) -> nx.MultiDiGraph: ...
-
-    def set_node_props(self, props: dict[str, dict[str, Any]]) -> None: ...
 
 
 @dataclass
@@ -153,7 +149,7 @@ def analysis_properties(
 
 
 def write_analysis(
-    store: NodePropertyStore,
+    store: Store,
     as_of: dt.date,
     policy: Policy,
     driver: neo4j.Driver | None = None,

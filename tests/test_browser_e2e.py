@@ -17,7 +17,9 @@ import datetime as dt
 import os
 import re
 import threading
+import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ import pytest
 
 from graphmodel import browser, neo4j_server, queries
 from graphmodel.analysis.policy import Policy
+from graphmodel.errors import GraphmodelWarning
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.schema import LABELS
 from graphmodel.writeback import write_analysis
@@ -87,7 +90,20 @@ def test_the_guide_server_answers_browsers_cross_origin_requests(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide.html", timeout=10) as answer:
             assert answer.read().decode("utf-8") == "<article>导览</article>"
             assert answer.headers["Access-Control-Allow-Origin"] == "*"
+        # The folder itself is not listed: only files asked for by name are served.
+        with pytest.raises(urllib.error.HTTPError) as listing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10)
+        assert listing.value.code == 404
         server.shutdown()
+
+
+def test_serving_beyond_the_loopback_warns():
+    with pytest.warns(GraphmodelWarning, match="0.0.0.0"), browser.GuideServer(0, "0.0.0.0"):
+        pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with browser.GuideServer(0, "localhost"):
+            pass
 
 
 def test_the_local_server_is_configured_to_apply_them():

@@ -11,7 +11,8 @@ import pytest
 
 from graphmodel.analysis import brandes
 from graphmodel.analysis.brandes import dependency_sums
-from graphmodel.analysis.hubs import node_scores, rank_hubs, single_points_of_failure
+from graphmodel.analysis.failure import single_points_of_failure
+from graphmodel.analysis.hubs import node_scores, rank_hubs
 from graphmodel.analysis.network import actor_graph, cogovernance_graph, street_of
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore

@@ -7,6 +7,7 @@ the running server answers Bolt and serves Browser.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import stat
@@ -59,6 +60,34 @@ def test_the_password_file_is_private_and_holds_the_initial_password(tmp_path, j
     assert neo4j_server.local_password(settings.home) == "test-password-1"
     # neo4j-admin set the initial password into the (not yet started) system database.
     assert (settings.data_dir / "dbms" / "auth.ini").exists()
+
+
+def test_the_password_never_appears_on_a_command_line(tmp_path, jars, monkeypatch):
+    # ps shows every process's arguments to every local user: neo4j-admin gets the password
+    # from an owner-only argument file, removed afterwards. A password with a space, quotes,
+    # a backslash and '#' checks the file's quoting against what Neo4j stored: auth.ini
+    # holds SHA-256 iterated over salt + password.
+    password = "a b\"c\\d#e'f"
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    commands: list[list[str]] = []
+    run = neo4j_server.subprocess.run
+
+    def spy(command, *args, **kwargs):
+        commands.append(list(command))
+        return run(command, *args, **kwargs)
+
+    monkeypatch.setattr(neo4j_server.subprocess, "run", spy)
+    settings = _instance(tmp_path, jars)
+    neo4j_server.configure(settings)
+    assert any("set-initial-password" in c for c in commands)
+    assert not any(password in arg for c in commands for arg in c)
+    assert not (settings.home / "initial-password.args").exists()
+    user, credential, _ = (settings.data_dir / "dbms" / "auth.ini").read_text().split(":", 2)
+    algorithm, digest, salt, iterations = credential.split(",")
+    hashed = hashlib.sha256(bytes.fromhex(salt) + password.encode()).digest()
+    for _ in range(int(iterations) - 1):
+        hashed = hashlib.sha256(hashed).digest()
+    assert (user, algorithm, hashed.hex()) == ("neo4j", "SHA-256", digest)
 
 
 def test_a_generated_password_is_kept_across_configurations(tmp_path, jars, monkeypatch):

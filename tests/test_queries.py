@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from neo4j import Driver, GraphDatabase
 
 from graphmodel import graphview, queries
+from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
-from graphmodel.analysis.hubs import single_points_of_failure
 from graphmodel.analysis.network import cogovernance_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Ties

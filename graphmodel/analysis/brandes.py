@@ -4,17 +4,20 @@ Brandes (2001) counts shortest paths with one breadth-first search per source, t
 from the farthest nodes accumulating each node's dependency. Here a batch of sources is searched
 together, one column per source, and each step of every search is one product of the adjacency
 matrix with a (nodes x batch) matrix, so the work runs in NumPy and SciPy rather than in a
-Python loop over edges: about 5 times faster on a part of 4,000 actors and 9 times on one of
-12,000 (``bench/betweenness.py``). The figures are Brandes' own (equal to networkx's to 1e-15
+Python loop over edges (how much faster: ``docs/benchmarks.md``, measured by
+``bench/betweenness.py``). The figures are Brandes' own (equal to networkx's to 1e-15
 relative).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["BATCH_CELLS", "dependency_sums"]
 

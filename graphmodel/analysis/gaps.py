@@ -21,15 +21,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import ACTOR_LABELS, WORK_TIES, is_active, party_owners
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "RULES",
@@ -106,6 +107,8 @@ class GapContext:
         self.ties = Ties.of(g, as_of)
         self._policies: dict[str | None, Policy] = {}
         self._by_label: dict[str, list[str]] = {}
+        if policy.districts:
+            policy.warn_unknown_districts((d, self.ties.name(d)) for d in self.nodes("District"))
 
     def nodes(self, label: str) -> list[str]:
         """Ids of the nodes with ``label``, sorted."""
@@ -478,12 +481,24 @@ def _order(p: Pairing) -> tuple[str, str, str]:
     return (p.since, p.until or "9999-12-31", p.key)
 
 
+AFTER_ALL_DATES = "9999-99-99"
+"""What ``_add_years`` returns past the year 9999, where Python's dates end: it sorts after every
+ISO date, so a term that ends there has not ended on any day."""
+
+
 def _add_years(day: str, years: int) -> str:
-    """The ISO date ``years`` after ``day`` (29 February goes to 28 February)."""
+    """The ISO date ``years`` after ``day`` (29 February goes to 28 February), or
+    ``AFTER_ALL_DATES`` when that falls after the year 9999.
+
+    >>> _add_years("2024-02-29", 1), _add_years("9999-12-31", 3)
+    ('2025-02-28', '9999-99-99')
+    """
     try:
         d = dt.date.fromisoformat(day)
     except ValueError as e:
         raise GraphmodelError(f"a pairing date is not an ISO date (YYYY-MM-DD): {day!r}") from e
+    if d.year + years > dt.MAXYEAR:
+        return AFTER_ALL_DATES
     try:
         return d.replace(year=d.year + years).isoformat()
     except ValueError:

@@ -1,6 +1,8 @@
-"""Coordination hubs and single points of failure of the co-governance network.
+"""Coordination hubs of the co-governance network: actors ranked by how much of the network
+runs through them (betweenness: ``analysis.betweenness``; single points of failure:
+``analysis.failure``).
 
-Both analyses work on the *actor graph* (``network.actor_graph``): the co-governance network
+The ranking works on the *actor graph* (``network.actor_graph``): the co-governance network
 on the as-of date with every party organization merged into the one unit, community, social
 organization or street it belongs to. A unit and its party branch are therefore one actor,
 ranked once (the row names the unit and lists its party organizations), and the
@@ -12,43 +14,25 @@ several (a 联合党支部) is an actor of its own.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import random
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-import numpy as np
-from scipy import sparse
+from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE, betweenness
+from graphmodel.analysis.network import actor_graph, street_index
+from graphmodel.graphview import name_of
 
-from graphmodel.analysis.brandes import dependency_sums
-from graphmodel.analysis.network import actor_graph, street_index, street_of
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 __all__ = [
-    "EXACT_LIMIT",
-    "SAMPLE",
-    "CutOffCommunity",
     "Hub",
     "HubReport",
-    "PointOfFailure",
     "actor_streets",
-    "betweenness",
     "node_scores",
     "rank_hubs",
-    "single_points_of_failure",
 ]
-
-SAMPLE = 256
-"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``. On the
-generated ledgers (docs/benchmarks.md, median of 5 seeds) the estimated top 20 held 19 and 18
-of the exact top 20 at 1,651 and 4,015 actors, 16 at district scale (11,360) and 15 in the city
-(140,845 actors, 16 parts above the limit), where 256 sources shared among all the parts had
-found 4; 1,024 sources per part reach 18 and 17 at about three times the time."""
-
-EXACT_LIMIT = 2 * SAMPLE
-"""Connected parts of at most this many actors get exact betweenness (a search from every
-actor); larger ones are sampled, so an exact part costs at most twice a sampled one."""
 
 
 @dataclass
@@ -101,37 +85,6 @@ class HubReport:
     seed: int | None
     sampled_actors: int = 0
     hubs: list[Hub] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict with stable field names (the ``--json`` form)."""
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class CutOffCommunity:
-    """A community that would lose every outside tie (see ``single_points_of_failure``)."""
-
-    id: str
-    name: str
-    street: str
-    street_name: str
-
-
-@dataclass
-class PointOfFailure:
-    """An articulation point (one actor) or a bridge (one tie between two actors).
-
-    ``ids``/``names``/``labels`` list the actor, or the bridge's two ends; ``ties`` the
-    relationship types of a bridge (empty for an articulation point); ``cut_off`` the
-    communities that would lose every outside tie without it.
-    """
-
-    kind: str
-    ids: list[str]
-    names: list[str]
-    labels: list[str]
-    ties: list[str]
-    cut_off: list[CutOffCommunity]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -204,6 +157,8 @@ def rank_hubs(
     >>> rank_hubs(store.graph(), datetime.date(2024, 1, 1)).hubs[0].name
     '协调委员会'
     """
+    import networkx as nx
+
     if net is None:
         net = actor_graph(g, as_of)
     n = net.number_of_nodes()
@@ -245,14 +200,14 @@ def rank_hubs(
                 name=data.get("name", ""),
                 label=data.get("label", ""),
                 street=home,
-                street_name=_name(g, home),
+                street_name=name_of(g, home),
                 orgs=list(data["orgs"]),
-                org_names=[_name(g, o) for o in data["orgs"]],
+                org_names=[name_of(g, o) for o in data["orgs"]],
                 degree=degree[a],
                 degree_by_kind=dict(sorted(by_kind.items())),
                 betweenness=float(f"{between[a]:.6g}"),
                 brokerage=len(brokered[a]),
-                brokered_streets=sorted(_name(g, s) for s in brokered[a]),
+                brokered_streets=sorted(name_of(g, s) for s in brokered[a]),
                 hub_score=round(scores[a], 4),
                 articulation=a in articulation,
             )
@@ -291,82 +246,6 @@ def node_scores(g: nx.MultiDiGraph, as_of: dt.date, **options: Any) -> dict[str,
     return scores
 
 
-def single_points_of_failure(
-    g: nx.MultiDiGraph, as_of: dt.date, net: nx.Graph | None = None
-) -> list[PointOfFailure]:
-    """Articulation points and bridges of the actor graph, with the communities each one
-    holds to the rest of the network.
-
-    Parameters
-    ----------
-    g : graph view (``Store.graph()``)
-    as_of : the day on which pairings must be active to count
-    net : ``actor_graph(g, as_of)`` if the caller has already built it
-
-    Returns
-    -------
-    list of PointOfFailure
-        Every articulation point and every bridge, those that cut off the most communities
-        first (articulation points before bridges on a tie, then by name).
-
-    Notes
-    -----
-    A community *has an outside tie* when its connected part of the actor graph contains its
-    own street (the street and its 街道党工委 are one actor) or any resident unit
-    (``MemberUnit``). A point of failure *cuts off* a community when the community has an
-    outside tie in the network and has none once the actor (articulation point) or the tie
-    (bridge) is removed. A community that is itself removed is not listed.
-
-    Each removal is explored breadth-first from the removed actor's neighbours (a bridge's two
-    ends) and an exploration stops as soon as it meets a unit, or a part already known to hold
-    one, so the cost per point of failure is the size of the unit-less parts around it: near
-    O(n + m) in all on networks where units are spread out, O(n(n + m)) at worst.
-    """
-    if net is None:
-        net = actor_graph(g, as_of)
-    communities = {n for n, d in net.nodes(data=True) if d.get("label") == "Community"}
-    units = {n for n, d in net.nodes(data=True) if d.get("label") == "MemberUnit"}
-    adj = {a: list(net[a]) for a in net}
-    home = {c: street_of(g, c) for c in communities}
-    component: dict[str, int] = {}
-    has_unit: list[bool] = []
-    for i, part in enumerate(nx.connected_components(net)):
-        component.update(dict.fromkeys(part, i))
-        has_unit.append(not units.isdisjoint(part))
-    connected = {
-        c
-        for c in communities
-        if has_unit[component[c]] or component.get(home[c] or "") == component[c]
-    }
-
-    def cut_off(starts: list[str], node: str | None, edge: tuple[str, str] | None) -> list[str]:
-        safe: set[str] = set()
-        done: set[str] = set()
-        lost: list[str] = []
-        for start in starts:
-            if start in safe or start in done:
-                continue
-            part, reached_unit = _explore(adj, units, start, node, edge, safe)
-            if reached_unit:
-                safe |= part
-                continue
-            done |= part
-            lost += [c for c in part if c in connected and home[c] not in part]
-        return sorted(lost)
-
-    found = []
-    articulation, bridges = _cut_points(net)
-    for a in sorted(articulation):
-        lost = cut_off(sorted(adj[a]), a, None)
-        found.append(_point(g, net, home, "articulation", [a], [], lost))
-    for u, v in bridges:
-        lost = cut_off([u, v], None, (u, v))
-        ties = sorted(net.edges[u, v]["types"])
-        found.append(_point(g, net, home, "bridge", [u, v], ties, lost))
-    found.sort(key=lambda p: (-len(p.cut_off), p.kind != "articulation", p.names, p.ids))
-    return found
-
-
 def actor_streets(g: nx.MultiDiGraph, net: nx.Graph) -> dict[str, frozenset[str]]:
     """The streets each actor of ``net`` sits in.
 
@@ -398,119 +277,3 @@ def _brokered(net: nx.Graph, streets: dict[str, frozenset[str]], a: str) -> list
     if not own and partners:
         own = frozenset([min(partners, key=lambda s: (-partners[s], s))])
     return sorted(set(partners) - own)
-
-
-def betweenness(
-    net: nx.Graph, exact_limit: int = EXACT_LIMIT, sample: int = SAMPLE, seed: int = 0
-) -> tuple[dict[str, float], int]:
-    """Normalized betweenness of every actor of ``net``, and how many actors the sampled parts
-    hold (0 when every part was computed exactly).
-
-    Betweenness is the shortest-path betweenness centrality normalized by the number of pairs
-    of other actors, (n - 1)(n - 2) / 2 for n actors, as networkx normalizes it. Shortest
-    paths stay inside a connected part, so each part is computed on its own: exactly (Brandes'
-    dependencies from every actor) when it holds at most ``exact_limit`` actors or at most
-    ``sample``; otherwise estimated from ``sample`` of its actors drawn uniformly, the parts in
-    order of their smallest actor id, with one ``random.Random(seed)``: their linearly scaled
-    dependencies (``brandes.dependency_sums``) times 2 x (actors in the part) / ``sample``,
-    an unbiased estimate of the exact sum.
-    """
-    rng = random.Random(seed)
-    raw = dict.fromkeys(net, 0.0)
-    exact: list[str] = []
-    sampled = 0
-    for part in sorted(sorted(p) for p in nx.connected_components(net) if len(p) > 2):
-        if len(part) <= exact_limit or len(part) <= sample:
-            exact.extend(part)
-            continue
-        picked = rng.sample(range(len(part)), sample)
-        sums = dependency_sums(_adjacency(net, part), picked, scaled=True)
-        for a, value in zip(part, sums, strict=True):
-            raw[a] = float(value) * 2 * len(part) / sample
-        sampled += len(part)
-    if exact:  # the small parts together: a search never leaves its own part
-        sums = dependency_sums(_adjacency(net, exact), range(len(exact)))
-        raw.update(zip(exact, map(float, sums), strict=True))
-    n = len(raw)
-    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    return {a: raw[a] * scale for a in net}, sampled
-
-
-def _adjacency(net: nx.Graph, actors: list[str]) -> sparse.csr_array:
-    """The 0/1 adjacency matrix of ``actors`` (in that order), which hold whole connected parts
-    of ``net``. Built from the adjacency lists: ``nx.to_scipy_sparse_array`` took ten times as
-    long (3 s of the city's 9)."""
-    index = {a: i for i, a in enumerate(actors)}
-    neighbours = [[index[b] for b in net[a]] for a in actors]
-    indptr = np.cumsum([0, *map(len, neighbours)])
-    indices = np.fromiter(itertools.chain.from_iterable(neighbours), dtype=np.int64)
-    n = len(actors)
-    return sparse.csr_array((np.ones(len(indices)), indices, indptr), shape=(n, n))
-
-
-def _cut_points(net: nx.Graph) -> tuple[set[str], list[tuple[str, str]]]:
-    """The articulation points and the bridges (each as a sorted pair, sorted) of ``net``.
-
-    Both from one depth-first search: an articulation point is an actor in two or more
-    biconnected components, a bridge a biconnected component of one tie. ``nx.bridges``
-    (chain decomposition) took 2.2 s of the city's 2.7 on its own; this takes 1.1 s for both.
-    """
-    components: Counter[str] = Counter()
-    bridges = []
-    for edges in nx.biconnected_component_edges(net):
-        if len(edges) == 1:
-            u, v = edges[0]
-            bridges.append((u, v) if u < v else (v, u))
-        components.update({a for edge in edges for a in edge})
-    return {a for a, count in components.items() if count > 1}, sorted(bridges)
-
-
-def _explore(
-    adj: dict[str, list[str]],
-    units: set[str],
-    start: str,
-    node: str | None,
-    edge: tuple[str, str] | None,
-    safe: set[str],
-) -> tuple[set[str], bool]:
-    """Breadth-first search from ``start`` without ``node`` / ``edge``; stops as soon as it
-    meets a unit or a node of ``safe``. Returns the nodes seen and whether it stopped so."""
-    seen = {start}
-    if start in units or start in safe:
-        return seen, True
-    u, v = edge or (None, None)
-    queue = deque([start])
-    while queue:
-        here = queue.popleft()
-        for there in adj[here]:
-            if there == node or there in seen or (here, there) in ((u, v), (v, u)):
-                continue
-            seen.add(there)
-            if there in units or there in safe:
-                return seen, True
-            queue.append(there)
-    return seen, False
-
-
-def _point(
-    g: nx.MultiDiGraph,
-    net: nx.Graph,
-    home: dict[str, str | None],
-    kind: str,
-    ids: list[str],
-    ties: list[str],
-    lost: list[str],
-) -> PointOfFailure:
-    cut = [CutOffCommunity(c, _name(g, c), home[c] or "", _name(g, home[c] or "")) for c in lost]
-    return PointOfFailure(
-        kind=kind,
-        ids=ids,
-        names=[net.nodes[a].get("name", "") for a in ids],
-        labels=[net.nodes[a].get("label", "") for a in ids],
-        ties=ties,
-        cut_off=cut,
-    )
-
-
-def _name(g: nx.MultiDiGraph, node: str) -> str:
-    return g.nodes[node].get("name", node) if node in g else ""

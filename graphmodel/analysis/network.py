@@ -25,8 +25,11 @@ branch are one node (one actor) rather than two joined by a ``BELONGS_TO`` edge.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 __all__ = [
     "ACTOR_LABELS",
@@ -54,7 +57,7 @@ _OWNER_LABELS = ("Street", "Community", "MemberUnit", "SocialOrg")
 """The actors a party organization can be merged into (``party_owners``)."""
 
 
-def is_active(data: dict, as_of: dt.date) -> bool:
+def is_active(data: dict[str, Any], as_of: dt.date) -> bool:
     """Whether a dated tie is in force on ``as_of``: ``since <= as_of < until``.
 
     A missing ``since`` counts as "since always", a missing ``until`` as "open-ended". Dates are
@@ -87,6 +90,8 @@ def cogovernance_graph(
     -----
     O(n + m) for n nodes and m relationships of ``g``.
     """
+    import networkx as nx
+
     net = nx.Graph()
     net.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d.get("label") in ACTOR_LABELS)
     for u, v, data in g.edges(data=True):
@@ -200,6 +205,8 @@ def actor_graph(g: nx.MultiDiGraph, as_of: dt.date, ties: tuple[str, ...] = WORK
     The same ties as ``cogovernance_graph``, read in one pass over ``g``:
     O(n log n + m log m) for n nodes and m relationships.
     """
+    import networkx as nx
+
     owner = party_owners(g)
     actor_of = {n: owner.get(n, n) for n, label in g.nodes(data="label") if label in ACTOR_LABELS}
     orgs: dict[str, list[str]] = {}

@@ -10,23 +10,35 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphmodel.errors import GraphmodelError
+from graphmodel.errors import GraphmodelError, GraphmodelWarning
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["DISTRICT_KEYS", "Policy", "PolicyError", "load_policy", "policy_from_dict"]
+__all__ = [
+    "DISTRICT_KEYS",
+    "Policy",
+    "PolicyError",
+    "PolicyWarning",
+    "load_policy",
+    "policy_from_dict",
+]
 
 
 class PolicyError(GraphmodelError):
     """A policy file cannot be read, or names an unknown key or a bad value."""
+
+
+class PolicyWarning(GraphmodelWarning):
+    """A policy names something the graph does not have (a district override goes unused)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +101,22 @@ class Policy:
         overrides = self.districts.get(district_id or "") or self.districts.get(district_name or "")
         if not overrides:
             return self
-        return dataclasses.replace(self, **overrides)
+        changes: dict[str, Any] = dict(overrides)
+        return dataclasses.replace(self, **changes)
+
+    def warn_unknown_districts(self, districts: Iterable[tuple[str, str]]) -> None:
+        """Warn (``PolicyWarning``) about each ``[districts.X]`` table whose ``X`` is neither
+        the id nor the name of one of ``districts`` (id, name pairs): its overrides would
+        otherwise be ignored without a word, most often because of a typing slip."""
+        known = {key for pair in districts for key in pair}
+        for name in sorted(set(self.districts) - known):
+            warnings.warn(
+                PolicyWarning(
+                    f"the policy sets thresholds for district '{name}', which is neither the id "
+                    "nor the name of a district in the graph; they are not applied"
+                ),
+                stacklevel=2,
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with the field names (the ``--json`` form)."""
@@ -112,6 +139,11 @@ _MINIMUM = {
     "pairing_review_years": 1,
     "min_cluster_size": 1,
 }
+_MAXIMUM = {
+    "pairing_review_years": 100,
+}
+"""Upper bounds where a larger value means nothing (no pairing runs a century) and would carry
+dates past the year 9999 that Python's dates end at."""
 _INCREASING = ("cost_same_street", "cost_same_district", "cost_elsewhere")
 _LISTS = ("elsewhere_units", "elsewhere_levels", "elsewhere_districts")
 
@@ -122,7 +154,8 @@ def load_policy(path: str | Path | None) -> Policy:
     Raises ``PolicyError`` naming the key for an unknown key, a value that is not a whole
     number (or, for the ``elsewhere_*`` keys, not a list of names; an unknown unit level), a
     value below its minimum (0, or 1 for ``pairing_review_years`` and
-    ``min_cluster_size``), or location costs that do not increase from same street to same
+    ``min_cluster_size``) or above its maximum (100 for ``pairing_review_years``), a file that
+    is not UTF-8 text, or location costs that do not increase from same street to same
     district to elsewhere.
     """
     if path is None:
@@ -134,6 +167,8 @@ def load_policy(path: str | Path | None) -> Policy:
         raise PolicyError(f"cannot read policy file {path}: {e.strerror}") from e
     except tomllib.TOMLDecodeError as e:
         raise PolicyError(f"policy file {path} is not valid TOML: {e}") from e
+    except UnicodeDecodeError as e:
+        raise PolicyError(f"policy file {path} is not a UTF-8 text file (TOML)") from e
     return policy_from_dict(data, where=str(path))
 
 
@@ -195,6 +230,9 @@ def _names(value: Any, key: str, where: str) -> tuple[str, ...]:
 def _whole(value: Any, key: str, where: str, minimum: int | None = None) -> int:
     if minimum is None:
         minimum = _MINIMUM.get(key, 0)
+    maximum = _MAXIMUM.get(key.rpartition(".")[2])
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise PolicyError(f"{where}: '{key}' must be a whole number >= {minimum}, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise PolicyError(f"{where}: '{key}' must be at most {maximum}, got {value!r}")
     return value

@@ -6,13 +6,14 @@ import datetime as dt
 import itertools
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import actor_graph, party_owners, street_of
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "REACH_LABELS",
@@ -155,8 +156,8 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
         if c == start or net.nodes[c].get("label") != "Community":
             continue
         path = [c]
-        while parent[path[-1]] is not None:
-            path.append(parent[path[-1]])
+        while (up := parent[path[-1]]) is not None:
+            path.append(up)
         path.reverse()
         steps = [
             "/".join(sorted({TIE_KINDS[t] for t in net.edges[a, b]["types"]}))

@@ -43,13 +43,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Proposal", "Recommendation", "Uncoverable", "UnitOffer", "recommend"]
 
@@ -287,24 +288,26 @@ def _zone(ctx: GapContext, district: str) -> str | None:
 
 def _network(
     ctx: GapContext, communities: list[str], offers: dict[str, UnitOffer]
-) -> tuple[nx.DiGraph, dict[tuple, list[UnitOffer]], dict[str, int]]:
+) -> tuple[nx.DiGraph, dict[tuple[Any, ...], list[UnitOffer]], dict[str, int]]:
     """The pooled flow network (module docstring), the units of each pool, and how many units
     each community may be proposed."""
+    import networkx as nx
+
     policy, ties = ctx.policy, ctx.ties
-    pools: dict[tuple, list[UnitOffer]] = {}
+    pools: dict[tuple[Any, ...], list[UnitOffer]] = {}
     for o in sorted(offers.values(), key=lambda o: o.id):
         zone = _zone(ctx, o.district) if _allowed_elsewhere(ctx, o) else None
         key = ("pool", o.street, o.district, o.penalty, zone is not None, zone or "")
         pools.setdefault(key, []).append(o)
     net = nx.DiGraph()
     source, sink = ("source",), ("sink",)
-    supply: Counter[tuple] = Counter()
-    units_at: Counter[tuple] = Counter()
+    supply: Counter[tuple[Any, ...]] = Counter()
+    units_at: Counter[tuple[Any, ...]] = Counter()
     roaming_in: Counter[str] = Counter()  # units allowed elsewhere, per own district
     for pool, members in sorted(pools.items()):
         _, street, district, penalty, roams, zone = pool
         net.add_edge(source, pool, capacity=sum(o.spare for o in members), weight=0)
-        routes = []
+        routes: list[tuple[str, str | None]] = []
         if street:
             routes.append(("street", street))
         if district:
@@ -322,15 +325,15 @@ def _network(
         street = ties.street(c) or ""
         district = (ties.district(street) or "") if street else ""
         zone = _zone(ctx, district)
-        routes = [
+        ways: list[tuple[tuple[str, str | None], int]] = [
             (("street", street), policy.cost_same_street),
             (("district", district), policy.cost_same_district),
             (("elsewhere", zone), policy.cost_elsewhere),
         ]
-        for route, cost in routes:
-            usable = route[1] is not None and (route[1] != "" or route[0] == "elsewhere")
-            if usable and supply[route]:
-                net.add_edge(route, ("c", c), capacity=1, weight=cost)
+        for way, cost in ways:
+            usable = way[1] is not None and (way[1] != "" or way[0] == "elsewhere")
+            if usable and supply[way]:
+                net.add_edge(way, ("c", c), capacity=1, weight=cost)
         # Allowed units, each once: the district's (its streets included) or, without a
         # district, the street's; plus those allowed elsewhere from other districts.
         count = units_at[("district", district)] if district else units_at[("street", street)]
@@ -351,6 +354,8 @@ def _solve(
     of communities, so covering one more community always pays: the flow covers as many as
     possible and, among those coverings, is the cheapest.
     """
+    import networkx as nx
+
     net, pools, candidates = _network(ctx, communities, offers)
     coverable = [c for c in communities if candidates[c]]
     if not coverable:
@@ -365,7 +370,7 @@ def _solve(
     # Split each pool's flow over its routes onto units (id order), then each route's units
     # onto the communities it serves (sorted).
     spare = {o.id: o.spare for o in offers.values()}
-    slots: dict[tuple, list[str]] = {}
+    slots: dict[tuple[Any, ...], list[str]] = {}
     for pool, members in sorted(pools.items()):
         for route, amount in sorted(flow.get(pool, {}).items()):
             for o in members:
@@ -373,7 +378,7 @@ def _solve(
                     slots.setdefault(route, []).append(o.id)
                     spare[o.id] -= 1
                     amount -= 1
-    chosen = {}
+    chosen: dict[str, str] = {}
     for route, units in sorted(slots.items()):
         served = sorted(c[1] for c, amount in flow[route].items() if amount)
         chosen.update(zip(served, units, strict=True))

@@ -16,7 +16,7 @@ owners):
   passed through, so a street's communities do not all count for whoever the street leads.
 - its *streets*: the streets those communities are filed under (``network.street_index``).
 - *sole tie for*: the communities the actor cuts off when it leaves
-  (``hubs.single_points_of_failure``).
+  (``failure.single_points_of_failure``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.hubs import Hub, PointOfFailure
+from graphmodel.analysis.failure import PointOfFailure
+from graphmodel.analysis.hubs import Hub
 from graphmodel.analysis.network import street_index
 
 __all__ = ["HUB_LABELS", "HubRole", "hub_roles"]

@@ -21,13 +21,15 @@ node of the scope, so that folding still has them to fold.
 from __future__ import annotations
 
 from collections import deque
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.network import ACTOR_LABELS, WORK_TIES, street_index
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ACROSS_TIES", "scope_graph", "scope_nodes"]
 

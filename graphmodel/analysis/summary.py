@@ -33,8 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graphmodel.analysis.failure import PointOfFailure
 from graphmodel.analysis.gaps import Gap
-from graphmodel.analysis.hubs import PointOfFailure
 from graphmodel.analysis.recommend import Recommendation
 
 __all__ = ["PLACES", "PROBLEMS", "Finding", "Place", "Summary", "summarize"]

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import is_active, street_index
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Pairing", "Ties"]
 
@@ -55,7 +57,7 @@ class Ties:
     committees_of: dict[str, set[str]] = field(default_factory=dict)
     covering: dict[str, set[str]] = field(default_factory=dict)
     serving: dict[str, set[str]] = field(default_factory=dict)
-    reports: dict[str, list[dict]] = field(default_factory=dict)
+    reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
     _streets: dict[str, str | None] = field(default_factory=dict)
 
@@ -65,7 +67,7 @@ class Ties:
         ties = cls(g, as_of)
         ties._streets = street_index(g)
         belongs: list[tuple[str, str]] = []
-        paired: list[tuple[str, str, str, dict]] = []
+        paired: list[tuple[str, str, str, dict[str, Any]]] = []
         for u, v, k, data in g.edges(keys=True, data=True):
             rel = data.get("type")
             if rel == "BELONGS_TO":
@@ -158,7 +160,7 @@ class Ties:
         up = self.parent.get(street)
         return up if up is not None and self.label(up) == "District" else None
 
-    def _pairing(self, u: str, v: str, key: str, data: dict) -> Pairing:
+    def _pairing(self, u: str, v: str, key: str, data: dict[str, Any]) -> Pairing:
         u_side = self._is_community_org(u)
         v_side = self._is_community_org(v)
         unit, community = (v, u) if u_side and not v_side else (u, v)

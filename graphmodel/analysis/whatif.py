@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
@@ -21,14 +19,21 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError, NotFound
 from graphmodel.graphview import resolve
+from graphmodel.schema import COMMUNITY_SIDE, UNIT_SIDE
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["REMOVABLE", "Change", "WhatIfResult", "apply_changes", "whatif"]
 
 REMOVABLE = ("MemberUnit", "SocialOrg", "PartyOrg", "Committee")
 """Labels ``--remove`` may name: units, social organizations, party organizations, committees."""
 
-UNIT_SIDE = ("MemberUnit", "SocialOrg", "PartyOrg")
-COMMUNITY_SIDE = ("Community", "PartyOrg")
+UNIT_END = (*UNIT_SIDE, "PartyOrg")
+"""What name 1 of a pair to end may be: a unit side of a pairing (``schema.UNIT_SIDE``) or the
+party organization itself."""
+COMMUNITY_END = (*COMMUNITY_SIDE, "PartyOrg")
+"""What name 2 may be: a community side (``schema.COMMUNITY_SIDE``) or its party organization."""
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,7 @@ def apply_changes(
         changes.append(Change("removed", tuple(leaving), names, label))
     day = as_of.isoformat()
     for a, b in end_pairings:
-        unit, community = _pair_side(g, a, UNIT_SIDE, 1), _pair_side(g, b, COMMUNITY_SIDE, 2)
+        unit, community = _pair_side(g, a, UNIT_END, 1), _pair_side(g, b, COMMUNITY_END, 2)
         ties = Ties.of(h, as_of)
         orgs = set(ties.party_orgs(community)) if community in h else set()
         found = [

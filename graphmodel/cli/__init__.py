@@ -1,7 +1,8 @@
 """The ``graphmodel`` command line: one click group, one module per command or command group.
 
 Every command parses its options, makes one library call and renders the result; the library
-functions it calls are the scriptable API.
+functions it calls are the scriptable API. Errors become messages in one place,
+``graphmodel.cli.group.CommandGroup``.
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ from __future__ import annotations
 import click
 
 from graphmodel import __version__
+from graphmodel.cli.group import CommandGroup
 
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=CommandGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="graphmodel")
 def main() -> None:
     """Model, store, analyse and report party-building-led co-governance networks.

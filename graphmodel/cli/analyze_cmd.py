@@ -7,19 +7,16 @@ import datetime as dt
 
 import click
 
-from graphmodel import queries
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli.options import (
     analysis_options,
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import print_table
 from graphmodel.store import StoreConfig, open_store
-from graphmodel.writeback import ANALYSIS_PROPS, analysis_properties, write_analysis
 
 __all__ = ["COMMANDS"]
 
@@ -43,7 +40,6 @@ SUMMARY_FIELDS = (
 @store_options
 @analysis_options
 @output_options
-@library_errors
 def analyze(
     write: bool, store_config: StoreConfig, as_of: dt.date, policy: Policy, fmt: str
 ) -> None:
@@ -60,10 +56,15 @@ def analyze(
     Example:
         graphmodel analyze --write --store neo4j --as-of 2023-06-30
     """
+    from graphmodel.writeback import ANALYSIS_PROPS, analysis_properties, write_analysis
+
     with open_store(store_config) as store:
         if write and store_config.store == "neo4j":
-            with queries.connect(store_config) as (driver, database):
-                summary = write_analysis(store, as_of, policy, driver, database).to_dict()
+            from graphmodel.store.neo4j import Neo4jStore
+
+            assert isinstance(store, Neo4jStore)
+            # The hub tier labels go through the store's own driver: one driver per command.
+            summary = write_analysis(store, as_of, policy, store.driver, store.database).to_dict()
         elif write:
             summary = write_analysis(store, as_of, policy).to_dict()
         else:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 
-from graphmodel import browser as browser_files
-from graphmodel.cli.options import library_errors
-
 __all__ = ["COMMANDS"]
 
 
@@ -28,7 +25,6 @@ def browser() -> None:
     show_default=True,
     help="Address to bind (localhost is on Browser's default allowlist).",
 )
-@library_errors
 def serve(port: int, host: str) -> None:
     """Serve guide.html and style.grass (with CORS) until Ctrl+C.
 
@@ -40,6 +36,8 @@ def serve(port: int, host: str) -> None:
         # in Browser:  :style http://localhost:7475/style.grass
         #              :play http://localhost:7475/guide.html
     """
+    from graphmodel import browser as browser_files
+
     base = browser_files.guide_url(port, host)
     click.echo(f"Serving {browser_files.BROWSER_DIR} at {base}/ (Ctrl+C to stop)")
     click.echo(f"In Neo4j Browser run:  :style {base}/style.grass")

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from graphmodel.analysis.policy import Policy
-from graphmodel.cli.options import analysis_options, library_errors, store_options
+from graphmodel.cli.options import analysis_options, store_options
 from graphmodel.store import StoreConfig
 
 __all__ = ["COMMANDS"]
@@ -65,7 +65,6 @@ def _scoped(store_config: StoreConfig, fold: bool, **scope: Any) -> Any:
 )
 @scope_options
 @store_options
-@library_errors
 def export(
     fmt: str,
     out: str,
@@ -108,7 +107,6 @@ def export(
 @scope_options
 @analysis_options
 @store_options
-@library_errors
 def view(
     out: str,
     title: str,

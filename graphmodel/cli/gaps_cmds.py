@@ -9,25 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import networkx as nx
 
 from graphmodel.analysis.gaps import GAP_FIELDS, RULES, Gap, find_gaps
-from graphmodel.analysis.recommend import recommend
-from graphmodel.analysis.whatif import whatif
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
 from graphmodel.store import StoreConfig, open_store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["COMMANDS"]
 
@@ -79,7 +78,6 @@ def _graph(store_config: StoreConfig) -> nx.MultiDiGraph:
 @area_options
 @store_options
 @output_options
-@library_errors
 @analysis_options
 def gaps(
     rules: tuple[str, ...],
@@ -114,7 +112,7 @@ def gaps(
         emit_csv((_flat(g) for g in found), GAP_FIELDS)
     else:
         _print_gaps(f"覆盖缺口 Gaps（{as_of}，{len(found)}项）", found)
-        counts = {}
+        counts: dict[str, int] = {}
         for g in found:
             counts[g.rule] = counts.get(g.rule, 0) + 1
         rows = [(RULE_WORDS[r], r, counts[r]) for r in RULES if r in counts]
@@ -146,7 +144,6 @@ def gaps(
 @area_options
 @store_options
 @output_options
-@library_errors
 @analysis_options
 def whatif_cmd(
     remove: tuple[str, ...],
@@ -167,6 +164,8 @@ def whatif_cmd(
     Example:
         graphmodel whatif --remove 市测绘院 --end-pairing 市规划院 站东社区
     """
+    from graphmodel.analysis.whatif import whatif
+
     if not remove and not end_pairings:
         raise click.UsageError("name at least one --remove or --end-pairing")
     result = whatif(
@@ -240,7 +239,6 @@ def whatif_cmd(
 @area_options
 @store_options
 @output_options
-@library_errors
 @analysis_options
 def recommend_cmd(
     street: str | None,
@@ -260,6 +258,8 @@ def recommend_cmd(
     Example:
         graphmodel recommend --district 东城区 --policy policy.toml
     """
+    from graphmodel.analysis.recommend import recommend
+
     result = recommend(_graph(store_config), policy, as_of, street=street, district=district)
     if fmt == "json":
         emit_json(result.to_dict())

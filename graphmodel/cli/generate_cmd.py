@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli.options import emit_json, library_errors
+from graphmodel.cli.options import emit_json
 from graphmodel.cli.render import print_table
 from graphmodel.generate import SCALES, generate, scale_for
 
@@ -25,7 +25,6 @@ __all__ = ["COMMANDS", "generate_cmd"]
 @click.option("--streets", type=click.IntRange(min=1), help="Override the scale's streets.")
 @click.option("--communities", type=click.IntRange(min=1), help="Override the scale's communities.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (stable field names).")
-@library_errors
 def generate_cmd(
     out_dir: str,
     scale: str,

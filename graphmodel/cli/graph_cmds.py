@@ -7,7 +7,6 @@ import click
 from graphmodel.cli.options import (
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
@@ -54,7 +53,6 @@ PARTNER_FIELDS = (
 @click.command()
 @store_options
 @output_options
-@library_errors
 def stats(store_config: StoreConfig, fmt: str) -> None:
     """Counts per label and relationship type, and figures per district and street.
 
@@ -75,15 +73,14 @@ def stats(store_config: StoreConfig, fmt: str) -> None:
     print_table("节点 Nodes", ("label", "count"), sorted(result.labels.items()))
     print_table("关系 Relationships", ("type", "count"), sorted(result.relationships.items()))
     for title, areas in (("区 Districts", result.districts), ("街道 Streets", result.streets)):
-        rows = [[getattr(a, f) for f in AREA_FIELDS] for a in areas]
-        print_table(title, AREA_HEADERS, rows)
+        table = [[getattr(a, f) for f in AREA_FIELDS] for a in areas]
+        print_table(title, AREA_HEADERS, table)
 
 
 @click.command()
 @click.argument("name_or_id")
 @store_options
 @output_options
-@library_errors
 def pairings(name_or_id: str, store_config: StoreConfig, fmt: str) -> None:
     """The pairings (结对共建) of a community, unit or party organization.
 

@@ -7,20 +7,15 @@ import datetime as dt
 
 import click
 
-from graphmodel.analysis.hubs import EXACT_LIMIT, SAMPLE, rank_hubs, single_points_of_failure
-from graphmodel.analysis.network import actor_graph
-from graphmodel.analysis.reach import reach
+from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE
 from graphmodel.cli.options import (
     as_of_option,
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
-from graphmodel.report.tables import hub_table, point_table, reach_table
-from graphmodel.report.text import label_name, words
 from graphmodel.store import StoreConfig, open_store
 
 __all__ = ["COMMANDS", "hubs", "reach_cmd"]
@@ -75,7 +70,6 @@ REACH_FIELDS = (
 @as_of_option
 @store_options
 @output_options
-@library_errors
 def hubs(
     top: int,
     exact_limit: int,
@@ -95,6 +89,12 @@ def hubs(
     Example:
         graphmodel hubs --top 10 --as-of 2023-06-30
     """
+    from graphmodel.analysis.failure import single_points_of_failure
+    from graphmodel.analysis.hubs import rank_hubs
+    from graphmodel.analysis.network import actor_graph
+    from graphmodel.report.tables import hub_table, point_table
+    from graphmodel.report.text import words
+
     with open_store(store_config) as store:
         g = store.graph()
     net = actor_graph(g, as_of)
@@ -153,7 +153,6 @@ def hubs(
 @as_of_option
 @store_options
 @output_options
-@library_errors
 def reach_cmd(
     name_or_id: str, hops: int, as_of: dt.date, store_config: StoreConfig, fmt: str
 ) -> None:
@@ -168,6 +167,10 @@ def reach_cmd(
     Example:
         graphmodel reach 中国科学院某研究所 --hops 2
     """
+    from graphmodel.analysis.reach import reach
+    from graphmodel.report.tables import reach_table
+    from graphmodel.report.text import label_name, words
+
     with open_store(store_config) as store:
         result = reach(store.graph(), name_or_id, as_of, hops=hops)
     if fmt == "json":

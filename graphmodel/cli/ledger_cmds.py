@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graphmodel.cli.options import emit_json, library_errors, store_options
+from graphmodel.cli.options import emit_json, store_options
 from graphmodel.cli.render import console, print_table, terminal_text
-from graphmodel.ledger.template import write_template
-from graphmodel.load import LoadProgress, LoadReport, default_ledger, load
 from graphmodel.store import StoreConfig, open_store
+
+if TYPE_CHECKING:
+    from graphmodel.load import LoadProgress, LoadReport
 
 __all__ = ["COMMANDS", "load_cmd", "template_cmd"]
 
@@ -38,7 +38,6 @@ PROGRESS_MIN_RECORDS = 2000
     "[default: beside the first ledger, e.g. 台账.rejects.xlsx, ledger.rejects/].",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@library_errors
 def load_cmd(
     ledgers: tuple[str, ...],
     store_config: StoreConfig,
@@ -59,6 +58,8 @@ def load_cmd(
         graphmodel load 台账.xlsx
         graphmodel load 台账.rejects.xlsx     # after fixing the rejected rows
     """
+    from graphmodel.load import default_ledger, load
+
     paths = list(ledgers) or [str(default_ledger())]
     with open_store(store_config) as store, _progress(disabled=as_json) as progress:
         report = load(
@@ -75,7 +76,6 @@ def load_cmd(
 @click.command("template")
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-@library_errors
 def template_cmd(out: str, force: bool) -> None:
     """Write a blank ledger workbook: one sheet per table, and a 说明 (instructions) sheet.
 
@@ -86,6 +86,8 @@ def template_cmd(out: str, force: bool) -> None:
     Example:
         graphmodel template 台账模板.xlsx
     """
+    from graphmodel.ledger.template import write_template
+
     path = write_template(out, overwrite=force)
     click.echo(f"{path}: blank ledger template (docs/ledger-format.md describes the format)")
 
@@ -93,6 +95,9 @@ def template_cmd(out: str, force: bool) -> None:
 @contextmanager
 def _progress(disabled: bool) -> Iterator[LoadProgress]:
     """A progress callback drawing a bar on standard error, for batches worth watching."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     err = Console(stderr=True)
     bar = Progress(
         TextColumn("写入 writing"),

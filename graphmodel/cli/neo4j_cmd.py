@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from graphmodel import neo4j_server
-from graphmodel.cli.options import emit_csv, emit_json, library_errors, output_options
+from graphmodel.cli.options import emit_csv, emit_json, output_options
 from graphmodel.cli.render import print_table
 
 
@@ -23,7 +23,6 @@ def neo4j() -> None:
 
 
 @neo4j.command()
-@library_errors
 def fetch() -> None:
     """Download the Neo4j and Browser jars into the cache (once; needs java and mvn).
 
@@ -43,7 +42,6 @@ def fetch() -> None:
     show_default=True,
     help="Seconds to wait for Bolt to answer.",
 )
-@library_errors
 def start(timeout: float) -> None:
     """Start the server in the background; return once Bolt answers.
 
@@ -63,7 +61,6 @@ def start(timeout: float) -> None:
 
 
 @neo4j.command()
-@library_errors
 def stop() -> None:
     """Shut the server down cleanly and wait until it has stopped.
 
@@ -77,7 +74,6 @@ def stop() -> None:
 
 @neo4j.command()
 @output_options
-@library_errors
 def status(fmt: str) -> None:
     """Whether the server runs, its version, ports and data folder (exit code 3 if stopped).
 

@@ -1,4 +1,4 @@
-"""Option groups shared by several commands, and the conversion of library errors to CLI errors.
+"""Option groups shared by several commands, and the JSON and CSV printers.
 
 Each option maps onto a keyword of a library call: the store options build a ``StoreConfig``
 passed to the command as ``store_config``; the output options set ``fmt`` to ``text``,
@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 import click
 
 from graphmodel.analysis.policy import load_policy
-from graphmodel.errors import GraphmodelError
 from graphmodel.store import StoreConfig
 
 __all__ = [
@@ -26,7 +25,6 @@ __all__ = [
     "as_of_option",
     "emit_csv",
     "emit_json",
-    "library_errors",
     "output_options",
     "store_options",
 ]
@@ -131,21 +129,6 @@ def area_options(func: F) -> F:
 
     func = click.option("--district", help="Only this district (id or unique name).")(func)
     return click.option("--street", help="Only this street (id or unique name).")(func)
-
-
-def library_errors(func: F) -> F:
-    """Turn the project's exceptions into ``click.ClickException``: a message, exit code 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GraphmodelError as e:
-            from graphmodel.cli.render import terminal_text
-
-            raise click.ClickException(terminal_text(e)) from e
-
-    return wrapper  # type: ignore[return-value]
 
 
 def emit_json(data: Any) -> None:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphmodel import queries
 from graphmodel.cli.options import (
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
 from graphmodel.store import StoreConfig
+
+if TYPE_CHECKING:
+    from graphmodel import queries
 
 __all__ = ["COMMANDS"]
 
@@ -40,7 +41,6 @@ __all__ = ["COMMANDS"]
 )
 @store_options
 @output_options
-@library_errors
 def query(
     name: str | None,
     params: tuple[str, ...],
@@ -61,6 +61,8 @@ def query(
         graphmodel query partners -p ref=站东社区 -p as_of=2023-06-30 --store neo4j
         graphmodel query --export favorites/
     """
+    from graphmodel import queries
+
     if list_all or export_dir:
         library = queries.library()
         if export_dir:

@@ -1,15 +1,20 @@
-"""Human output for the terminal: tables drawn with rich, which knows CJK character widths."""
+"""Human output for the terminal: tables drawn with rich, which knows CJK character widths.
+
+rich is imported when the first thing is printed, not when the command line starts (a command
+that prints JSON, or ``--help``, never loads it): ``console`` stands in for the rich
+``Console`` and creates it on first use.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["console", "print_table", "terminal_text"]
 
@@ -22,7 +27,21 @@ PIPE_WIDTH = 200
 """Width used when output goes to a pipe or file, so tables are not wrapped at 80 columns."""
 
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+@functools.cache
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+
+
+class _FirstUse:
+    """Forwards every attribute to the rich ``Console``, made at the first access."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_console(), name)
+
+
+console = cast("Console", _FirstUse())
 """The console on standard output (rich looks ``sys.stdout`` up at each print)."""
 
 
@@ -40,6 +59,9 @@ def terminal_text(value: Any) -> str:
 def print_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Print ``rows`` under ``headers`` as a table titled ``title``; every cell is plain text
     (``terminal_text``; never read as rich markup such as ``[bold]``)."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=terminal_text(title), title_justify="left", show_lines=False)
     for header in headers:
         table.add_column(Text(terminal_text(header)))

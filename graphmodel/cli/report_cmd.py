@@ -13,11 +13,8 @@ from graphmodel.cli.options import (
     analysis_options,
     area_options,
     emit_json,
-    library_errors,
     store_options,
 )
-from graphmodel.report import build_report, write_report
-from graphmodel.report.fonts import FontWarning
 from graphmodel.store import StoreConfig, open_store
 
 if TYPE_CHECKING:
@@ -63,7 +60,6 @@ __all__ = ["COMMANDS", "report"]
 @click.option("--json", "as_json", is_flag=True, help="Print the files written as JSON.")
 @area_options
 @store_options
-@library_errors
 @analysis_options
 def report(
     out_dir: str,
@@ -90,6 +86,9 @@ def report(
         graphmodel report --out report-dc --district 东城区 --policy seed/policy.toml
         graphmodel report --out report-en --lang en --street 回龙观街道
     """
+    from graphmodel.report import build_report, write_report
+    from graphmodel.report.fonts import FontWarning
+
     with open_store(store_config) as store:
         g = store.graph()
     then = None

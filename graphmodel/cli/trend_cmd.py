@@ -13,7 +13,6 @@ from graphmodel.cli.options import (
     area_options,
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
@@ -63,7 +62,6 @@ def _day(value: str, first: bool) -> dt.date:
 @output_options
 @area_options
 @store_options
-@library_errors
 @analysis_options
 def trend_cmd(
     start: str,

@@ -159,7 +159,8 @@ def _write_folder(tables: dict[str, _Output], path: Path) -> None:
 
 def _clear(folder: Path) -> None:
     """Remove an earlier run's rejects files; refuse a folder that holds anything else."""
-    ours, others = [], []
+    ours: list[Path] = []
+    others: list[Path] = []
     for f in folder.iterdir():
         is_ours = f.suffix == ".csv" and _is_rejects_csv(f)
         (ours if is_ours else others).append(f)

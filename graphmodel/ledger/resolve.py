@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.ledger.problems import LABEL_ZH
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Found", "Index", "Owners", "labels_text", "party_org_level"]
 

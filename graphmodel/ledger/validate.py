@@ -27,9 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.ledger.problems import Problem
 from graphmodel.ledger.read import Ledger, Row, Sheet
@@ -46,6 +44,9 @@ from graphmodel.ledger.values import (
     visible,
 )
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["RejectedRow", "TableCount", "Validation", "derived_id", "validate"]
 
@@ -392,11 +393,13 @@ class _Builder:
             item.late_problems.append(item.problem("self_ref", message, "community"))
             return None
         orgs = {side: org or self._create(item, side, targets[side]) for side, org in found.items()}
-        if any(org is None for org in orgs.values()):
+        unit = orgs["unit"]
+        if unit is None:
             return None
         if item.table.rel == "REPORTS_TO":
-            return orgs["unit"], targets["community"].id
-        return orgs["unit"], orgs["community"]
+            return unit, targets["community"].id
+        community = orgs["community"]
+        return None if community is None else (unit, community)
 
     def _reporting_org(self, item: _Item, targets: dict[str, Found]) -> tuple[str, str] | None:
         """The ends of a report that names its party organization (报到党组织): that
@@ -455,7 +458,7 @@ class _Builder:
             value = item.sheet.value(item.row, column)
             item.late_problems.append(item.problem("duplicate_id", message, column, value))
             return None
-        props = {
+        props: dict[str, Any] = {
             "name": f"{owner.name}党组织",
             "level": party_org_level(owner.label, owner.props.get("kind", "")),
             "source": f"{item.row.origin}: created as the party organization of {owner.name}",

@@ -16,14 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.completeness import Completeness, completeness
+from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
-from graphmodel.analysis.hubs import HubReport, rank_hubs, single_points_of_failure
+from graphmodel.analysis.hubs import HubReport, rank_hubs
 from graphmodel.analysis.network import actor_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
@@ -58,6 +57,9 @@ from graphmodel.report.tables import (
     uncoverable_table,
 )
 from graphmodel.report.text import LANGS, label_name, rule_name, words
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Chart", "Report", "Scope", "Section", "build_report", "scope_of", "write_report"]
 

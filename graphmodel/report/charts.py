@@ -12,11 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from graphmodel.analysis.gaps import RULES, Gap
 from graphmodel.analysis.hubs import HubReport
@@ -24,6 +20,10 @@ from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import FALLBACK_FAMILY, ChartFont
 from graphmodel.report.sentences import report_words
 from graphmodel.report.text import rule_name, words
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["COVERAGE_STREETS", "chart_texts", "coverage_chart", "gap_chart"]
 
@@ -38,6 +38,8 @@ def coverage_chart(rows: Sequence[StreetCoverage], lang: str, font: ChartFont) -
     committee, served by enough social organizations and receiving dual reporting (columns),
     red for none to green for all; a figure not recorded (``None``) is a grey cell marked
     未采集, never a red 0%. ``None`` when no street has communities."""
+    import matplotlib
+
     w = words(lang)
     shown = [r for r in rows if r.communities]
     if not shown:
@@ -117,6 +119,8 @@ def chart_texts(rows: Sequence[StreetCoverage], report: HubReport, lang: str) ->
 @contextmanager
 def _style(font: ChartFont) -> Iterator[None]:
     """Draw in ``font``, falling back to matplotlib's own font for anything it lacks."""
+    import matplotlib
+
     with matplotlib.rc_context(
         {"font.family": [font.family, FALLBACK_FAMILY], "axes.unicode_minus": False}
     ):
@@ -124,6 +128,9 @@ def _style(font: ChartFont) -> Iterator[None]:
 
 
 def _figure(width: float, height: float, dpi: int = 100) -> tuple[Figure, Axes]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()

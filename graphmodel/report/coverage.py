@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.completeness import Completeness
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.network import street_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["StreetCoverage", "street_coverage"]
 

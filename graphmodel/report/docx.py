@@ -35,11 +35,12 @@ def write_docx(report: Report, path: str | Path) -> Path:
     doc = Document()
     page = doc.sections[0]
     page.orientation = WD_ORIENT.PORTRAIT
-    page.page_width, page.page_height = Cm(21), Cm(29.7)
+    width, margin = Cm(21), Cm(1.8)
+    page.page_width, page.page_height = width, Cm(29.7)
     for side in ("left_margin", "right_margin"):
-        setattr(page, side, Cm(1.8))
-    page.top_margin = page.bottom_margin = Cm(1.8)
-    text_width = page.page_width - page.left_margin - page.right_margin
+        setattr(page, side, margin)
+    page.top_margin = page.bottom_margin = margin
+    text_width = width - 2 * margin
     _fonts(doc, Pt)
     w, rw = words(report.lang), report_words(report.lang)
     doc.add_heading(report.title, level=0)

@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from matplotlib import font_manager, ft2font
-
 __all__ = ["FALLBACK_FAMILY", "GLYPH_CHECK", "ChartFont", "FontWarning", "chart_font", "font_path"]
 
 GLYPH_CHECK = "社区结对共建党组织街道工委协调委员会驻区单位覆盖率缺口枢纽分单点故障"
@@ -75,10 +73,14 @@ def chart_font(texts: Iterable[str] = ()) -> ChartFont:
 
 @functools.cache
 def _register(path: str) -> str:
+    from matplotlib import font_manager
+
     font_manager.fontManager.addfont(path)
     return font_manager.FontProperties(fname=path).get_name()
 
 
 @functools.cache
 def _code_points(path: str) -> frozenset[int]:
+    from matplotlib import ft2font
+
     return frozenset(ft2font.FT2Font(path).get_charmap())

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphmodel.analysis.failure import PointOfFailure
 from graphmodel.analysis.gaps import Gap
-from graphmodel.analysis.hubs import HubReport, PointOfFailure
+from graphmodel.analysis.hubs import HubReport
 from graphmodel.analysis.reach import ReachResult
 from graphmodel.analysis.recommend import Recommendation
 from graphmodel.report.coverage import StreetCoverage

@@ -510,7 +510,7 @@ class Seed:
 
         per_community, source = self.figure("jianguomen_sinking_units")
         number = 0
-        for community in self.named("communities", street="dongcheng.jianguomen"):
+        for listed in self.named("communities", street="dongcheng.jianguomen"):
             for _ in range(per_community):
                 number += 1
                 org = self.unit(
@@ -523,7 +523,7 @@ class Seed:
                     "pairings",
                     id=f"dongcheng.jianguomen.p{number:02d}",
                     unit=org,
-                    community=f"{community['id']}.po",
+                    community=f"{listed['id']}.po",
                     kind="下沉",
                     since=DONGCHENG_REPORT,
                     agreement="结对共建协议书",

@@ -1,4 +1,5 @@
-"""The interface both stores implement, and the shapes of what they answer.
+"""The interface both stores implement. The shapes of what they answer (``AreaStats``,
+``Stats``, ``Partner``) are defined in ``graphmodel.graphview`` and re-exported here.
 
 A store holds one co-governance graph. Writes are merges: a node is identified by its ``id``,
 a relationship by (start, type, key, end); writing a record that exists updates its properties
@@ -16,91 +17,19 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from graphmodel.graphview import AreaStats, Partner, Stats
 from graphmodel.records import GraphBatch
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from typing_extensions import Self
 
 __all__ = ["AreaStats", "Partner", "Progress", "Stats", "Store"]
 
 Progress = Callable[[int], None]
 """Called with the number of records just written, so a caller can advance a progress bar."""
-
-
-@dataclass
-class AreaStats:
-    """Figures for one district or street.
-
-    - ``communities``: communities (社区 and 村) in the area.
-    - ``paired_communities``: those whose party organization has at least one ``PAIRED_WITH``
-      (whatever its dates).
-    - ``pairings``: ``PAIRED_WITH`` relationships whose community-side organization belongs to a
-      community in the area.
-    - ``committees``: committees that cover the area or a community in it.
-    - ``social_orgs``: social organizations that serve at least one community in the area.
-    - ``streets``: streets in the area (0 for a street).
-    """
-
-    id: str
-    name: str
-    parent: str = ""
-    streets: int = 0
-    communities: int = 0
-    paired_communities: int = 0
-    pairings: int = 0
-    committees: int = 0
-    social_orgs: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict with stable field names (the ``--json`` form)."""
-        return asdict(self)
-
-
-@dataclass
-class Stats:
-    """Counts per label and relationship type, and figures per district and per street."""
-
-    labels: dict[str, int] = field(default_factory=dict)
-    relationships: dict[str, int] = field(default_factory=dict)
-    districts: list[AreaStats] = field(default_factory=list)
-    streets: list[AreaStats] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict with stable field names (the ``--json`` form)."""
-        return {
-            "labels": dict(sorted(self.labels.items())),
-            "relationships": dict(sorted(self.relationships.items())),
-            "districts": [a.to_dict() for a in self.districts],
-            "streets": [a.to_dict() for a in self.streets],
-        }
-
-
-@dataclass(frozen=True)
-class Partner:
-    """One pairing seen from one side.
-
-    ``org_id``/``org_name`` are the party organization on the asked side; ``partner_*`` the
-    party organization on the other side, and ``owner_*`` the unit or community it belongs to
-    (empty when it belongs to none).
-    """
-
-    org_id: str
-    org_name: str
-    partner_id: str
-    partner_name: str
-    owner_id: str
-    owner_name: str
-    owner_label: str
-    kind: str
-    since: str
-    until: str
-    agreement: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict with stable field names (the ``--json`` form)."""
-        return asdict(self)
 
 
 class Store(ABC):
@@ -149,13 +78,20 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
+        """Merge ``props[id]`` into the properties of each listed node, all or nothing; a value
+        of ``None`` removes the property (as ``SET n += {p: null}`` does in Neo4j). Raises
+        ``StoreError`` and writes nothing if a listed node does not exist. The write-back of
+        analysis results (``graphmodel.writeback``) goes through it."""
+
+    @abstractmethod
     def clear(self) -> None:
         """Remove every node and relationship."""
 
     def close(self) -> None:
         """Release connections or files (nothing to do by default)."""
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

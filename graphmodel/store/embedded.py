@@ -28,14 +28,15 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from graphmodel import graphview
 from graphmodel.errors import MissingStore, OldStoreFormat, StoreBusy, StoreError
 from graphmodel.records import GraphBatch, chunks
 from graphmodel.store.base import Partner, Progress, Stats, Store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["FORMAT", "SCHEMA", "VERSION", "EmbeddedStore"]
 
@@ -278,6 +279,8 @@ class EmbeddedStore(Store):
 
     def graph_or_empty(self) -> nx.MultiDiGraph:
         """The graph view, or an empty graph when the store does not exist yet (for loads)."""
+        import networkx as nx
+
         return self.graph() if self.exists or self._in_tx else nx.MultiDiGraph()
 
     def stats(self) -> Stats:
@@ -292,6 +295,8 @@ class EmbeddedStore(Store):
 def _read_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
     """Every node and relationship as a graph view. Empty ``props`` are not parsed (most
     relationships have none)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     loads = json.loads
     g.add_nodes_from(
@@ -326,7 +331,7 @@ def _dumps(props: dict[str, Any]) -> str:
     return json.dumps(props, ensure_ascii=False, separators=(",", ":")) if props else "{}"
 
 
-def _refuse_missing(path: Path) -> None:
+def _refuse_missing(path: Path) -> NoReturn:
     """Raise ``MissingStore``, or ``OldStoreFormat`` when the JSON store of an earlier version
     sits beside the missing file (``graph.json`` next to the default ``graph.db``)."""
     old = path.with_suffix(".json")

@@ -23,7 +23,6 @@ second node (the embedded store would relabel it); ledgers keep ids unique acros
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -39,6 +38,10 @@ from graphmodel.records import GraphBatch, chunks
 from graphmodel.store.base import AreaStats, Partner, Progress, Stats, Store
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Neo4jStore"]
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes the store speaks: Bolt, direct or routed, plain or encrypted. The driver's
+experimental ``http://`` query API needs packages the project does not install."""
 
 DEFAULT_BATCH_SIZE = 1000
 """Rows per write transaction: large enough to amortise round trips, small enough to keep
@@ -67,6 +70,12 @@ class Neo4jStore(Store):
         self.database = database or None
         self.batch_size = batch_size
         self._schema_ready = False
+        if uri.partition("://")[0].lower() not in BOLT_SCHEMES:
+            raise StoreUnavailable(
+                f"cannot use the Neo4j URI {uri!r}: it must start with one of "
+                + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
+                + " (e.g. bolt://127.0.0.1:7687)"
+            )
         try:
             self._driver: Driver = GraphDatabase.driver(
                 uri,
@@ -80,22 +89,13 @@ class Neo4jStore(Store):
 
     @classmethod
     def from_config(cls, config: Any) -> Neo4jStore:
-        """Open the store a ``StoreConfig`` describes.
+        """Open the store a ``StoreConfig`` describes; each setting falls back to the
+        environment and then to the project's local server (``graphmodel.connection``, which
+        hands out the local password only for the local server's own address)."""
+        from graphmodel.connection import connection
 
-        Each setting falls back to the environment (``NEO4J_URI``, ``NEO4J_USER``,
-        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and then to the project's local server
-        (``graphmodel neo4j start``: its Bolt port and its password file).
-        """
-        from graphmodel import neo4j_server
-
-        env = os.environ
-        local_uri, local_user, local_password = neo4j_server.local_connection()
-        return cls(
-            uri=config.uri or env.get("NEO4J_URI") or local_uri,
-            user=config.user or env.get("NEO4J_USER") or local_user,
-            password=config.password or env.get("NEO4J_PASSWORD") or local_password,
-            database=config.database or env.get("NEO4J_DATABASE") or None,
-        )
+        c = connection(config.uri, config.user, config.password, config.database)
+        return cls(uri=c.uri, user=c.user, password=c.password, database=c.database)
 
     @property
     def driver(self) -> Driver:

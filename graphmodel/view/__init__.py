@@ -65,9 +65,10 @@ def view_data(
         index -> names of its folded party organizations), ``gaps`` (node index -> gap
         messages) and ``roles`` (node index -> hub figures).
     """
+    from graphmodel.analysis.failure import single_points_of_failure
     from graphmodel.analysis.folding import fold_party_orgs
     from graphmodel.analysis.gaps import find_gaps
-    from graphmodel.analysis.hubs import rank_hubs, single_points_of_failure
+    from graphmodel.analysis.hubs import rank_hubs
     from graphmodel.analysis.scope import scope_graph
     from graphmodel.view.layout import layout
 

@@ -1,26 +1,5 @@
-"""The named Cypher query library (``cypher/queries/*.cypher``): parse, list, run, export.
-
-Each query is one ``.cypher`` file whose leading ``//`` comment lines form a header in a fixed
-format, one tag per line (a ``//`` line without a tag continues the previous tag)::
-
-    // @name partners                         required, equals the file name without .cypher
-    // @zh 社区或单位的结对共建伙伴            required: the purpose in Chinese
-    // @en The pairings of a community ...    required: the purpose in English
-    // @param ref: string = 站东社区 -- doc    one per parameter: name, type, example, doc
-    // @returns org_name, partner_name -- doc  required: the returned columns, then a doc
-    // @note ...                              optional: how it counts, its limits
-    // @agrees graphmodel.graphview.partners  optional: the embedded answer it agrees with
-    // @mode read                             optional: read (default) or write
-
-Parameter types are ``string``, ``int``, ``float``, ``bool``, ``date`` (an ISO ``YYYY-MM-DD``
-string, as the stores keep dates) and ``list`` (of strings, comma-separated on the command line).
-The rest of the file is the statement; it uses ``$name`` for every parameter, so user values
-never become query text.
-
-``run_query`` runs a query in a READ transaction after asking the server, with ``EXPLAIN``,
-what kind of statement it is: anything but a read-only statement (``query_type`` ``'r'``) is
-refused unless the caller passes ``allow_write=True``, which only the project's own write
-steps do (the CLI never does).
+"""The query library's files: the header format (see ``graphmodel.queries``), parsing,
+listing, finding a query by name, and typing the parameters given on the command line.
 """
 
 from __future__ import annotations
@@ -28,19 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import neo4j
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
 from graphmodel.cypher import CYPHER_DIR
-from graphmodel.errors import GraphmodelError, StoreUnavailable
-from graphmodel.store import StoreConfig
-from graphmodel.store.neo4j import Neo4jStore
+from graphmodel.errors import GraphmodelError
 
 __all__ = [
     "PARAM_TYPES",
@@ -48,29 +21,33 @@ __all__ = [
     "Param",
     "Query",
     "QueryError",
-    "QueryResult",
     "WriteRefused",
-    "connect",
-    "cypher_literal",
-    "export_favorites",
-    "favorite_text",
     "find_query",
     "library",
     "parse_params",
     "parse_query",
-    "run_query",
-    "to_plain",
 ]
+
 
 QUERY_DIR = CYPHER_DIR / "queries"
 """Where the project's query library lives."""
 
+
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
 
+
 _TAG = re.compile(r"^//\s*@(\w+)\s*(.*)$")
+
+
 _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*=\s*(.*?)\s*(?:--\s*(.*))?$")
+
+
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
 _REQUIRED = ("name", "zh", "en", "returns")
+
+
 _KNOWN = ("name", "zh", "en", "param", "returns", "note", "agrees", "mode")
 
 
@@ -140,14 +117,6 @@ class Query:
             "agrees": self.agrees,
             "mode": self.mode,
         }
-
-
-@dataclass
-class QueryResult:
-    """What a query returned: its column names and one dict per row (values as ``to_plain``)."""
-
-    columns: list[str]
-    rows: list[dict[str, Any]]
 
 
 def parse_query(source: str, path: Path | None = None) -> Query:
@@ -258,152 +227,6 @@ def parse_params(query: Query, pairs: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-@contextmanager
-def connect(config: StoreConfig) -> Iterator[tuple[neo4j.Driver, str | None]]:
-    """A driver, checked to answer, and the database name, for the Neo4j ``config`` describes.
-
-    The settings fall back exactly as ``Neo4jStore.from_config`` (the environment, then the
-    project's local server), because the connection is the store's. Raises
-    ``StoreUnavailable`` when the server is down or refuses the credentials.
-    """
-    with Neo4jStore.from_config(config) as store:
-        yield store.driver, store.database
-
-
-def run_query(
-    driver: neo4j.Driver,
-    query: Query,
-    params: Mapping[str, Any],
-    database: str | None = None,
-    allow_write: bool = False,
-) -> QueryResult:
-    """Run ``query`` with ``params`` and return its rows.
-
-    First ``EXPLAIN`` asks the server what kind of statement it is; unless it is read-only
-    (``query_type == 'r'``) it is refused with ``WriteRefused``, or, with ``allow_write``, run
-    in a write transaction. A read-only statement runs in a READ transaction
-    (``session.execute_read``; the server enforces the access mode as well). Raises
-    ``StoreUnavailable`` when the server cannot be reached, ``QueryError`` for a statement the
-    server rejects.
-    """
-    missing = [p.name for p in query.params if p.name not in params]
-    if missing:
-        raise QueryError(f"{query.name} needs {', '.join(missing)}")
-    values = dict(params)
-    try:
-        with driver.session(
-            database=database or None,
-            default_access_mode=neo4j.READ_ACCESS,
-            notifications_min_severity="OFF",
-        ) as session:
-            kind = session.execute_read(_query_type, query.text, values)
-            if kind != "r" and not allow_write:
-                raise WriteRefused(
-                    f"{query.name} would write (query type {kind!r}); "
-                    "graphmodel query runs read-only statements only"
-                )
-            work = session.execute_read if kind == "r" else session.execute_write
-            columns, rows = work(_fetch, query.text, values)
-    except ServiceUnavailable as e:
-        raise StoreUnavailable(f"Neo4j cannot be reached: {e}") from e
-    except Neo4jError as e:
-        raise QueryError(f"{query.name}: the server rejected it: {e.message}") from e
-    return QueryResult(columns, rows)
-
-
-def to_plain(value: Any) -> Any:
-    """A driver value as plain JSON types.
-
-    A node becomes ``{"label", **properties}``, a relationship ``{"type", "start", "end",
-    **properties}`` (start and end are node ids), a path ``{"nodes": [...], "relationships":
-    [...]}``; temporal values become ISO strings; lists and maps are converted item by item.
-    """
-    if isinstance(value, neo4j.graph.Node):
-        labels = sorted(value.labels)
-        return {"label": labels[0] if labels else "", **{k: to_plain(v) for k, v in value.items()}}
-    if isinstance(value, neo4j.graph.Relationship):
-        return {
-            "type": value.type,
-            "start": value.start_node.get("id") if value.start_node else None,
-            "end": value.end_node.get("id") if value.end_node else None,
-            **{k: to_plain(v) for k, v in value.items()},
-        }
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [to_plain(n) for n in value.nodes],
-            "relationships": [to_plain(r) for r in value.relationships],
-        }
-    if isinstance(value, (list, tuple)):
-        return [to_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_plain(v) for k, v in value.items()}
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value
-
-
-def cypher_literal(value: Any) -> str:
-    """``value`` written as a Cypher literal (for Browser's ``:param`` command)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
-    text = str(value).replace("\\", "\\\\").replace("'", "\\'")
-    return f"'{text}'"
-
-
-def favorite_text(query: Query, params: Mapping[str, Any] | None = None) -> str:
-    """The query as a Neo4j Browser favorite (.cql): a title comment, the purpose, a ``:param``
-    line with ``params`` (the examples by default), then the statement.
-
-    Browser names a favorite after its first comment line. It runs the ``:param`` line and the
-    statement together when multi-statement mode is on (its default); otherwise run them one
-    after the other.
-    """
-    values = query.example_params() if params is None else dict(params)
-    lines = [f"// {query.zh}（{query.name}）", f"// {query.en}"]
-    for p in query.params:
-        lines.append(f"// ${p.name} ({p.type}): {p.doc}")
-    if query.params:
-        assigned = ", ".join(f"{k}: {cypher_literal(v)}" for k, v in values.items())
-        lines.append(f":param {{{assigned}}};")
-    lines.append(_body(query.text))
-    return "\n".join(lines) + "\n"
-
-
-def export_favorites(queries: Sequence[Query], directory: Path | str) -> list[Path]:
-    """Write each query as ``NAME.cql`` (``favorite_text``) into ``directory``; returns the paths."""
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for query in queries:
-        target = folder / f"{query.name}.cql"
-        target.write_text(favorite_text(query), encoding="utf-8")
-        written.append(target)
-    return written
-
-
-def _query_type(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> str:
-    """The server's verdict on ``text``: ``r``, ``rw``, ``w`` or ``s`` (schema)."""
-    return tx.run("EXPLAIN " + text, params).consume().query_type or ""
-
-
-def _fetch(
-    tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]
-) -> tuple[list[str], list[dict[str, Any]]]:
-    result = tx.run(text, params)
-    columns = list(result.keys())
-    return columns, [{k: to_plain(record[k]) for k in columns} for record in result]
-
-
-def _body(text: str) -> str:
-    """The statement with a trailing semicolon, so that it ends a multi-statement favorite."""
-    stripped = text.rstrip().rstrip(";")
-    return stripped + ";"
-
-
 def _parse_param(value: str, where: str) -> Param:
     match = _PARAM.match(value)
     if not match:
@@ -423,7 +246,11 @@ def _strip_strings(text: str) -> str:
 
 
 def _to_int(text: str) -> int:
-    return int(text)
+    """A whole number that Cypher can hold (a signed 64-bit integer)."""
+    value = int(text)
+    if not -(2**63) <= value < 2**63:
+        raise ValueError(f"{text} is beyond the range of a Cypher integer (64 bits)")
+    return value
 
 
 def _to_bool(text: str) -> bool:
@@ -451,7 +278,7 @@ def _to_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-_CONVERTERS = {
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
     "string": str,
     "int": _to_int,
     "float": float,
