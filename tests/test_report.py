@@ -60,7 +60,8 @@ def test_the_report_on_the_chain_street(g):
     # 羊坊店社区 is the one community to propose a pairing for.
     proposals = _section(report, "proposals").tables[0][1]
     assert [r[1] for r in proposals.rows] == ["羊坊店社区"]
-    assert [c.name for c in report.charts] == ["coverage", "gaps"]
+    # One street in the store: it is drawn actor by actor.
+    assert [c.name for c in report.charts] == ["network-s", "coverage", "gaps"]
 
 
 def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_path):
@@ -71,6 +72,7 @@ def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_p
     assert names == [
         "charts/coverage.png",
         "charts/gaps.png",
+        "charts/network-s.png",
         "index.docx",
         "index.html",
         "index.md",
@@ -88,7 +90,7 @@ def test_write_report_writes_markdown_one_standalone_html_page_and_pngs(g, tmp_p
     assert set(re.findall(r'href="([^"]*)"', page)) <= {f"#{s.key}" for s in report.sections}
     assert "<script" not in page and "<link" not in page and "@import" not in page
     sources = re.findall(r'src="([^"]*)"', page)
-    assert len(sources) == 2
+    assert len(sources) == 3
     assert all(s.startswith("data:image/png;base64,") for s in sources)
     assert "url(" not in page
 
@@ -129,6 +131,7 @@ def test_english_headings_keep_chinese_names(g):
         "Main problems",
         "Recommended actions",
         "Data not recorded",
+        "The network",
         "Coverage by street",
         "Gaps",
         "Coordination hubs",

@@ -23,7 +23,7 @@ from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
-from graphmodel.analysis.network import actor_graph
+from graphmodel.analysis.network import actor_graph, street_index
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
 from graphmodel.analysis.roles import HUB_LABELS, hub_roles
@@ -362,8 +362,9 @@ def _network_sections(
     lang: str,
     font: ChartFont,
 ) -> list[Section]:
-    """The network figures: the street itself for a street report; the street-by-street
-    overview, then each street, for a district; the overview for the whole store."""
+    """The network figures: the street itself for a street report (or a store of one
+    street); the street-by-street overview, then each street, for a district; the overview
+    for the whole store."""
     rw = report_words(lang)
     folded = fold_party_orgs(g)
     section = Section("network", rw["network"], page_break=True)
@@ -380,12 +381,14 @@ def _network_sections(
                 network_figure.overview_figure(folded, coverage, as_of, lang, font, title),
             )
         )
-    if scope.kind != "all":
+    drawn = [r for r in coverage if r.communities]
+    if scope.kind != "all" or len(drawn) == 1:
         section.paragraphs.append(rw["network_intro"])
-        for row in sorted(coverage, key=lambda r: (r.name, r.id)):
-            png = network_figure.street_figure(folded, row.id, as_of, gaps, lang, font)
+        where = street_index(folded)
+        for row in sorted(drawn, key=lambda r: (r.name, r.id)):
+            png = network_figure.street_figure(folded, row.id, as_of, gaps, lang, font, where)
             figure = _charts((f"network-{row.id}", row.name, png))
-            if scope.kind == "street":
+            if scope.kind == "street" or len(drawn) == 1:
                 section.charts += figure
             elif figure:
                 subsections.append(

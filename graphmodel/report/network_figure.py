@@ -21,11 +21,12 @@ Ties are those in force on the as-of date (``network.is_active``). The layout ne
 iteration and gives every label its own slot on its ring, so names stay legible up to a street
 of 30 communities and 100 units (font size shrinks with the number of names).
 
-An area with more than ``STREET_LIMIT`` streets' worth of actors (``overview_figure``) is drawn
-street by street: each street a node (its size the number of communities, its colour the share
-of them paired, grey where pairings were not recorded), each tie between two streets an edge
-(a unit of one paired with a community of the other, a committee covering both, a unit member
-of a committee of the other), its width the number of such ties.
+A district or the whole store (``overview_figure``) is drawn street by street: each street a
+node (its size the number of communities, its colour the share of them paired, grey where
+pairings were not recorded) on a ring of its district, the districts' rings around a circle;
+each tie between two streets an edge (a unit of one paired with a community of the other, a
+committee covering both, a unit member of a committee of the other), its width the number of
+such ties.
 """
 
 from __future__ import annotations
@@ -69,15 +70,22 @@ _TIE_STYLE = {
 
 
 class Drawing:
-    """The actors and ties of one street on one date, read from the folded graph.
+    """The actors and ties of one street on one date, read from the folded graph
+    (``where`` is ``network.street_index`` of it, when the caller draws several streets).
 
     ``communities``, ``units``, ``social``, ``committees`` are ids; ``ties`` (a, b, type)
     pairs with the community (or committee) second.
     """
 
-    def __init__(self, folded: nx.MultiDiGraph, street: str, as_of: dt.date) -> None:
+    def __init__(
+        self,
+        folded: nx.MultiDiGraph,
+        street: str,
+        as_of: dt.date,
+        where: dict[str, str | None] | None = None,
+    ) -> None:
         self.g = folded
-        where = street_index(folded)
+        where = street_index(folded) if where is None else where
         self.communities = sorted(
             (
                 u
@@ -150,10 +158,12 @@ def street_figure(
     gaps: Iterable[Gap],
     lang: str,
     font: ChartFont,
+    where: dict[str, str | None] | None = None,
 ) -> bytes | None:
     """The PNG of one street's network (module docstring); ``None`` for a street without
-    communities. ``folded`` is ``fold_party_orgs(g)``; ``gaps`` those in scope."""
-    d = Drawing(folded, street, as_of)
+    communities. ``folded`` is ``fold_party_orgs(g)``, ``where`` its ``street_index``;
+    ``gaps`` those in scope."""
+    d = Drawing(folded, street, as_of, where)
     if not d.communities:
         return None
     marks = {(gap.rule, gap.node_id) for gap in gaps}
@@ -317,19 +327,19 @@ def overview_figure(
         return None
     ids = {s.id for s in shown}
     weights = _street_ties(folded, ids, as_of)
-    net = nx.Graph()
-    net.add_nodes_from(sorted(ids))
-    for (a, b), n in sorted(weights.items()):
-        net.add_edge(a, b, weight=n)
-    layout = nx.spring_layout(net, seed=1, k=1.6 / math.sqrt(len(shown)), iterations=200)
+    groups: dict[str, list[StreetCoverage]] = {}
+    for street in sorted(shown, key=lambda r: (r.district, r.name, r.id)):
+        groups.setdefault(street.district, []).append(street)
+    layout, angle, centres = _district_rings(groups)
     top = max(s.communities for s in shown)
     wmax = max(weights.values(), default=1)
     cmap = matplotlib.colormaps["RdYlGn"]
-    size = max(6.0, min(9.0, 11 - len(shown) / 10))
+    size = max(5.5, min(9.0, 10.5 - len(shown) / 12))
     w = report_words(lang)
     with _style(font):
-        fig, ax = _figure(10, 8.5, dpi=150)
+        fig, ax = _figure(10, 10, dpi=150)
         ax.set_axis_off()
+        ax.set_aspect("equal")
         for (a, b), n in weights.items():
             (x0, y0), (x1, y1) = layout[a], layout[b]
             ax.plot(
@@ -343,20 +353,18 @@ def overview_figure(
         for s in shown:
             rate = s.paired_rate
             color = "#bdc3c7" if rate is None else cmap(rate)
-            x, y = layout[s.id]
             ax.scatter(
-                [x], [y], s=80 + 900 * s.communities / top, c=[color], edgecolors="#555", zorder=3
+                [layout[s.id][0]],
+                [layout[s.id][1]],
+                s=30 + 300 * s.communities / top,
+                c=[color],
+                edgecolors="#555",
+                zorder=3,
             )
-            ax.annotate(
-                s.name,
-                (x, y),
-                xytext=(0, 8 + 10 * s.communities / top),
-                textcoords="offset points",
-                ha="center",
-                fontsize=size,
-                zorder=4,
-                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
-            )
+            _radial_label(ax, layout[s.id], angle[s.id], s.name, size, inward=False, gap=0.05)
+        if len(groups) > 1:
+            for district, (x, y) in centres.items():
+                ax.text(x, y, district, ha="center", va="center", fontsize=13, color="#7f8c8d")
         handles = [
             Line2D([], [], marker="o", ls="", color=cmap(0.0), label=w["legend_none_paired"]),
             Line2D([], [], marker="o", ls="", color=cmap(1.0), label=w["legend_all_paired"]),
@@ -369,11 +377,38 @@ def overview_figure(
             ncol=4,
             frameon=False,
             fontsize=8.5,
-            bbox_to_anchor=(0.5, -0.05),
+            bbox_to_anchor=(0.5, -0.03),
         )
         ax.set_title(title, fontsize=12)
-        ax.margins(0.08)
+        ax.margins(0.12)
         return _png(fig)
+
+
+def _district_rings(
+    groups: dict[str, list[StreetCoverage]],
+) -> tuple[dict[str, tuple[float, float]], dict[str, float], dict[str, tuple[float, float]]]:
+    """Positions for the overview: each district's streets on a ring of their own (its size
+    grows with the number of streets), the districts' rings around a circle; returns the
+    positions and angles (on its ring) of the streets, and each ring's centre."""
+    layout: dict[str, tuple[float, float]] = {}
+    angle: dict[str, float] = {}
+    centres: dict[str, tuple[float, float]] = {}
+    many = len(groups) > 1
+    big = math.pi / len(groups)
+    for i, (district, streets) in enumerate(groups.items()):
+        t = math.pi / 2 - 2 * big * i
+        cx, cy = (math.cos(t), math.sin(t)) if many else (0.0, 0.0)
+        radius = min(0.8 * math.sin(big), 0.08 + 0.02 * len(streets)) if many else 1.0
+        if len(streets) == 1:
+            radius = 0.0
+        centres[district] = (cx, cy - 0.12) if len(streets) == 1 else (cx, cy)
+        for j, street in enumerate(streets):
+            a = math.pi / 2 - 2 * math.pi * j / len(streets)
+            if len(streets) == 1:
+                a = t
+            layout[street.id] = (cx + radius * math.cos(a), cy + radius * math.sin(a))
+            angle[street.id] = a
+    return layout, angle, centres
 
 
 def _street_ties(
@@ -450,6 +485,7 @@ def _radial_label(
     size: float,
     inward: bool,
     color: str = "#222",
+    gap: float = 0.035,
 ) -> None:
     """A name along the radius at ``xy``: outward beyond the ring, or inward into it; turned
     so that it never reads upside down."""
@@ -458,7 +494,6 @@ def _radial_label(
     rotation = degrees - 180 if left_half else degrees
     outward_ha = "right" if left_half else "left"
     inward_ha = "left" if left_half else "right"
-    gap = 0.035
     direction = -1 if inward else 1
     x = xy[0] + direction * gap * math.cos(angle)
     y = xy[1] + direction * gap * math.sin(angle)
