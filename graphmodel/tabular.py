@@ -22,8 +22,9 @@ Excel's 32,767 characters per cell (a ledger cell longer than that is rejected);
 
 Files: CSV is UTF-8 with a byte-order mark so that Excel in a Chinese locale opens it as
 UTF-8 (CSV printed to standard output has no BOM: it goes to pipes). A workbook has one sheet
-per ``Sheet``, the header row frozen and bold, an autofilter over the table, and column widths
-fitted to the content (CJK characters count double, capped at ``MAX_COLUMN_WIDTH``).
+per ``Sheet``, the header row frozen and bold, an autofilter over the table, column widths
+fitted to the content (CJK characters count double, capped at ``MAX_COLUMN_WIDTH``), and text
+of several lines wrapped in its cell.
 
 The API::
 
@@ -70,6 +71,9 @@ MAX_COLUMN_WIDTH = 60
 
 MAX_SHEET_NAME = 31
 """Excel's limit on a sheet name's length."""
+
+LINE_HEIGHT = 15
+"""The height of one line of text in a workbook row, in points."""
 
 EXACT_DIGITS = 15
 """Excel keeps 15 significant digits: larger whole numbers are written as text."""
@@ -195,23 +199,39 @@ def _add_sheet(book: Any, sheet: Sheet, name: str) -> None:
     for row in [header, *rows]:
         for i, value in enumerate(row):
             widths[i] = max(widths[i], _display_width(value))
+    widths = [min(max(w, 4) + 2, MAX_COLUMN_WIDTH) for w in widths]
     for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(w, 4) + 2, MAX_COLUMN_WIDTH)
+        ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
     if width:
         ws.auto_filter.ref = f"A1:{get_column_letter(width)}{len(rows) + 1}"
     bold = Font(bold=True)
     ws.append([_cell(ws, WriteOnlyCell, v, bold) for v in header])
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
+        lines = max((_lines(v, widths[i]) for i, v in enumerate(row)), default=1)
+        if lines > 1:  # spreadsheets do not all fit a row's height to wrapped text
+            ws.row_dimensions[number].height = LINE_HEIGHT * lines
         ws.append([_cell(ws, WriteOnlyCell, v, None) for v in row])
 
 
+def _lines(value: Any, width: int) -> int:
+    """How many lines ``value`` takes in a wrapped cell ``width`` characters wide."""
+    if not isinstance(value, str) or (len(value) < width and "\n" not in value):
+        return 1
+    usable = max(width - 2, 1)
+    return sum(max(1, -(-_display_width(line) // usable)) for line in value.split("\n"))
+
+
 def _cell(ws: Any, make: Any, value: Any, font: Any) -> Any:
+    from openpyxl.styles import Alignment
+
     cell = make(ws, value)
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
         if _GUARDED.match(value):
             cell.quotePrefix = True
+        if "\n" in value or len(value) > MAX_COLUMN_WIDTH // 2:  # wrapped in the cell
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     elif isinstance(value, dt.datetime):
         cell.number_format = "yyyy-mm-dd hh:mm"
     elif isinstance(value, dt.date):

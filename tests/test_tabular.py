@@ -109,6 +109,7 @@ def test_the_xlsx_writer_freezes_filters_fits_and_keeps_numbers_and_dates(tmp_pa
                 [
                     ["C-1", "站东社区站东社区站东社区", 5200, "2023-05-01"],
                     ["C-2", "a\x00b", 12345678901234567890, "not a date"],
+                    ["C-3", "第一行\n第二行\n第三行", 1, None],
                 ],
                 dates=("since",),
             )
@@ -116,7 +117,10 @@ def test_the_xlsx_writer_freezes_filters_fits_and_keeps_numbers_and_dates(tmp_pa
     )
     ws = load_workbook(path)["缺口 gaps_2024"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:D3"
+    assert ws.auto_filter.ref == "A1:D4"
+    # three lines: wrapped in the cell, and the row three lines tall
+    assert ws["B4"].alignment.wrap_text and ws.row_dimensions[4].height == 45
+    assert ws.row_dimensions[2].height is None
     assert ws["C2"].value == 5200 and ws["C2"].data_type == "n"
     assert ws["D2"].value == dt.datetime(2023, 5, 1) and ws["D2"].is_date
     assert ws["D3"].value == "not a date"
