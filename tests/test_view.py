@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from importlib import resources
 
 from click.testing import CliRunner
 
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
+from graphmodel.load import default_ledger, load
 from graphmodel.store import StoreConfig, open_store
 from graphmodel.view import build_view, view_data
 from tests.test_browser_e2e import chromium  # noqa: F401 (the fixture)
@@ -110,3 +112,17 @@ def test_the_page_works_offline_in_chromium(tmp_path, chromium):  # noqa: F811
     assert attempted == []
     assert errors == []
     assert (tmp_path / "view.png").stat().st_size > 10_000
+
+
+def test_no_two_nodes_of_a_street_are_drawn_on_top_of_each_other(tmp_path):
+    # 建国门街道 of the seed: its 市级下沉单位 sit in no street (they come in as partners of
+    # its communities) and are spread around the community they are paired with, after the
+    # community's social organizations, not on top of them.
+    config = StoreConfig(store="embedded", db=str(tmp_path / "seed.db"))
+    with open_store(config) as store:
+        load([default_ledger()], store)
+        g = store.graph()
+    data = view_data(g, Policy(), DAY, street="建国门街道")
+    spots = Counter((round(n[3], 2), round(n[4], 2)) for n in data["nodes"])
+    assert len(data["nodes"]) > 100
+    assert [spot for spot, count in spots.items() if count > 1] == []

@@ -59,16 +59,19 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         members.setdefault(streets_of.get(n), []).append(n)
     streets = sorted(n for n in g if labels.get(n) == "Street")
     pos: dict[str, tuple[float, float]] = {}
+    around: dict[str, int] = {}  # nodes spread around each anchor so far, over every street
     cols = max(1, math.ceil(math.sqrt(len(streets))))
     cell = max((math.sqrt(len(members.get(s, []))) for s in streets), default=1.0) * 2.2 + 4
     for i, s in enumerate(streets):
         cx, cy = (i % cols) * cell, -(i // cols) * cell
         pos[s] = (cx, cy)
-        _place_street(members.get(s, []), labels, anchor, (cx, cy), pos)
+        _place_street(members.get(s, []), labels, anchor, around, (cx, cy), pos)
     rows = math.ceil(len(streets) / cols) if streets else 0
     centre = ((cols - 1) * cell / 2, -(rows - 1) * cell / 2) if streets else (0.0, 0.0)
     outside = members.get(None, [])
-    _place_street(outside, labels, anchor, centre, pos, ring=max(cols, rows, 1) * cell * 0.75)
+    _place_street(
+        outside, labels, anchor, around, centre, pos, ring=max(cols, rows, 1) * cell * 0.75
+    )
     for n in g:
         if n not in pos:  # a district, or a node anchored nowhere
             pos[n] = centre
@@ -79,6 +82,7 @@ def _place_street(
     nodes: list[str],
     labels: dict[str, str],
     anchor: dict[str, str],
+    around: dict[str, int],
     centre: tuple[float, float],
     pos: dict[str, tuple[float, float]],
     ring: float | None = None,
@@ -89,7 +93,6 @@ def _place_street(
     for i, c in enumerate(communities):
         angle = 2 * math.pi * i / max(1, len(communities))
         pos[c] = (centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle))
-    around: dict[str, int] = {}
     loose = []
     for n in others:
         a = anchor.get(n)

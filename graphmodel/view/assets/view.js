@@ -155,7 +155,7 @@
     if (selected === null) return;
     if (move) {
       const p = renderer.getNodeDisplayData(selected);
-      if (p) renderer.getCamera().animate({ x: p.x, y: p.y, ratio: 0.08 }, { duration: 400 });
+      if (p) renderer.getCamera().animate({ x: p.x, y: p.y, ratio: 0.2 }, { duration: 400 });
     }
     details(Number(selected));
   }
