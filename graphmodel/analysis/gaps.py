@@ -136,17 +136,12 @@ class GapContext:
 
     def gap(self, rule: str, node: str, message: str, detail: dict[str, Any], ref: str = "") -> Gap:
         """A ``Gap`` of ``rule`` on ``node``, located by its street and district."""
-        street = self.ties.street(node)
-        district = self.ties.district(street)
         return Gap(
             rule=rule,
             node_id=node,
             name=self.ties.name(node),
             label=self.ties.label(node),
-            street_id=street or "",
-            street_name=self.ties.name(street) if street else "",
-            district_id=district or "",
-            district_name=self.ties.name(district) if district else "",
+            **self.ties.area(node),
             message=message,
             ref=ref,
             detail=detail,

@@ -389,8 +389,6 @@ def _proposal(
     ctx: GapContext, c: str, offer: UnitOffer, place: str, cost: int, left: int
 ) -> Proposal:
     ties = ctx.ties
-    street = ties.street(c)
-    district = ties.district(street)
     if offer.working_alone:
         state = "该单位各自作战（无结对、未加入协调委员会）"
     elif offer.active_pairings:
@@ -403,10 +401,7 @@ def _proposal(
     return Proposal(
         community_id=c,
         community_name=ties.name(c),
-        street_id=street or "",
-        street_name=ties.name(street) if street else "",
-        district_id=district or "",
-        district_name=ties.name(district) if district else "",
+        **ties.area(c),
         unit_id=offer.id,
         unit_name=offer.name,
         unit_street_name=ties.name(offer.street) if offer.street else "",
@@ -422,15 +417,10 @@ def _proposal(
 
 def _uncoverable(ctx: GapContext, c: str, reason: str, candidates: int) -> Uncoverable:
     ties = ctx.ties
-    street = ties.street(c)
-    district = ties.district(street)
     return Uncoverable(
         community_id=c,
         community_name=ties.name(c),
-        street_id=street or "",
-        street_name=ties.name(street) if street else "",
-        district_id=district or "",
-        district_name=ties.name(district) if district else "",
+        **ties.area(c),
         reason=reason,
         candidates=candidates,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from graphmodel.analysis.network import is_active, street_index
 
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Pairing", "Ties"]
+
+
+class Area(TypedDict):
+    """The street and district of a node, by id and name ("" where there is none)."""
+
+    street_id: str
+    street_name: str
+    district_id: str
+    district_name: str
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,18 @@ class Ties:
     def street(self, node: str) -> str | None:
         """The street ``node`` sits in (``network.street_of``, read from ``street_index``)."""
         return self._streets.get(node)
+
+    def area(self, node: str) -> Area:
+        """Where ``node`` sits: the street and district block every located result carries
+        (gaps, proposals, communities no unit can cover), "" where it sits in none."""
+        street = self.street(node)
+        district = self.district(street)
+        return Area(
+            street_id=street or "",
+            street_name=self.name(street) if street else "",
+            district_id=district or "",
+            district_name=self.name(district) if district else "",
+        )
 
     def district(self, street: str | None) -> str | None:
         """The district a street is part of."""
