@@ -512,7 +512,8 @@ def _scope_line(
         )
     else:
         have = {rel for d in districts for rel in recorded.recorded.get(d, set())}
-        labels = {label for _, label in g.nodes(data="label")}
+        where = street_index(g)
+        labels = {label for n, label in g.nodes(data="label") if scope.holds(where.get(n) or "")}
         present = [
             t.name for t in TABLES if (t.label and t.label in labels) or (t.rel and t.rel in have)
         ]

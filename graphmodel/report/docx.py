@@ -109,7 +109,8 @@ def _table(doc: Any, table: Table, empty: str, na: str) -> None:
 
 
 def _fonts(doc: Any, pt: Any) -> None:
-    """Body text 10.5 pt (五号), East Asian text in ``CJK_FONT`` in every style used."""
+    """Body text 10.5 pt (五号) in ``CJK_FONT`` (East Asian text in every style used), with
+    little space between paragraphs so that the first page holds the summary and contents."""
     from docx.oxml.ns import qn
 
     for name in (
@@ -125,4 +126,8 @@ def _fonts(doc: Any, pt: Any) -> None:
         style = doc.styles[name]
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), CJK_FONT)
-    doc.styles["Normal"].font.size = pt(10.5)
+    normal = doc.styles["Normal"]
+    normal.font.size = pt(10.5)
+    normal.font.name = CJK_FONT
+    normal.paragraph_format.space_after = pt(3)
+    normal.paragraph_format.line_spacing = 1.15

@@ -380,7 +380,9 @@ def overview_figure(
             bbox_to_anchor=(0.5, -0.03),
         )
         ax.set_title(title, fontsize=12)
-        ax.margins(0.12)
+        reach = max(max(abs(x), abs(y)) for x, y in layout.values()) + 0.5
+        ax.set_xlim(-reach, reach)
+        ax.set_ylim(-reach - 0.1, reach)
         return _png(fig)
 
 
