@@ -489,6 +489,24 @@ def test_readme_hubs_readings(cli) -> None:
     assert degrees("2022-12-31")["haidian.wanshoulu.committee"]["MEMBER_OF"] == 92 - 33
 
 
+def test_readme_needs_readings(cli) -> None:
+    # 001: 建立需求清单,梳理企业诉求109项,办结103项 -> 94.5%
+    needs = cli("needs", "--street", "回龙观街道")
+    (street,) = needs["streets"]
+    assert (street["id"], street["raised"], street["resolved"], street["rate"]) == (
+        "changping.huilongguan",
+        109,
+        103,
+        0.945,
+    )
+    # 000: 504 committees resolved 640 needs
+    haidian = cli("needs", "--district", "海淀区")
+    assert haidian["total"]["resolved"] == 640
+    committees = [r for r in haidian["resolvers"] if r["label"] == "Committee"]
+    assert len(committees) == 504
+    assert sum(r["resolved"] for r in committees) == 640
+
+
 def test_readme_reach_of_changxing(cli) -> None:
     reached = cli("reach", "畅行礼士停车自管会", "--hops", "1")
     assert "礼士社区" in json.dumps(reached, ensure_ascii=False)

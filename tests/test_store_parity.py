@@ -26,6 +26,8 @@ COMMANDS = [
     ["reach", "大雁塔街道", "--hops", "2", *AS_OF],
     ["whatif", *AS_OF, "--remove", "建国门街道市级下沉单位01", "--top", "5"],
     ["recommend", *AS_OF, "--policy", POLICY],
+    ["needs", *AS_OF],
+    ["match", *AS_OF],
 ]
 
 

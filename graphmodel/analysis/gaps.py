@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graphmodel.analysis.lists import Lists
 from graphmodel.analysis.network import ACTOR_LABELS, WORK_TIES, is_active, party_owners
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
@@ -37,12 +38,16 @@ __all__ = [
     "STREET_COMMITTEE_LEVELS",
     "Gap",
     "GapContext",
+    "dormant_pairing",
     "expired_pairing",
     "few_social_orgs",
     "find_gaps",
+    "idle_resource",
     "isolated_cluster",
     "no_committee",
+    "no_needs_recorded",
     "thin_committee",
+    "unmet_need",
     "unpaired_community",
     "unreported",
     "working_alone",
@@ -107,8 +112,16 @@ class GapContext:
         self.ties = Ties.of(g, as_of)
         self._policies: dict[str | None, Policy] = {}
         self._by_label: dict[str, list[str]] = {}
+        self._lists: Lists | None = None
         if policy.districts:
             policy.warn_unknown_districts((d, self.ties.name(d)) for d in self.nodes("District"))
+
+    @property
+    def lists(self) -> Lists:
+        """The needs, resources and projects (``analysis.lists``), indexed on first use."""
+        if self._lists is None:
+            self._lists = Lists.of(self.g, self.ties, self.policy.work_period_days)
+        return self._lists
 
     def nodes(self, label: str) -> list[str]:
         """Ids of the nodes with ``label``, sorted."""
@@ -134,14 +147,23 @@ class GapContext:
         sorts them; the rule names must be keys of ``RULES``."""
         return _run(self, list(rules), street, district)
 
-    def gap(self, rule: str, node: str, message: str, detail: dict[str, Any], ref: str = "") -> Gap:
-        """A ``Gap`` of ``rule`` on ``node``, located by its street and district."""
+    def gap(
+        self,
+        rule: str,
+        node: str,
+        message: str,
+        detail: dict[str, Any],
+        ref: str = "",
+        at: str | None = None,
+    ) -> Gap:
+        """A ``Gap`` of ``rule`` on ``node``, located by the street and district of ``at``
+        (default: ``node`` itself)."""
         return Gap(
             rule=rule,
             node_id=node,
             name=self.ties.name(node),
             label=self.ties.label(node),
-            **self.ties.area(node),
+            **self.ties.area(at or node),
             message=message,
             ref=ref,
             detail=detail,
@@ -249,21 +271,47 @@ def thin_committee(ctx: GapContext) -> Iterator[Gap]:
 
 
 def working_alone(ctx: GapContext) -> Iterator[Gap]:
-    """Units (``MemberUnit``) working alone (各自作战): neither the unit nor any of its party
-    organizations has a ``PAIRED_WITH`` in force or a ``MEMBER_OF`` in force.
+    """Units (``MemberUnit``) working alone (各自作战), for one of two reasons (``reason``):
+
+    - ``no_ties``: neither the unit nor any of its party organizations has a ``PAIRED_WITH``
+      in force or a ``MEMBER_OF`` in force;
+    - ``resources_unused``: it has such ties, but offers resources available on the as-of
+      date and none of them was used in the period (``analysis.lists``): its resources serve
+      nobody.
 
     Reporting (双报到) does not count: it ties members to where they live, not the unit to a
     partner.
     """
     ties = ctx.ties
+    offered = ctx.lists.offered_by
+    used: set[str] | None = None
     for unit in ctx.nodes("MemberUnit"):
+        orgs = ties.party_orgs(unit)
         if ties.working_alone(unit):
-            orgs = ties.party_orgs(unit)
             yield ctx.gap(
                 "working_alone",
                 unit,
                 f"{ties.name(unit)}：无有效结对、未加入协调委员会（各自作战）",
-                {"party_orgs": len(orgs)},
+                {"party_orgs": len(orgs), "reason": "no_ties"},
+            )
+            continue
+        available = [
+            r for r in offered.get(unit, []) if ctx.lists.available(ctx.lists.resources[r])
+        ]
+        if not available:
+            continue
+        if used is None:
+            used = ctx.lists.used_resources()
+        if not used.intersection(available):
+            yield ctx.gap(
+                "working_alone",
+                unit,
+                f"{ties.name(unit)}：提供的{len(available)}项资源在考核期内无人使用",
+                {
+                    "party_orgs": len(orgs),
+                    "reason": "resources_unused",
+                    "resources": len(available),
+                },
             )
 
 
@@ -377,6 +425,135 @@ def unreported(ctx: GapContext) -> Iterator[Gap]:
         )
 
 
+def unmet_need(ctx: GapContext) -> Iterator[Gap]:
+    """Open needs past their deadline (``analysis.lists``: 待认领 longer than
+    ``need_claim_days`` after ``raised``, 办理中 longer than ``need_resolve_days``). A need
+    without ``raised`` has no age and is not reported. The gap is on the need, located where
+    its raiser sits.
+    """
+    lists = ctx.lists
+    for need in sorted(lists.needs.values(), key=lambda n: n.id):
+        if not need.open or not need.raised:
+            continue
+        age = lists.age(need) or 0
+        policy = ctx.policy_for(need.raiser) if need.raiser else ctx.policy
+        deadline = policy.need_claim_days if need.status == "待认领" else policy.need_resolve_days
+        if age > deadline:
+            name = ctx.ties.name(need.id)
+            word = "无人认领" if need.status == "待认领" else "尚未办结"
+            yield ctx.gap(
+                "unmet_need",
+                need.id,
+                f"{name}：提出{age}天{word}，超过{deadline}天时限",
+                {
+                    "status": need.status,
+                    "category": need.category,
+                    "raised": need.raised,
+                    "age_days": age,
+                    "deadline_days": deadline,
+                    "raiser_id": need.raiser,
+                },
+                at=need.raiser or None,
+            )
+
+
+def dormant_pairing(ctx: GapContext) -> Iterator[Gap]:
+    """Pairings on paper only (挂名结对): a pairing in force on the as-of date, in force since
+    before the period began (no ``since``, or ``since`` at least ``work_period_days`` ago),
+    between a unit and a community that has needs recorded, with no work between the two
+    sides in the period (``Lists.worked_between``: a project the unit runs in the community
+    or for its needs, a need of the community it claimed or met with its resource).
+
+    A community with no needs recorded is not judged (rule ``no_needs_recorded`` reports the
+    data gap instead): an empty needs list says nothing about whether the pairing works. The
+    gap is on the community (as ``expired_pairing``); ``ref`` is the unit-side organization.
+    """
+    ties, lists = ctx.ties, ctx.lists
+    worked = lists.worked_between()
+    day = ctx.as_of
+    seen = set()
+    for p in sorted(ties.pairings, key=lambda p: (p.community_org, p.unit_org, p.key)):
+        if (p.unit_org, p.community_org) in seen or not is_active(
+            {"since": p.since, "until": p.until}, day
+        ):
+            continue
+        community = ties.owner.get(p.community_org, "")
+        if not community or ties.label(community) != "Community":
+            continue
+        period = ctx.policy_for(community).work_period_days
+        start = (day - dt.timedelta(days=period)).isoformat()
+        if p.since and p.since > start:
+            continue
+        if not lists.raised_in.get(community):
+            continue
+        unit = ties.owner.get(p.unit_org, p.unit_org)
+        if (unit, community) in worked:
+            continue
+        seen.add((p.unit_org, p.community_org))
+        yield ctx.gap(
+            "dormant_pairing",
+            community,
+            f"{ties.name(community)}与{ties.name(unit)}结对，近{period}天无共建项目或办结需求（挂名结对）",
+            {
+                "partner_id": unit,
+                "partner_name": ties.name(unit),
+                "since": p.since,
+                "period_days": period,
+            },
+            p.unit_org,
+        )
+
+
+def idle_resource(ctx: GapContext) -> Iterator[Gap]:
+    """Resources on offer on the as-of date, offered since before the period began (no
+    ``since``, or ``since`` at least ``work_period_days`` ago), that no project and no need
+    used in the period (``analysis.lists``). The gap is on the resource, located where its
+    provider sits.
+    """
+    lists = ctx.lists
+    used = lists.used_resources()
+    for r in sorted(lists.resources.values(), key=lambda r: r.id):
+        if r.id in used or not lists.available(r):
+            continue
+        period = (ctx.policy_for(r.offerer) if r.offerer else ctx.policy).work_period_days
+        start = (ctx.as_of - dt.timedelta(days=period)).isoformat()
+        if r.since and r.since > start:
+            continue
+        provider = ctx.ties.name(r.offerer) if r.offerer else ""
+        yield ctx.gap(
+            "idle_resource",
+            r.id,
+            f"{ctx.ties.name(r.id)}（{provider}）：近{period}天无人使用",
+            {
+                "kind": r.kind,
+                "category": r.category,
+                "offerer_id": r.offerer,
+                "period_days": period,
+            },
+            at=r.offerer or None,
+        )
+
+
+def no_needs_recorded(ctx: GapContext) -> Iterator[Gap]:
+    """Communities with no need recorded (raised by the community or its party
+    organization), whatever the dates, in a district whose ledger records needs (some need
+    raised there): a data gap, not a finding about the community. Its needs list (需求清单)
+    is missing, so ``dormant_pairing`` cannot judge its pairings and ``match`` has nothing to
+    propose for it. Districts that record no needs at all are not reported community by
+    community: they keep no needs list in this ledger.
+    """
+    ties, lists = ctx.ties, ctx.lists
+    keeping = {ties.district(ties.street(n.raiser)) for n in lists.needs.values() if n.raiser}
+    for c in ctx.nodes("Community"):
+        if not lists.raised_in.get(c) and ties.district(ties.street(c)) in keeping:
+            yield ctx.gap(
+                "no_needs_recorded",
+                c,
+                f"{ties.name(c)}：台账中无需求记录（数据缺口）",
+                {"data_gap": True},
+            )
+
+
 Rule = Callable[[GapContext], Iterable[Gap]]
 
 RULES: dict[str, Rule] = {
@@ -388,6 +565,10 @@ RULES: dict[str, Rule] = {
     "expired_pairing": expired_pairing,
     "isolated_cluster": isolated_cluster,
     "unreported": unreported,
+    "unmet_need": unmet_need,
+    "dormant_pairing": dormant_pairing,
+    "idle_resource": idle_resource,
+    "no_needs_recorded": no_needs_recorded,
 }
 """The rules by name, in the order ``find_gaps`` reports them."""
 

@@ -9,6 +9,7 @@ committee). ``docs/policy.example.toml`` documents every key with its default.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import sys
 import warnings
 from collections.abc import Iterable, Mapping
@@ -76,6 +77,19 @@ class Policy:
     - ``report_rows`` (10): rows in each list of the report's body (gaps of a rule, hubs,
       points of failure, proposals, streets); a reader with ten minutes reads the top of each
       list, and the full lists go to the ``.xlsx`` appendix.
+    - ``need_claim_days`` (7) and ``need_resolve_days`` (30): a need still 待认领 this many days
+      after it was raised, or still 办理中, is overdue (rule ``unmet_need``). No source
+      document sets a deadline; these are the project's choice (a week to find who takes a
+      need on, a month to meet it). Set them to your platform's rule.
+    - ``work_period_days`` (365): the period in which a pairing must show work between its two
+      sides (``dormant_pairing``, 挂名结对) and a resource must be used (``idle_resource``);
+      a year, since pairings and lists are reviewed yearly (年度考核). The project's choice.
+    - ``resource_capacity`` (1): needs per year a resource can meet when the ledger gives it
+      no ``capacity``.
+    - ``cost_match_paired`` (1) < ``cost_match_committee`` (3) < ``cost_match_street`` (10) <
+      ``cost_match_district`` (30) < ``cost_match_elsewhere`` (100): the cost of meeting a need
+      with a resource, by how near its offerer is to the need's community in the network
+      (``graphmodel.analysis.match``).
     - ``districts``: per-district overrides of the keys in ``DISTRICT_KEYS``, by id or name.
     """
 
@@ -94,6 +108,15 @@ class Policy:
     elsewhere_levels: tuple[str, ...] = ()
     elsewhere_districts: tuple[str, ...] = ()
     report_rows: int = 10
+    need_claim_days: int = 7
+    need_resolve_days: int = 30
+    work_period_days: int = 365
+    resource_capacity: int = 1
+    cost_match_paired: int = 1
+    cost_match_committee: int = 3
+    cost_match_street: int = 10
+    cost_match_district: int = 30
+    cost_match_elsewhere: int = 100
     districts: Mapping[str, Mapping[str, int]] = field(default_factory=dict, hash=False)
 
     def for_district(self, district_id: str | None, district_name: str | None = None) -> Policy:
@@ -131,6 +154,9 @@ DISTRICT_KEYS = (
     "min_committee_member_units",
     "pairing_review_years",
     "min_cluster_size",
+    "need_claim_days",
+    "need_resolve_days",
+    "work_period_days",
 )
 """The keys a ``[districts.X]`` table may override: the gap thresholds, not the costs."""
 
@@ -138,6 +164,7 @@ _MINIMUM = {
     "report_rows": 1,
     "pairing_review_years": 1,
     "min_cluster_size": 1,
+    "work_period_days": 1,
 }
 _MAXIMUM = {
     "pairing_review_years": 100,
@@ -146,6 +173,13 @@ _MAXIMUM = {
 dates past the year 9999 that Python's dates end at."""
 _INCREASING = ("cost_same_street", "cost_same_district", "cost_elsewhere")
 _LISTS = ("elsewhere_units", "elsewhere_levels", "elsewhere_districts")
+_MATCH_INCREASING = (
+    "cost_match_paired",
+    "cost_match_committee",
+    "cost_match_street",
+    "cost_match_district",
+    "cost_match_elsewhere",
+)
 
 
 def load_policy(path: str | Path | None) -> Policy:
@@ -186,12 +220,13 @@ def policy_from_dict(data: Mapping[str, Any], where: str = "policy") -> Policy:
         else:
             raise PolicyError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(scalar))})")
     policy = Policy(**values)
-    costs = [getattr(policy, k) for k in _INCREASING]
-    if not costs[0] < costs[1] < costs[2]:
-        raise PolicyError(
-            f"{where}: the costs must increase, {' < '.join(_INCREASING)}; got "
-            + " < ".join(str(c) for c in costs)
-        )
+    for keys in (_INCREASING, _MATCH_INCREASING):
+        costs = [getattr(policy, k) for k in keys]
+        if any(a >= b for a, b in itertools.pairwise(costs)):
+            raise PolicyError(
+                f"{where}: the costs must increase, {' < '.join(keys)}; got "
+                + " < ".join(str(c) for c in costs)
+            )
     return policy
 
 

@@ -41,6 +41,10 @@ RULE_WORDS = {
     "expired_pairing": "结对到期未续",
     "isolated_cluster": "孤立子网",
     "unreported": "无人双报到",
+    "unmet_need": "需求超时未办",
+    "dormant_pairing": "挂名结对",
+    "idle_resource": "资源闲置",
+    "no_needs_recorded": "无需求记录（数据缺口）",
 }
 GAP_HEADERS = ("规则", "区", "街道", "名称", "类型", "说明")
 PROPOSAL_FIELDS = (
@@ -91,7 +95,8 @@ def gaps(
     """Coverage gaps: where the co-governance network does not reach.
 
     Rules: unpaired_community, few_social_orgs, no_committee, thin_committee, working_alone,
-    expired_pairing, isolated_cluster, unreported (defined in docs/analyses.md). Thresholds
+    expired_pairing, isolated_cluster, unreported, unmet_need, dormant_pairing,
+    idle_resource, no_needs_recorded (a data gap) (defined in docs/analyses.md). Thresholds
     come from --policy (see docs/policy.example.toml).
 
     \b

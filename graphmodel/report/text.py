@@ -84,6 +84,10 @@ _RULES = {
         "expired_pairing": "结对到期未续",
         "isolated_cluster": "孤立片区",
         "unreported": "无双报到",
+        "unmet_need": "需求超时未办",
+        "dormant_pairing": "挂名结对",
+        "idle_resource": "资源闲置",
+        "no_needs_recorded": "无需求记录（数据缺口）",
     },
     "en": {
         "unpaired_community": "unpaired community",
@@ -94,6 +98,10 @@ _RULES = {
         "expired_pairing": "expired pairing",
         "isolated_cluster": "isolated cluster",
         "unreported": "no dual reporting",
+        "unmet_need": "overdue need",
+        "dormant_pairing": "pairing on paper only",
+        "idle_resource": "idle resource",
+        "no_needs_recorded": "no needs recorded (data gap)",
     },
 }
 
