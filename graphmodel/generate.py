@@ -10,24 +10,28 @@ no record stands for a person.
 Scales (``SCALES``). Districts, streets and communities are exact; the rest follow from the
 random draws and are given as the approximate totals of seed 0:
 
-============= ========= ======= =========== ======= ======= ======== ========= =========
-scale         districts streets communities grids   units   soc.orgs nodes     rels
-============= ========= ======= =========== ======= ======= ======== ========= =========
-street        1         1       25          ~220    ~45     ~230     ~700      ~1,000
-district      1         29      650         ~4,900  ~2,500  ~6,000   ~19,500   ~30,500
-city          16        340     7,000       ~53,000 ~56,000 ~54,000  ~257,000  ~448,000
-nation-sample 2,850     38,600  600,000     0       ~607,000 ~3.7 M  ~6.3 M    ~9.4 M
-============= ========= ======= =========== ======= ======= ======== ========= =========
+============= ========= ======= =========== ======= ======= ======== ======== ========= =========
+scale         districts streets communities grids   units   soc.orgs needs    nodes     rels
+============= ========= ======= =========== ======= ======= ======== ======== ========= =========
+street        1         1       25          ~220    ~45     ~230     ~150     ~900      ~1,400
+district      1         29      650         ~4,900  ~2,500  ~6,000   ~5,900   ~28,000   ~47,600
+city          16        340     7,000       ~53,000 ~56,000 ~54,000  ~99,000  ~411,000  ~750,000
+nation-sample 2,850     38,600  600,000     0       ~607,000 ~3.7 M  ~3.1 M   ~10.3 M   ~17.6 M
+============= ========= ======= =========== ======= ======= ======== ======== ========= =========
+
+Resources are about 0.9 per unit (city: ~50,500) and projects about 0.6 per community (city:
+~4,100).
 
 ``city`` is Beijing's order of size (about 7,000 communities and villages in 16 districts,
 about 340 streets and towns; 8 units per community, as 东城区's 1,356 in-service party
-branches for 168 communities): about 0.7 million nodes and relationships together.
+branches for 168 communities): about 1.2 million nodes and relationships together.
 ``district`` is 海淀区's (29 streets and towns, 626+ community party organizations);
 ``street`` is one street like 大雁塔 (about 25 communities, 43+ units); ``nation-sample`` is
 the national count of communities and villages (about 600,000) with their units, party
 organizations and social organizations but no grids (``grids`` is the range of basic grids
-per community, (0, 0) there) and one unit per community: about 16 million nodes and
-relationships together (how long it takes and how much memory: ``docs/benchmarks.md``).
+per community, (0, 0) there) and one unit per community: about 28 million nodes and
+relationships together, the three lists included (how long it takes and how much memory:
+``docs/benchmarks.md``, measured before the lists were added).
 
 The shape, the same at every scale (the constants below):
 
@@ -58,6 +62,11 @@ The shape, the same at every scale (the constants below):
   ``community_committee_share`` of communities have a community-level committee with 1 to 10
   member units (some below any sensible minimum).
 - 双报到: 60% of units report 1 to 200 members (heavy-tailed) to a community of their street.
+- 三张清单 (``_lists``, a random stream of its own): 90% of units offer a resource; every
+  pairing but a 15% left dormant (挂名结对) gets a need of its community claimed by the unit;
+  each community raises 2 to 6 more needs (categories skewed as the documents list them,
+  environment, safety and property first), 3% raise none (a missing needs list); 60% of
+  communities have a project.
 - Isolated clusters: the last community of every ``cluster_every``-th street (from the
   first) has a party organization with no superior, its own 1 to 3 units that pair and report
   only there, and social organizations that serve only it: a part of the street's network
@@ -191,6 +200,9 @@ NODE_TABLES = (
     "units",
     "social_orgs",
     "committees",
+    "resources",
+    "needs",
+    "projects",
 )
 
 _FIRST_DAY = dt.date(2018, 1, 1)
@@ -239,6 +251,45 @@ _CATEGORIES = _weighted(
 _SOCIAL_ORG_STEPS = _weighted(
     [(-4, 1), (-3, 2), (-2, 4), (-1, 5), (0, 4), (1, 4), (2, 2), (3, 1), (5, 1), (8, 1)]
 )
+# The three lists (三张清单). Categories skewed as the documents list them: 000 names
+# environment, safety and property first; 001 and 004 elderly meals and care, 002 parking.
+_NEED_CATEGORIES = _weighted(
+    [
+        ("环境整治", 20),
+        ("社区安全", 14),
+        ("物业管理", 14),
+        ("养老助餐", 12),
+        ("停车交通", 8),
+        ("文化活动", 7),
+        ("就业服务", 5),
+        ("医疗健康", 5),
+        ("困境儿童", 4),
+        ("助残服务", 4),
+        ("教育服务", 4),
+        ("其他", 3),
+    ]
+)
+_NEED_STATUSES = _weighted([("已办结", 74), ("办理中", 9), ("待认领", 12), ("不予受理", 5)])
+_RESOURCE_KINDS = _weighted(
+    [("志愿服务", 35), ("场地", 20), ("专业服务", 20), ("物资", 15), ("资金", 10)]
+)
+_RESOURCE_SCOPES = _weighted([("结对社区", 20), ("街道", 50), ("区", 25), ("不限", 5)])
+_PROJECT_KINDS = _weighted([("党建项目", 40), ("服务项目", 35), ("公益创投", 15), ("品牌项目", 10)])
+_PROJECT_STATUSES = _weighted([("已完成", 50), ("实施中", 35), ("储备", 15)])
+NEEDS_PER_COMMUNITY = 4
+"""Needs a community raises on average (2 to 6), besides one per working pairing (about 7 per
+community at city scale, where pairings are dense): 000's 640 needs came from 504 committees
+in half a year, about 1.3 each."""
+NO_NEEDS_SHARE = 30
+"""Communities per thousand whose needs list is missing from the ledger (``_no_needs``; rule
+``no_needs_recorded``)."""
+RESOURCE_SHARE = 0.9
+"""Units that offer a resource (one each)."""
+DORMANT_SHARE = 0.15
+"""Pairings that get no claimed need and run no project: on paper only (挂名结对)."""
+PROJECTS_PER_COMMUNITY = 0.6
+"""Chance that a community has a project (run by a paired unit, else its party organization)."""
+
 _ORG_SUFFIX = {"单位党支部": "党支部", "单位党总支": "党总支", "单位党委": "党委"}
 
 
@@ -325,7 +376,7 @@ def generate(out_dir: str | Path, scale: Scale, seed: int = 0) -> GenerateResult
             handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
             writers[name] = csv.writer(handle, lineterminator="\n")
             writers[name].writerow(COLUMNS[name])
-        gen = _Generator(scale, random.Random(seed), writers)
+        gen = _Generator(scale, random.Random(seed), writers, seed)
         gen.run()
     return GenerateResult(
         out_dir=out,
@@ -336,6 +387,13 @@ def generate(out_dir: str | Path, scale: Scale, seed: int = 0) -> GenerateResult
         seconds=time.perf_counter() - started,
         files=files,
     )
+
+
+def _no_needs(community: int) -> bool:
+    """Whether community number ``community`` raises no needs: ``NO_NEEDS_SHARE`` per
+    thousand, by a fixed hash so any street can tell (a pairing's community may be in another
+    street)."""
+    return community * 2_654_435_761 % 1_000 < NO_NEEDS_SHARE
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -359,9 +417,12 @@ _PAIRED, _UNPAIRED, _CLUSTER = 0, 1, 2
 class _Generator:
     """Draws the layout, then writes each street's rows (one street in memory at a time)."""
 
-    def __init__(self, scale: Scale, rng: random.Random, writers: dict[str, Any]) -> None:
+    def __init__(
+        self, scale: Scale, rng: random.Random, writers: dict[str, Any], seed: int = 0
+    ) -> None:
         self.scale = scale
         self.rng = rng
+        self.lists_rng = random.Random(f"lists:{seed}")
         self.w = writers
         self.rows = dict.fromkeys(TABLE_ORDER, 0)
         self.rels = dict.fromkeys(
@@ -376,10 +437,20 @@ class _Generator:
                 "MEMBER_OF",
                 "PAIRED_WITH",
                 "REPORTS_TO",
+                "RAISED_BY",
+                "CLAIMED_BY",
+                "MET_WITH",
+                "OFFERED_BY",
+                "RUN_BY",
+                "TAKES_PLACE_IN",
+                "ADDRESSES",
+                "USES",
             ),
             0,
         )
-        self.next = dict.fromkeys(("grid", "unit", "org", "committee", "pairing"), 1)
+        self.next = dict.fromkeys(
+            ("grid", "unit", "org", "committee", "pairing", "need", "project"), 1
+        )
 
     def run(self) -> None:
         s, rng = self.scale, self.rng
@@ -484,9 +555,10 @@ class _Generator:
         self._emit("grids", grids)
         self.rels["PART_OF"] += len(communities) + len(grids)
         units, degrees = self._units(street, orgs)
-        self._pairings_and_reports(street, units, degrees)
+        pairings = self._pairings_and_reports(street, units, degrees)
         social = self._social_orgs(street)
         self._committees(street, units, degrees, social)
+        self._lists(street, units, pairings)
         self._emit("party_orgs", orgs)
         self.rels["BELONGS_TO"] += len(orgs)
         self.rels["LEADS"] += sum(1 for o in orgs if o[4])
@@ -521,7 +593,9 @@ class _Generator:
         self.rels["LOCATED_IN"] += len(rows)
         return list(range(first, first + n + n_cluster)), degrees
 
-    def _pairings_and_reports(self, street: int, units: list[int], degrees: list[int]) -> None:
+    def _pairings_and_reports(
+        self, street: int, units: list[int], degrees: list[int]
+    ) -> list[tuple]:
         rng = self.rng
         lo, hi = self.street_start[street], self.street_start[street + 1]
         paired = [c for c in range(lo, hi) if self.flag[c] == _PAIRED]
@@ -557,6 +631,7 @@ class _Generator:
         self._emit("reports", reports)
         self.rels["PAIRED_WITH"] += len(rows)
         self.rels["REPORTS_TO"] += len(reports)
+        return rows
 
     def _pairing(self, unit: int, community: int) -> tuple[Any, ...]:
         rng = self.rng
@@ -653,6 +728,119 @@ class _Generator:
         self.rels["COVERS"] += len(committees)
         self.rels["CONVENED_BY"] += len(committees)
         self.rels["MEMBER_OF"] += len(members)
+
+    def _lists(self, street: int, units: list[int], pairings: list[tuple]) -> None:
+        """The street's resources (``RESOURCE_SHARE`` of its units offer one), needs and
+        projects, drawn from a random stream of their own so the other tables do not change.
+
+        - Every pairing of the street's units but a ``DORMANT_SHARE`` left dormant (挂名结对)
+          gets one need of its community claimed by the unit (已办结, or 办理中), met with the
+          unit's resource 60% of the time.
+        - Each community raises ``NEEDS_PER_COMMUNITY`` more on average (2 to 6), of every
+          status, claimed by the street's working committee when claimed; the communities
+          of ``_no_needs`` raise none (their needs list is missing).
+        - A community has a project with probability ``PROJECTS_PER_COMMUNITY``, run by one of
+          its working partners of the street, else by its party organization.
+        """
+        rng = self.lists_rng
+        sid = street + 1
+        lo, hi = self.street_start[street], self.street_start[street + 1]
+        offers: dict[str, str] = {}
+        resources = []
+        for u in units:
+            if rng.random() >= RESOURCE_SHARE:
+                continue
+            r = f"R{u}"
+            offers[f"U{u}"] = r
+            category = _NEED_CATEGORIES[rng.randrange(len(_NEED_CATEGORIES))]
+            resources.append(
+                (
+                    r,
+                    f"合成资源{u}",
+                    f"U{u}",
+                    _RESOURCE_KINDS[rng.randrange(len(_RESOURCE_KINDS))],
+                    category if rng.random() < 0.7 else "",
+                    rng.randint(1, 6),
+                    _RESOURCE_SCOPES[rng.randrange(len(_RESOURCE_SCOPES))],
+                    _DATES[rng.randrange(len(_DATES) // 2)],
+                    "",
+                )
+            )
+        needs, projects = [], []
+        partners: dict[str, list[str]] = {}
+        for row in pairings:
+            unit, community = row[1], row[2]
+            if rng.random() < DORMANT_SHARE or _no_needs(int(community[1:])):
+                continue
+            partners.setdefault(community, []).append(unit)
+            status = "已办结" if rng.random() < 0.85 else "办理中"
+            resource = offers.get(unit, "") if rng.random() < 0.6 else ""
+            needs.append(self._need(community, status, unit, resource))
+        for c in range(lo, hi):
+            if _no_needs(c):
+                continue
+            resolved = []
+            for _ in range(rng.randint(NEEDS_PER_COMMUNITY // 2, NEEDS_PER_COMMUNITY * 3 // 2)):
+                status = _NEED_STATUSES[rng.randrange(len(_NEED_STATUSES))]
+                claimer = f"PS{sid}" if status in ("办理中", "已办结") else ""
+                needs.append(self._need(f"C{c}", status, claimer, ""))
+                if status == "已办结":
+                    resolved.append(needs[-1][0])
+            if rng.random() < PROJECTS_PER_COMMUNITY:
+                j = self._take("project")
+                paired = partners.get(f"C{c}", [])
+                runner = paired[rng.randrange(len(paired))] if paired else f"PC{c}"
+                addressed = resolved[:2]
+                uses = offers.get(runner, "")
+                start = rng.randrange(len(_DATES) - 400, len(_DATES))
+                projects.append(
+                    (
+                        f"J{j}",
+                        f"合成项目{j}",
+                        _PROJECT_KINDS[rng.randrange(len(_PROJECT_KINDS))],
+                        _PROJECT_STATUSES[rng.randrange(len(_PROJECT_STATUSES))],
+                        runner,
+                        f"C{c}",
+                        ";".join(addressed),
+                        uses,
+                        _DATES[start],
+                        "",
+                        rng.randint(20, 2_000),
+                    )
+                )
+                self.rels["RUN_BY"] += 1
+                self.rels["TAKES_PLACE_IN"] += 1
+                self.rels["ADDRESSES"] += len(addressed)
+                self.rels["USES"] += bool(uses)
+        self._emit("resources", resources)
+        self._emit("needs", needs)
+        self._emit("projects", projects)
+        self.rels["OFFERED_BY"] += len(resources)
+        self.rels["RAISED_BY"] += len(needs)
+        self.rels["CLAIMED_BY"] += sum(1 for n in needs if n[7])
+        self.rels["MET_WITH"] += sum(1 for n in needs if n[8])
+
+    def _need(self, community: str, status: str, claimer: str, resource: str) -> tuple:
+        """A need row raised by ``community`` in the generator's last 400 days; closed 3 to 60
+        days later when 已办结 or 不予受理."""
+        rng = self.lists_rng
+        n = self._take("need")
+        raised = rng.randrange(len(_DATES) - 400, len(_DATES))
+        closed = ""
+        if status in ("已办结", "不予受理"):
+            closed = _DATES[min(len(_DATES) - 1, raised + rng.randint(3, 60))]
+        return (
+            f"N{n}",
+            f"合成需求{n}",
+            community,
+            _NEED_CATEGORIES[rng.randrange(len(_NEED_CATEGORIES))],
+            status,
+            _DATES[raised],
+            closed,
+            claimer,
+            resource,
+            rng.randint(5, 300),
+        )
 
     def _day(self) -> str:
         return _DATES[self.rng.randrange(len(_DATES))]

@@ -86,10 +86,12 @@ def test_exact_counts_per_level(tmp_path: Path, name: str) -> None:
 
 
 def test_documented_approximate_totals_of_seed_0(tmp_path: Path) -> None:
-    # The docstring's table: city ~257,000 nodes and ~448,000 relationships for seed 0.
+    # The docstring's table: city ~411,000 nodes and ~750,000 relationships for seed 0.
     result = generate(tmp_path, SCALES["city"], seed=0)
-    assert 250_000 < result.nodes < 265_000
-    assert 440_000 < result.edges < 456_000
+    assert 400_000 < result.nodes < 420_000
+    assert 740_000 < result.edges < 760_000
+    assert 95_000 < result.rows["needs"] < 103_000
+    assert 48_000 < result.rows["resources"] < 53_000
 
 
 def test_count_overrides_and_their_limits(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from graphmodel import graphview, queries
 from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
+from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.network import cogovernance_graph
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Ties
@@ -43,10 +44,13 @@ REQUIRED = {
     "single_points_of_failure",
     "top_hubs",
     "expiring_pairings",
+    "open_needs",
+    "need_resource_paths",
+    "dormant_pairings",
 }
 # Queries whose example answer on the seed (loaded, analysed on AS_OF) is empty: the seed
-# records no pairing with an end date.
-EMPTY_ON_SEED = {"expiring_pairings"}
+# records no pairing with an end date, and no resource a paired unit or committee member offers.
+EMPTY_ON_SEED = {"expiring_pairings", "need_resource_paths"}
 
 LIBRARY = queries.library()
 
@@ -247,6 +251,22 @@ def test_few_social_orgs_agrees_with_the_gap_rule(run, seed_view, community, vil
 def test_working_alone_agrees_with_the_gap_rule(run, seed_view, day):
     cypher = {r["unit_id"] for r in run("working_alone", as_of=day)}
     assert cypher == _rule(seed_view, "working_alone", dt.date.fromisoformat(day))
+
+
+@pytest.mark.parametrize(("day", "period"), [("2024-06-30", 365), ("2024-06-30", 200)])
+def test_dormant_pairings_agree_with_the_gap_rule(run, seed_view, day, period):
+    rows = run("dormant_pairings", as_of=day, period_days=period)
+    policy = Policy(work_period_days=period)
+    gaps = find_gaps(seed_view, policy, dt.date.fromisoformat(day), rules=["dormant_pairing"])
+    assert {(r["unit_org"], r["community"]) for r in rows} == {(g.ref, g.name) for g in gaps}
+    assert gaps
+
+
+def test_open_needs_agree_with_the_needs_report(run, seed_view):
+    rows = run("open_needs", as_of="2023-12-31")
+    report = needs_report(seed_view, Policy(), dt.date(2023, 12, 31))
+    assert [r["need_id"] for r in rows] == [n.id for n in report.open_needs]
+    assert len(rows) == 109 - 103
 
 
 def test_label_counts_agree_with_the_embedded_stats(run, seed_view):

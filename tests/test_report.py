@@ -137,6 +137,7 @@ def test_english_headings_keep_chinese_names(g):
         "Coordination hubs",
         "Single points of failure",
         "Pairing proposals",
+        "Needs, resources and projects (the three lists)",
         "Appendix",
     ]
     hubs = _section(report, "hubs").tables[0][1]

@@ -196,7 +196,7 @@ class Lists:
             return False
         if need.open:
             return not need.raised or need.raised <= self.as_of.isoformat()
-        return not need.closed or self.in_period(need.closed, "")
+        return not need.closed or self.period_start < need.closed <= self.as_of.isoformat()
 
     def project_worked(self, project: ProjectItem) -> bool:
         """Whether the project is work in the period (not in the bank, dates meet it)."""
@@ -218,12 +218,17 @@ class Lists:
         return used
 
     def load(self) -> dict[str, int]:
-        """Needs each resource is meeting now: open needs met with it, and needs met with it
-        that closed in the period (capacity is per year)."""
+        """How much of each resource's yearly capacity is taken: one for each need met with
+        it that is open or closed in the period, and one for each project of the period that
+        uses it."""
         taken: dict[str, int] = {}
         for need in self.needs.values():
             if need.resources and self.need_worked(need):
                 for r in need.resources:
+                    taken[r] = taken.get(r, 0) + 1
+        for project in self.projects.values():
+            if project.resources and self.project_worked(project):
+                for r in project.resources:
                     taken[r] = taken.get(r, 0) + 1
         return taken
 

@@ -4,8 +4,8 @@ Which needs: the open ones (待认领 or 办理中, ``analysis.lists``) not yet 
 (no ``MET_WITH``), raised by a community or another actor that sits somewhere.
 
 Which resources, for a need: those available on the as-of date, with capacity left (its
-``capacity``, else ``Policy.resource_capacity``, minus the needs it is already meeting:
-``Lists.load``), whose category is the need's or empty (any need), and whose provider is
+``capacity``, else ``Policy.resource_capacity``, minus what needs and projects of the period
+already take: ``Lists.load``), whose category is the need's or empty (any need), and whose provider is
 near the need's raiser, nearest first (the *tier*, each with its cost from the policy):
 
 1. ``paired``: the provider is paired (结对共建, in force) with the raising community;

@@ -23,6 +23,8 @@ from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
+from graphmodel.analysis.match import match
+from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.network import actor_graph, street_index
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
@@ -40,6 +42,7 @@ from graphmodel.report.fonts import ChartFont, chart_font
 from graphmodel.report.html import render_html
 from graphmodel.report.markdown import render_markdown
 from graphmodel.report.model import Chart, Report, Section
+from graphmodel.report.needs import NEEDS_WORDS, needs_tables
 from graphmodel.report.sentences import (
     finding_sentence,
     hub_sentence,
@@ -138,7 +141,9 @@ def build_report(
     Report
         Sections: summary (problems, actions, changes, data not recorded), table of contents,
         changes, the network drawn, coverage by street, gaps, hubs in words, single points of
-        failure, pairing proposals, appendix note. Charts are
+        failure, pairing proposals, needs and resources (三张清单: raised → claimed → resolved
+        per street, open categories, dormant pairings, top resource proposals), appendix
+        note. Charts are
         PNG bytes drawn in the CJK font (``fonts.chart_font``, which warns if a glyph is
         missing).
 
@@ -279,6 +284,23 @@ def build_report(
         ],
         page_break=True,
     )
+    area = {
+        "street": scope.id if scope.kind == "street" else None,
+        "district": scope.id if scope.kind == "district" else None,
+    }
+    needs_figures = needs_report(g, policy, as_of, context=context, **area)
+    matched = match(g, policy, as_of, context=context, **area)
+    dormant = [gap for gap in gaps if gap.rule == "dormant_pairing"]
+    needs_paragraphs, needs_captioned = needs_tables(
+        needs_figures, dormant, matched, lang, rows, scope.holds
+    )
+    needs_section = Section(
+        "needs",
+        NEEDS_WORDS[lang]["heading"],
+        needs_paragraphs,
+        tables=[(caption, _limit(table, rows)) for caption, table in needs_captioned],
+        page_break=True,
+    )
     appendix_section = Section("appendix", rw["appendix"], [rw["appendix_note"]])
     appendix = [
         (w["coverage"], coverage_table(coverage, lang)),
@@ -287,6 +309,7 @@ def build_report(
         (w["spof"], point_table(cutting, lang)),
         (w["proposals"], proposal_table(rec, lang)),
         (w["uncoverable"], uncoverable_table(rec, lang)),
+        *needs_captioned,
     ]
     data = {
         "as_of": as_of.isoformat(),
@@ -306,6 +329,18 @@ def build_report(
         "hub_roles": {a: r.to_dict() for a, r in roles.items()},
         "points_of_failure": [p.to_dict() for p in cutting],
         "recommendation": rec.to_dict(),
+        "needs": {
+            "total": needs_figures.total.to_dict(),
+            "districts": [a.to_dict() for a in needs_figures.districts],
+            "streets": [a.to_dict() for a in needs_figures.streets],
+            "dormant_pairings": len(dormant),
+            "match": {
+                "needs": matched.needs,
+                "proposals": len(matched.proposals),
+                "unmet": len(matched.unmet),
+                "total_cost": matched.total_cost,
+            },
+        },
         "font": {"family": font.family, "missing_glyphs": font.missing},
     }
     return Report(
@@ -321,6 +356,7 @@ def build_report(
             hub_section,
             spof_section,
             proposal_section,
+            needs_section,
             appendix_section,
         ],
         data={**data, "changes": changes.data} if changes else data,
