@@ -595,7 +595,7 @@ class _Generator:
 
     def _pairings_and_reports(
         self, street: int, units: list[int], degrees: list[int]
-    ) -> list[tuple]:
+    ) -> list[tuple[Any, ...]]:
         rng = self.rng
         lo, hi = self.street_start[street], self.street_start[street + 1]
         paired = [c for c in range(lo, hi) if self.flag[c] == _PAIRED]
@@ -729,7 +729,7 @@ class _Generator:
         self.rels["CONVENED_BY"] += len(committees)
         self.rels["MEMBER_OF"] += len(members)
 
-    def _lists(self, street: int, units: list[int], pairings: list[tuple]) -> None:
+    def _lists(self, street: int, units: list[int], pairings: list[tuple[Any, ...]]) -> None:
         """The street's resources (``RESOURCE_SHARE`` of its units offer one), needs and
         projects, drawn from a random stream of their own so the other tables do not change.
 
@@ -820,7 +820,7 @@ class _Generator:
         self.rels["CLAIMED_BY"] += sum(1 for n in needs if n[7])
         self.rels["MET_WITH"] += sum(1 for n in needs if n[8])
 
-    def _need(self, community: str, status: str, claimer: str, resource: str) -> tuple:
+    def _need(self, community: str, status: str, claimer: str, resource: str) -> tuple[Any, ...]:
         """A need row raised by ``community`` in the generator's last 400 days; closed 3 to 60
         days later when 已办结 or 不予受理."""
         rng = self.lists_rng

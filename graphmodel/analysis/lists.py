@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -35,7 +36,7 @@ from graphmodel.schema import OPEN_NEED_STATUSES
 __all__ = ["Lists", "NeedItem", "ProjectItem", "ResourceItem", "need_status"]
 
 
-def need_status(data: dict, claimed: bool) -> str:
+def need_status(data: dict[str, Any], claimed: bool) -> str:
     """The need's status; without one, 办理中 if someone claimed it, else 待认领."""
     return data.get("status") or ("办理中" if claimed else "待认领")
 
@@ -208,7 +209,7 @@ class Lists:
 
     def used_resources(self) -> set[str]:
         """Resources used in the period (module docstring)."""
-        used = set()
+        used: set[str] = set()
         for project in self.projects.values():
             if self.project_worked(project):
                 used.update(project.resources)

@@ -17,7 +17,6 @@ from graphmodel.cli.options import (
     area_options,
     emit_csv,
     emit_json,
-    library_errors,
     output_options,
     store_options,
 )
@@ -85,7 +84,6 @@ def _percent(rate: float | None) -> str:
 @area_options
 @store_options
 @output_options
-@library_errors
 @analysis_options
 def needs_cmd(
     street: str | None,
@@ -124,7 +122,7 @@ def needs_cmd(
     )
     area_headers = ("名称", "提出", "认领", "办结", "不予受理", "未办结", "超时", "办结率")
 
-    def area_rows(areas: list) -> list[tuple]:
+    def area_rows(areas: list[Any]) -> list[tuple[Any, ...]]:
         return [
             (
                 a.name,
@@ -196,7 +194,6 @@ def needs_cmd(
 @area_options
 @store_options
 @output_options
-@library_errors
 @analysis_options
 def match_cmd(
     xlsx: str | None,
