@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import is_active
-from graphmodel.analysis.ties import Ties
 from graphmodel.schema import OPEN_NEED_STATUSES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graphmodel.analysis.ties import Ties
 
 __all__ = ["Lists", "NeedItem", "ProjectItem", "ResourceItem", "need_status"]
 

@@ -39,15 +39,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.flow import min_cost_assign, window
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.lists import NeedItem, ResourceItem
 from graphmodel.analysis.policy import Policy
 from graphmodel.graphview import resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["TIERS", "Match", "MatchProposal", "UnmetNeed", "match"]
 

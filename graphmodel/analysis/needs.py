@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.lists import NeedItem
 from graphmodel.analysis.policy import Policy
 from graphmodel.graphview import resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["AreaNeeds", "NeedsReport", "OpenNeed", "Resolver", "needs_report"]
 
@@ -150,12 +151,12 @@ def needs_report(
     Examples
     --------
     >>> import datetime
-    >>> from graphmodel.records import EdgeRecord, NodeRecord
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("s", label="Street", name="回龙观街道")
     >>> for i, status in enumerate(["已办结", "已办结", "办理中"]):
     ...     g.add_node(f"n{i}", label="Need", name=f"诉求{i}", status=status, raised="2023-01-01")
-    ...     g.add_edge(f"n{i}", "s", key="RAISED_BY|", type="RAISED_BY")
+    ...     _ = g.add_edge(f"n{i}", "s", key="RAISED_BY|", type="RAISED_BY")
     >>> report = needs_report(g, Policy(), datetime.date(2023, 3, 1))
     >>> report.streets[0].resolved, report.streets[0].raised, report.streets[0].rate
     (2, 3, 0.6667)
