@@ -168,7 +168,12 @@ def build_report(
     in_scope = [h for h in ranked.hubs if scope.holds(h.street)]
     for rank, hub in enumerate(in_scope, 1):
         hub.rank = rank
-    points = single_points_of_failure(g, as_of, net=net)
+    where = street_index(g)
+    points = [  # those with an end in scope, so that the counts are the scope's
+        p
+        for p in single_points_of_failure(g, as_of, net=net)
+        if scope.kind == "all" or any(scope.holds(where.get(a) or "") for a in p.ids)
+    ]
     cutting = [p for p in points if p.cut_off and any(scope.holds(c.street) for c in p.cut_off)]
     # In the body and the summary, only actors (a street or a community that "leaves" is no
     # action anyone can take); every point of failure is in the appendix.
