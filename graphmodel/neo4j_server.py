@@ -185,7 +185,7 @@ class ServerSettings:
 
     @property
     def password_file(self) -> Path:
-        return self.home / "password"
+        return LocalServer(self.home, self.bolt_port).password_file
 
 
 @dataclass(frozen=True)

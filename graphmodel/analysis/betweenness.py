@@ -16,11 +16,10 @@ __all__ = ["EXACT_LIMIT", "SAMPLE", "betweenness"]
 
 
 SAMPLE = 256
-"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``. On the
-generated ledgers (docs/benchmarks.md, median of 5 seeds) the estimated top 20 held 19 and 18
-of the exact top 20 at 1,651 and 4,015 actors, 16 at district scale (11,360) and 15 in the city
-(140,845 actors, 16 parts above the limit), where 256 sources shared among all the parts had
-found 4; 1,024 sources per part reach 18 and 17 at about three times the time."""
+"""Source actors sampled for betweenness in each connected part above ``EXACT_LIMIT``: each
+part gets its own sample, because one sample shared among all the parts ranks the largest
+badly. How well the estimated top 20 agrees with the exact one at each scale, and what more
+sources cost, is measured by ``bench/betweenness.py`` and recorded in ``docs/benchmarks.md``."""
 
 
 EXACT_LIMIT = 2 * SAMPLE
