@@ -1,8 +1,12 @@
-"""Loading ledgers into a store: read, validate, write once, report.
+"""Loading ledgers into a store: read, validate, sync in one transaction, report.
 
-``load`` is the library twin of ``graphmodel load``. It builds the whole batch first and
-writes it with one ``Store.write`` call, so the embedded store saves once (atomically) and the
-Neo4j store merges the batch idempotently: loading the same ledger twice changes nothing.
+``load`` is the library twin of ``graphmodel load``. It validates the whole ledger first,
+plans what the store must add, change and remove to say what the ledger says
+(``graphmodel.sync``), and writes that plan with one ``Store.apply`` call: one transaction,
+all or nothing. Loading the same ledger twice changes nothing. When the ledger's files are
+byte for byte those of the store's last load, which had no problems, and nothing has written
+to the store since, the result is known without reading them (``Store.unchanged``): zero
+changes, and the load is recorded.
 
 What is written:
 
@@ -23,11 +27,13 @@ from typing import Any
 
 import networkx as nx
 
+from graphmodel import sync
 from graphmodel.errors import LedgerError
 from graphmodel.ledger import Ledger, Problem, TableCount, Validation, read_ledger, validate
 from graphmodel.ledger.rejects import default_rejects_path, write_rejects
 from graphmodel.resources import package_dir
-from graphmodel.store.base import Store
+from graphmodel.store.base import LoadRecord, Store
+from graphmodel.sync import SyncPlan
 
 __all__ = ["LoadProgress", "LoadReport", "default_ledger", "load"]
 
@@ -44,7 +50,8 @@ class LoadReport:
     ``tables`` counts rows per ledger table; ``loaded`` is true when the batch was written
     (false on a dry run, under ``strict`` with rejections, or when nothing was valid);
     ``nodes`` and ``relationships`` are the batch's sizes; ``created`` the party organizations
-    created for pairings and reports; ``rejects`` the rejects file written, if any.
+    created for pairings and reports; ``rejects`` the rejects file written, if any;
+    ``changes`` what the load adds, changes and removes (written unless ``loaded`` is false).
     """
 
     paths: list[str]
@@ -57,6 +64,7 @@ class LoadReport:
     rejects: str = ""
     dry_run: bool = False
     strict: bool = False
+    changes: SyncPlan | None = None
 
     @property
     def rejected(self) -> int:
@@ -80,6 +88,7 @@ class LoadReport:
             "relationships": self.relationships,
             "created": self.created,
             "rejects": self.rejects,
+            "changes": self.changes.to_dict() if self.changes else None,
             "tables": [
                 {
                     "table": t.table,
@@ -113,25 +122,37 @@ def load(
     rejects: str | os.PathLike[str] | None = None,
     progress: LoadProgress | None = None,
 ) -> LoadReport:
-    """Read the ledgers at ``paths``, validate them against the graph in ``store``, and write
-    the valid rows to ``store`` in one batch (see the module docstring for what is written).
+    """Read the ledgers at ``paths``, validate them against the graph in ``store`` as the
+    other ledgers have it, and sync the store to them in one transaction (see the module
+    docstring for what is written, and ``graphmodel.sync`` for what syncing means).
 
     Raises ``LedgerError`` when a ledger cannot be read at all; ``StoreError`` when the store
-    cannot be read or written.
+    cannot be read or written (nothing is written then).
     """
-    ledger = read_ledger(paths)
+    paths = list(paths)
     options = _Options(strict, dry_run, rejects, progress)
-    if dry_run or store.exists:
-        with store.transaction(write=not dry_run):
-            return _load(ledger, store, options, None)
+    if not dry_run and store.exists:
+        name = sync.ledger_name(paths)
+        digest = sync.ledger_hash(sync.ledger_files(paths))
+        with store.transaction(write=True):
+            last = store.unchanged(name, digest)
+            if last is not None:
+                return _unchanged(paths, store, options, last)
+            ledger = read_ledger(paths)
+            return _load(ledger, store, options, _prepare(ledger, store))
+    ledger = read_ledger(paths)
+    if dry_run:
+        with store.transaction(write=False):
+            return _load(ledger, store, options, _prepare(ledger, store))
     # A new store is created only when there is something to write: validate first (against
     # an empty graph), then create it, and validate again if another load created it meanwhile.
-    first = validate(ledger, nx.MultiDiGraph())
-    if (strict and first.rejected) or not len(first.batch):
-        return _load(ledger, store, options, first)
+    prepared = _prepare(ledger, None)
+    if (strict and prepared.result.rejected) or not len(prepared.result.batch):
+        return _load(ledger, store, options, prepared)
     with store.transaction(write=True):
-        again = store.graph_or_empty().number_of_nodes() > 0
-        return _load(ledger, store, options, None if again else first)
+        if store.graph_or_empty().number_of_nodes():
+            prepared = _prepare(ledger, store)
+        return _load(ledger, store, options, prepared)
 
 
 @dataclass(frozen=True)
@@ -142,17 +163,51 @@ class _Options:
     progress: LoadProgress | None
 
 
-def _load(ledger: Ledger, store: Store, options: _Options, result: Validation | None) -> LoadReport:
-    """Validate ``ledger`` against ``store`` (unless ``result`` is that validation already),
-    write the rejects file, and write the batch unless the options forbid it."""
-    strict, dry_run, rejects, progress = (
-        options.strict,
-        options.dry_run,
-        options.rejects,
-        options.progress,
+@dataclass(frozen=True)
+class _Prepared:
+    result: Validation
+    plan: SyncPlan
+
+
+def _prepare(ledger: Ledger, store: Store | None) -> _Prepared:
+    """Validate ``ledger`` against ``store`` as the other ledgers have it (``None``: a new,
+    empty store) and plan the sync."""
+    name = sync.ledger_name(ledger.paths)
+    digest = sync.ledger_hash(sync.ledger_files(ledger.paths))
+    graph = store.graph_or_empty() if store else nx.MultiDiGraph()
+    sources = store.sources(name) if store else sync.Sources()
+    gone = sync.others_view(graph, sources)
+    result = validate(ledger, graph)
+    plan = sync.plan(result.batch, graph, gone, sources, name, digest, bool(result.rejected))
+    plan.nodes, plan.relationships = len(result.batch.nodes), len(result.batch.edges)
+    plan.rows = {t.table: (t.read, t.rejected) for t in result.counts.values()}
+    plan.problems = len(result.problems)
+    return _Prepared(result, plan)
+
+
+def _unchanged(paths: list[Any], store: Store, options: _Options, last: LoadRecord) -> LoadReport:
+    """The report of reloading the ledger ``last`` loaded, unchanged since into a store
+    nothing has written to since (``Store.unchanged``): nothing to read or compare, zero
+    changes, and one more entry in the history."""
+    plan = SyncPlan(last.ledger, last.hash, nodes=last.nodes, relationships=last.relationships)
+    plan.rows, plan.problems = dict(last.rows), 0
+    store.apply(plan)
+    return LoadReport(
+        paths=[str(p) for p in paths],
+        tables=[TableCount(t, read, rejected) for t, (read, rejected) in last.rows.items()],
+        problems=[],
+        nodes=last.nodes,
+        relationships=last.relationships,
+        strict=options.strict,
+        changes=plan,
+        loaded=True,
     )
-    if result is None:
-        result = validate(ledger, store.graph_or_empty())
+
+
+def _load(ledger: Ledger, store: Store, options: _Options, prepared: _Prepared) -> LoadReport:
+    """Report ``prepared``, write the rejects file, and apply the plan unless the options
+    forbid it."""
+    result, plan = prepared.result, prepared.plan
     batch = result.batch
     report = LoadReport(
         paths=[str(p) for p in ledger.paths],
@@ -161,15 +216,20 @@ def _load(ledger: Ledger, store: Store, options: _Options, result: Validation | 
         nodes=len(batch.nodes),
         relationships=len(batch.edges),
         created=result.created,
-        dry_run=dry_run,
-        strict=strict,
+        dry_run=options.dry_run,
+        strict=options.strict,
+        changes=plan,
     )
-    if result.rejected and (rejects is not None or not (strict or dry_run)):
+    rejects = options.rejects
+    if result.rejected and (rejects is not None or not (options.strict or options.dry_run)):
         target = Path(rejects) if rejects is not None else default_rejects_path(ledger)
-        report.rejects = str(write_rejects(result.rejected, target, ledger.paths))
-    if dry_run or (strict and result.rejected) or not len(batch):
+        report.rejects = str(write_rejects(result.rejected, target))
+    if options.dry_run or (options.strict and result.rejected):
         return report
-    total = len(batch)
-    store.write(batch, (lambda n: progress(n, total)) if progress else None)
+    if not len(batch) and not plan.changes:
+        return report
+    total = len(plan.upsert_nodes) + len(plan.upsert_edges)
+    progress = options.progress
+    store.apply(plan, (lambda n: progress(n, total)) if progress else None)
     report.loaded = True
     return report

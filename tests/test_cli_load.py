@@ -108,7 +108,10 @@ def test_dry_run_writes_nothing(tmp_path, faults):
     db = tmp_path / "g.db"
     result = run("load", faults, "--db", db, "--dry-run")
     assert result.exit_code == 1
-    assert "Dry run: nothing written (16 nodes and 20 relationships would load)." in result.output
+    assert (
+        "Dry run: nothing written (16 nodes and 20 relationships would load; store changes: "
+        "36 added, 0 changed, 0 removed)." in result.output
+    )
     assert not db.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["faults"]
     clean = run("load", DATA / "gbk", "--db", db, "--dry-run")

@@ -122,7 +122,7 @@ def test_the_file_is_a_sqlite_database_in_wal_mode_with_its_tables(tmp_path):
         ).fetchone()
         assert (start, end, key) == ("u1#po", "zd#po", "2021-03-01")
         format_ = dict(conn.execute("SELECT key, value FROM meta"))
-    assert format_ == {"format": "graphmodel-embedded", "version": "2"}
+    assert format_ == {"format": "graphmodel-embedded", "version": "3", "generation": "1"}
 
 
 def test_a_missing_store_is_an_error_for_reads_not_an_empty_graph(tmp_path):

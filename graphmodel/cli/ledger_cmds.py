@@ -1,4 +1,5 @@
-"""``graphmodel load`` and ``graphmodel template``: ledgers into the store, and a blank ledger.
+"""``graphmodel load``, ``history`` and ``template``: ledgers into the store, the loads it
+recorded, and a blank ledger.
 
 Exit codes of ``load``: 0 when every row loaded (warnings allowed); 1 when a row was rejected
 (the valid rows are loaded unless ``--strict`` or ``--dry-run``), or when a ledger or the store
@@ -19,8 +20,9 @@ from graphmodel.store import StoreConfig, open_store
 
 if TYPE_CHECKING:
     from graphmodel.load import LoadProgress, LoadReport
+    from graphmodel.sync import SyncPlan
 
-__all__ = ["COMMANDS", "load_cmd", "template_cmd"]
+__all__ = ["COMMANDS", "history_cmd", "load_cmd", "template_cmd"]
 
 PROGRESS_MIN_RECORDS = 2000
 """Batches smaller than this load in a blink: no progress bar."""
@@ -71,6 +73,31 @@ def load_cmd(
         _render(report, store_config)
     if not report.ok:
         raise click.exceptions.Exit(1)
+
+
+@click.command("history")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (stable field names).")
+def history_cmd(store_config: StoreConfig, as_json: bool) -> None:
+    """List the loads the store has recorded: when (UTC), which ledger, its content hash, and
+    the records each added, changed and removed.
+
+    \b
+    Example:
+        graphmodel history
+        graphmodel history --json
+    """
+    with open_store(store_config) as store:
+        loads = store.history()
+    if as_json:
+        emit_json([entry.to_dict() for entry in loads])
+        return
+    rows = [(e.at, e.ledger, e.hash[:12], e.added, e.changed, e.removed) for e in loads]
+    print_table(
+        "载入历史 Load history",
+        ("时间 at (UTC)", "台账 ledger", "hash", "新增 added", "修改 changed", "删除 removed"),
+        rows,
+    )
 
 
 @click.command("template")
@@ -142,10 +169,22 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
     where = str(config.db_path) if config.store == "embedded" else "Neo4j"
     if config.store == "neo4j" and config.uri:
         where += f" at {config.uri}"
+    changes = report.changes
+    if changes is not None and (report.loaded or report.dry_run) and changes.tables:
+        title = "变更 Changes" + (" (dry run: not written)" if report.dry_run else "")
+        rows = [(name, t.added, t.changed, t.removed) for name, t in sorted(changes.tables.items())]
+        print_table(title, ("table", "新增 added", "修改 changed", "删除 removed"), rows)
+    if changes is not None and changes.kept and (report.loaded or report.dry_run):
+        console.print(
+            f"{changes.kept} records this ledger no longer names are kept while rows are "
+            "rejected; the next load without rejected rows removes them."
+        )
     if report.loaded:
         console.print(
             f"Loaded {report.nodes} nodes and {report.relationships} relationships into {where}."
         )
+        if changes is not None:
+            console.print(f"Store changes: {_totals(changes)}.")
         if report.created:
             console.print(
                 f"Created {len(report.created)} party organizations (党组织) for units and "
@@ -154,7 +193,9 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
     elif report.dry_run:
         console.print(
             f"Dry run: nothing written ({report.nodes} nodes and {report.relationships} "
-            "relationships would load)."
+            "relationships would load"
+            + (f"; store changes: {_totals(changes)}" if changes is not None else "")
+            + ")."
         )
     elif report.strict and not report.ok:
         console.print(f"--strict: nothing loaded, {report.rejected} rows rejected.")
@@ -167,4 +208,11 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
         console.print(text + ".")
 
 
-COMMANDS = (load_cmd, template_cmd)
+def _totals(changes: SyncPlan) -> str:
+    return (
+        f"{changes.count('added')} added, {changes.count('changed')} changed, "
+        f"{changes.count('removed')} removed"
+    )
+
+
+COMMANDS = (load_cmd, history_cmd, template_cmd)

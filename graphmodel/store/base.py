@@ -17,6 +17,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.graphview import AreaStats, Partner, Stats
@@ -26,10 +27,37 @@ if TYPE_CHECKING:
     import networkx as nx
     from typing_extensions import Self
 
-__all__ = ["AreaStats", "Partner", "Progress", "Stats", "Store"]
+    from graphmodel.sync import Sources, SyncPlan
+
+__all__ = ["AreaStats", "LoadRecord", "Partner", "Progress", "Stats", "Store"]
 
 Progress = Callable[[int], None]
 """Called with the number of records just written, so a caller can advance a progress bar."""
+
+
+@dataclass(frozen=True)
+class LoadRecord:
+    """One load in a store's history: when (UTC, ISO 8601), which ledger, the SHA-256 of its
+    files, and the records it added, changed and removed (``tables``: per label and
+    relationship type, as ``SyncPlan.to_dict``); and what the ledger held: its valid nodes and
+    relationships, (read, rejected) rows per ledger table, and its problems (errors and
+    warnings)."""
+
+    at: str
+    ledger: str
+    hash: str
+    added: int
+    changed: int
+    removed: int
+    tables: dict[str, dict[str, int]] = field(default_factory=dict)
+    nodes: int = 0
+    relationships: int = 0
+    rows: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form)."""
+        return asdict(self)
 
 
 class Store(ABC):
@@ -83,6 +111,25 @@ class Store(ABC):
         of ``None`` removes the property (as ``SET n += {p: null}`` does in Neo4j). Raises
         ``StoreError`` and writes nothing if a listed node does not exist. The write-back of
         analysis results (``graphmodel.writeback``) goes through it."""
+
+    @abstractmethod
+    def sources(self, ledger: str) -> Sources:
+        """The records ``ledger`` names, each with how many ledgers name it (see ``sync``)."""
+
+    @abstractmethod
+    def apply(self, plan: SyncPlan, progress: Progress | None = None) -> None:
+        """Write ``plan`` and add it to the load history, in one transaction: all or nothing."""
+
+    def unchanged(self, ledger: str, digest: str) -> LoadRecord | None:
+        """The last load when reloading ``ledger`` (content hash ``digest``) can change
+        nothing: that load was of this ledger with this hash, had no problems, and nothing
+        has written to the store since. ``None`` otherwise, and always for a store that does
+        not count its writes (the load then validates and compares as usual)."""
+        return None
+
+    @abstractmethod
+    def history(self) -> list[LoadRecord]:
+        """Every load ``apply`` recorded, oldest first."""
 
     @abstractmethod
     def clear(self) -> None:

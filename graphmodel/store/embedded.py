@@ -22,6 +22,7 @@ JSON file of earlier versions, raises ``StoreError`` saying what to do.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -33,7 +34,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from graphmodel import graphview
 from graphmodel.errors import MissingStore, OldStoreFormat, StoreBusy, StoreError
 from graphmodel.records import GraphBatch, chunks
-from graphmodel.store.base import Partner, Progress, Stats, Store
+from graphmodel.store.base import LoadRecord, Partner, Progress, Stats, Store
+from graphmodel.sync import EdgeKey, Sources, SyncPlan
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,8 +43,9 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "SCHEMA", "VERSION", "EmbeddedStore"]
 
 FORMAT = "graphmodel-embedded"
-VERSION = 2
-"""Version 1 was a JSON file; 2 is the first SQLite format."""
+VERSION = 3
+"""Version 1 was a JSON file; 2 the first SQLite format; 3 adds the write generation and the
+loads' ledger counts (``unchanged``)."""
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a write waits for another process's write to finish before failing."""
@@ -97,7 +100,12 @@ CREATE TABLE IF NOT EXISTS loads (
     added   INTEGER NOT NULL,
     changed INTEGER NOT NULL,
     removed INTEGER NOT NULL,
-    tables  TEXT NOT NULL DEFAULT '{}'
+    tables  TEXT NOT NULL DEFAULT '{}',
+    nodes         INTEGER NOT NULL DEFAULT 0,
+    relationships INTEGER NOT NULL DEFAULT 0,
+    rows          TEXT NOT NULL DEFAULT '{}',
+    problems      INTEGER NOT NULL DEFAULT 0,
+    generation    INTEGER NOT NULL DEFAULT 0
 );
 """
 """The tables (``docs/store.md`` explains each)."""
@@ -223,6 +231,7 @@ class EmbeddedStore(Store):
                 )
                 if progress:
                     progress(len(batch.edges))
+                _bump(conn)
 
     def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
         """Merge ``props[id]`` into each listed node's properties in one transaction; a value
@@ -241,6 +250,7 @@ class EmbeddedStore(Store):
                         for node, values in props.items()
                     ),
                 )
+                _bump(conn)
 
     def clear(self) -> None:
         """Remove every node and relationship, and the load history (the file is kept)."""
@@ -252,6 +262,7 @@ class EmbeddedStore(Store):
                     conn.execute(f"DELETE FROM {table}")
                 for table in ("nodes", "loads", "ledgers"):
                     conn.execute(f"DELETE FROM {table}")
+                _bump(conn)
 
     def _check_ends(self, conn: sqlite3.Connection, batch: GraphBatch) -> None:
         """Raise ``StoreError`` if a relationship names a node neither in ``batch`` nor stored."""
@@ -278,10 +289,77 @@ class EmbeddedStore(Store):
         return self._graph
 
     def graph_or_empty(self) -> nx.MultiDiGraph:
-        """The graph view, or an empty graph when the store does not exist yet (for loads)."""
+        """A fresh graph view the caller may change, or an empty graph when the store does
+        not exist yet (what a load validates against)."""
         import networkx as nx
 
-        return self.graph() if self.exists or self._in_tx else nx.MultiDiGraph()
+        with self.transaction(write=False) as conn:
+            return nx.MultiDiGraph() if conn is None else _read_graph(conn)
+
+    def sources(self, ledger: str) -> Sources:
+        """See ``Store.sources``."""
+        found = Sources()
+        with self.transaction(write=False) as conn:
+            if conn is None:
+                return found
+            with self._errors(conn, "read"):
+                found.nodes = dict(
+                    conn.execute(
+                        "SELECT s.node, (SELECT count(*) FROM node_sources c WHERE c.node = s.node) "
+                        "FROM node_sources s JOIN ledgers l ON l.id = s.ledger WHERE l.name = ?",
+                        (ledger,),
+                    )
+                )
+                found.edges = {
+                    (rel, start, key, end): count
+                    for rel, start, key, end, count in conn.execute(
+                        "SELECT r.type, r.start_id, r.key, r.end_id, "
+                        "(SELECT count(*) FROM relationship_sources c WHERE c.relationship = r.id) "
+                        "FROM relationship_sources s JOIN ledgers l ON l.id = s.ledger "
+                        "JOIN relationships r ON r.id = s.relationship WHERE l.name = ?",
+                        (ledger,),
+                    )
+                }
+        return found
+
+    def apply(self, plan: SyncPlan, progress: Progress | None = None) -> None:
+        """See ``Store.apply``: one transaction (joined when a load's is open)."""
+        self._graph = None
+        with self.transaction() as conn:
+            assert conn is not None
+            with self._errors(conn, "write"):
+                _apply(conn, plan, progress)
+
+    def unchanged(self, ledger: str, digest: str) -> LoadRecord | None:
+        """See ``Store.unchanged``: the last load, when it was of ``ledger`` with ``digest``,
+        had no problems, and no write has come since (the write generation it recorded is
+        still the store's)."""
+        with self.transaction(write=False) as conn:
+            if conn is None:
+                return None
+            row = conn.execute(
+                f"SELECT {_LOAD_COLUMNS}, loads.generation FROM loads "
+                "JOIN ledgers ON ledgers.id = loads.ledger ORDER BY loads.id DESC LIMIT 1"
+            ).fetchone()
+            now = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        if row is None or now is None or row[-1] != int(now[0]):
+            return None
+        last = _load_record(row[:-1])
+        if (last.ledger, last.hash, last.problems) != (ledger, digest, 0):
+            return None
+        return last
+
+    def history(self) -> list[LoadRecord]:
+        """See ``Store.history``; raises ``MissingStore`` when the file does not exist."""
+        with self.transaction(write=False) as conn:
+            if conn is None:
+                _refuse_missing(self.path)
+            assert conn is not None
+            rows = conn.execute(
+                f"SELECT {_LOAD_COLUMNS} FROM loads "
+                "JOIN ledgers ON ledgers.id = loads.ledger ORDER BY loads.id"
+            ).fetchall()
+        return [_load_record(row) for row in rows]
 
     def stats(self) -> Stats:
         """See ``Store.stats``."""
@@ -290,6 +368,106 @@ class EmbeddedStore(Store):
     def partners(self, ref: str) -> list[Partner]:
         """See ``Store.partners``."""
         return graphview.partners(self.graph(), ref)
+
+
+_LOAD_COLUMNS = (
+    "at, name, hash, added, changed, removed, tables, nodes, relationships, rows, problems"
+)
+
+
+def _load_record(row: tuple[Any, ...]) -> LoadRecord:
+    """A ``LoadRecord`` from the columns ``_LOAD_COLUMNS``."""
+    at, name, digest, added, changed, removed, tables, nodes, rels, rows, problems = row
+    return LoadRecord(
+        at,
+        name,
+        digest,
+        added,
+        changed,
+        removed,
+        json.loads(tables),
+        nodes,
+        rels,
+        {k: tuple(v) for k, v in json.loads(rows).items()},
+        problems,
+    )
+
+
+def _bump(conn: sqlite3.Connection) -> int:
+    """Count one more write in the store (``meta.generation``) and return the new count."""
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    return int(conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+
+_EDGE = "start_id = ? AND type = ? AND key = ? AND end_id = ?"
+"""A relationship by its identity; parameters ``_edge_params``."""
+
+
+def _edge_params(key: EdgeKey) -> tuple[str, str, str, str]:
+    rel, start, k, end = key
+    return (start, rel, k, end)
+
+
+def _apply(conn: sqlite3.Connection, plan: SyncPlan, progress: Progress | None) -> None:
+    """Write ``plan`` on ``conn`` (inside the caller's transaction)."""
+    conn.execute("INSERT OR IGNORE INTO ledgers (name) VALUES (?)", (plan.ledger,))
+    (ledger,) = conn.execute("SELECT id FROM ledgers WHERE name = ?", (plan.ledger,)).fetchone()
+    conn.executemany(
+        f"DELETE FROM relationships WHERE {_EDGE}",
+        (_edge_params(k) for k, _, _ in plan.remove_edges),
+    )
+    conn.executemany("DELETE FROM nodes WHERE id = ?", ((n,) for n, _ in plan.remove_nodes))
+    conn.executemany(
+        "INSERT INTO nodes (id, label, props) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+        "SET label = excluded.label, props = excluded.props",
+        ((n.id, n.label, _dumps(n.props)) for n in plan.upsert_nodes),
+    )
+    if progress:
+        progress(len(plan.upsert_nodes))
+    conn.executemany(
+        "INSERT INTO relationships (type, start_id, end_id, key, props) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (start_id, type, key, end_id) DO UPDATE SET props = excluded.props",
+        ((e.type, e.start, e.end, e.key, _dumps(e.props)) for e in plan.upsert_edges),
+    )
+    if progress:
+        progress(len(plan.upsert_edges))
+    conn.executemany(
+        "INSERT OR IGNORE INTO node_sources (node, ledger) VALUES (?, ?)",
+        ((n, ledger) for n, _ in plan.name_nodes),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO relationship_sources (relationship, ledger) "
+        f"SELECT id, ? FROM relationships WHERE {_EDGE}",
+        ((ledger, *_edge_params(k)) for k, _, _ in plan.name_edges),
+    )
+    conn.executemany(
+        "DELETE FROM node_sources WHERE node = ? AND ledger = ?",
+        ((n, ledger) for n, _ in plan.unname_nodes),
+    )
+    conn.executemany(
+        "DELETE FROM relationship_sources WHERE ledger = ? AND relationship = "
+        f"(SELECT id FROM relationships WHERE {_EDGE})",
+        ((ledger, *_edge_params(k)) for k, _, _ in plan.unname_edges),
+    )
+    tables = json.dumps(plan.to_dict()["tables"], ensure_ascii=False)
+    conn.execute(
+        "INSERT INTO loads (at, ledger, hash, added, changed, removed, tables, nodes, "
+        "relationships, rows, problems, generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            ledger,
+            plan.hash,
+            plan.count("added"),
+            plan.count("changed"),
+            plan.count("removed"),
+            tables,
+            plan.nodes,
+            plan.relationships,
+            json.dumps(plan.rows, ensure_ascii=False),
+            plan.problems,
+            _bump(conn),
+        ),
+    )
 
 
 def _read_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
@@ -361,7 +539,8 @@ def _init_or_check(conn: sqlite3.Connection, path: Path) -> None:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?), ('version', ?)",
+                "INSERT OR IGNORE INTO meta (key, value) "
+                "VALUES ('format', ?), ('version', ?), ('generation', '0')",
                 (FORMAT, str(VERSION)),
             )
         except BaseException:

@@ -1,11 +1,17 @@
 """The Neo4j store: the co-governance graph in a Neo4j 5 server, through the official driver.
 
 Writes: the constraints and indexes of ``cypher/schema/`` first (``IF NOT EXISTS``), then
-``UNWIND $rows ... MERGE`` in batches of ``batch_size`` rows, each batch a managed write
-transaction (``execute_write``, which the driver retries on transient errors): nodes label by
-label, then relationships grouped by (type, start label, end label) so that both endpoint
-MATCHes use the id constraint's index. Before anything is written, every relationship's
-endpoints are looked up; a missing one raises ``StoreError`` and nothing is written.
+``UNWIND $rows ... MERGE`` in batches of ``batch_size`` rows, all of one ``write`` or one load
+(``apply``) in **one explicit transaction**, so that a failure part-way (a value Neo4j refuses,
+a lost connection) leaves the previous state: nodes label by label, then relationships
+grouped by (type, start label, end label) so that both endpoint MATCHes use the id
+constraint's index. Before anything is written, every relationship's endpoints are looked up;
+a missing one raises ``StoreError`` and nothing is written. (Analysis write-back,
+``set_node_props``, still commits batch by batch: each batch is whole on its own.)
+
+A load's sync (``graphmodel.sync``) keeps the ledgers that name each record in its ``ledgers``
+property, and its history in ``GraphmodelLoad`` nodes, which carry no schema label and so
+stay out of the graph view and the statistics.
 
 Labels and relationship types cannot be Cypher parameters, so the statements in
 ``cypher/load/`` carry placeholders that this module fills only with names from
@@ -23,6 +29,9 @@ second node (the embedded store would relabel it); ledgers keep ids unique acros
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -34,10 +43,15 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graphmodel import cypher, schema
 from graphmodel.errors import AmbiguousName, NotFound, StoreError, StoreUnavailable
 from graphmodel.graphview import PARTNER_LABELS
-from graphmodel.records import GraphBatch, chunks
-from graphmodel.store.base import AreaStats, Partner, Progress, Stats, Store
+from graphmodel.records import EdgeRecord, GraphBatch, chunks
+from graphmodel.store.base import AreaStats, LoadRecord, Partner, Progress, Stats, Store
+from graphmodel.sync import EdgeKey, Sources, SyncPlan
 
-__all__ = ["DEFAULT_BATCH_SIZE", "Neo4jStore"]
+__all__ = ["DEFAULT_BATCH_SIZE", "SOURCES_PROP", "Neo4jStore"]
+
+SOURCES_PROP = "ledgers"
+"""The property that lists the ledgers naming a node or relationship (``graphmodel.sync``);
+Browser shows it, the graph view leaves it out (the embedded store keeps it in tables)."""
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 """The URI schemes the store speaks: Bolt, direct or routed, plain or encrypted. The driver's
@@ -116,26 +130,84 @@ class Neo4jStore(Store):
         self._schema_ready = True
 
     def write(self, batch: GraphBatch, progress: Progress | None = None) -> None:
-        """Merge ``batch`` (see ``Store.write``); ``progress`` is called after every batch."""
+        """Merge ``batch`` (see ``Store.write``) in one transaction; ``progress`` is called
+        after every batch of rows."""
         labels = self._endpoint_labels(batch)
         self.ensure_schema()
-        for label, nodes in batch.by_label().items():
-            query = cypher.statement("load/merge_nodes", label=_label(label))
-            rows = [{"id": n.id, "props": n.props} for n in nodes]
-            self._write_rows(query, rows, progress)
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for e in batch.edges:
-            shape = (e.type, labels[e.start], labels[e.end])
-            row = {"start": e.start, "end": e.end, "key": e.key, "props": e.props}
-            groups.setdefault(shape, []).append(row)
-        for (rel, start, end), rows in groups.items():
-            query = cypher.statement(
-                "load/merge_relationships",
-                type=_rel_type(rel),
-                start=_label(start),
-                end=_label(end),
-            )
-            self._write_rows(query, rows, progress)
+        with self._transaction("write") as tx:
+            for label, nodes in batch.by_label().items():
+                query = cypher.statement("load/merge_nodes", label=_label(label))
+                rows = [{"id": n.id, "props": n.props} for n in nodes]
+                self._run_rows(tx, query, rows, progress)
+            for (rel, start, end), rows in _edge_groups(batch.edges, labels).items():
+                query = cypher.statement("load/merge_relationships", type=rel, start=start, end=end)
+                self._run_rows(tx, query, rows, progress)
+
+    def sources(self, ledger: str) -> Sources:
+        """See ``Store.sources``: the ledgers are listed in each record's ``ledgers``."""
+        found = Sources()
+        found.nodes = {r["id"]: r["count"] for r in self._read("store/source_nodes", ledger=ledger)}
+        found.edges = {
+            (r["type"], r["start"], r["key"], r["end"]): r["count"]
+            for r in self._read("store/source_relationships", ledger=ledger)
+        }
+        return found
+
+    def apply(self, plan: SyncPlan, progress: Progress | None = None) -> None:
+        """See ``Store.apply``: every statement of the load in one explicit transaction (one
+        commit at the end; any failure rolls all of it back)."""
+        upserts = GraphBatch(plan.upsert_nodes, plan.upsert_edges)
+        labels = self._endpoint_labels(upserts)
+        self.ensure_schema()
+        with self._transaction("load") as tx:
+            for (rel, start, end), rows in _grouped(plan.remove_edges).items():
+                query = cypher.statement(
+                    "load/remove_relationships", type=rel, start=start, end=end
+                )
+                self._run_rows(tx, query, rows, None)
+            for label, ids in _by_label(plan.remove_nodes).items():
+                query = cypher.statement("load/remove_nodes", label=label)
+                self._run_rows(tx, query, ids, None, key="ids")
+            for label, nodes in upserts.by_label().items():
+                query = cypher.statement("load/sync_nodes", label=_label(label))
+                rows = [{"id": n.id, "props": n.props} for n in nodes]
+                self._run_rows(tx, query, rows, progress)
+            for (rel, start, end), rows in _edge_groups(upserts.edges, labels).items():
+                query = cypher.statement("load/sync_relationships", type=rel, start=start, end=end)
+                self._run_rows(tx, query, rows, progress)
+            for add, nodes, edges in (
+                (True, plan.name_nodes, plan.name_edges),
+                (False, plan.unname_nodes, plan.unname_edges),
+            ):
+                params = {"ledger": plan.ledger, "add": add}
+                for label, ids in _by_label(nodes).items():
+                    query = cypher.statement("load/name_nodes", label=label)
+                    self._run_rows(tx, query, ids, None, key="ids", params=params)
+                for (rel, start, end), rows in _grouped(edges).items():
+                    query = cypher.statement(
+                        "load/name_relationships", type=rel, start=start, end=end
+                    )
+                    self._run_rows(tx, query, rows, None, params=params)
+            tx.run(
+                cypher.statement("load/record_load"),
+                {
+                    "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "seq": time.time_ns(),
+                    "ledger": plan.ledger,
+                    "hash": plan.hash,
+                    "added": plan.count("added"),
+                    "changed": plan.count("changed"),
+                    "removed": plan.count("removed"),
+                    "tables": json.dumps(plan.to_dict()["tables"], ensure_ascii=False),
+                },
+            ).consume()
+
+    def history(self) -> list[LoadRecord]:
+        """See ``Store.history``."""
+        return [
+            LoadRecord(**{**r, "tables": json.loads(r["tables"])})
+            for r in self._read("store/history")
+        ]
 
     def set_node_props(self, props: dict[str, dict[str, Any]]) -> None:
         """Merge ``props[id]`` into each listed node's properties.
@@ -159,9 +231,11 @@ class Neo4jStore(Store):
         for row in self._read("store/graph_nodes"):
             props = dict(row["props"])
             node = props.pop("id")
+            props.pop(SOURCES_PROP, None)
             g.add_node(node, label=row["label"], **props)
         for row in self._read("store/graph_relationships"):
             props = dict(row["props"])
+            props.pop(SOURCES_PROP, None)
             key = f"{row['type']}|{props.pop('key', '')}"
             g.add_edge(row["start"], row["end"], key=key, type=row["type"], **props)
         return g
@@ -243,10 +317,40 @@ class Neo4jStore(Store):
     def _write_rows(
         self, query: str, rows: list[dict[str, Any]], progress: Progress | None
     ) -> None:
+        """``query`` over ``rows`` in batches, each its own transaction (analysis
+        write-back, where each batch is whole on its own)."""
         for part in chunks(rows, self.batch_size):
             self._write(query, {"rows": part})
             if progress:
                 progress(len(part))
+
+    def _run_rows(
+        self,
+        tx: Any,
+        query: str,
+        rows: list[Any],
+        progress: Progress | None,
+        key: str = "rows",
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        """``query`` over ``rows`` in batches of ``batch_size``, inside ``tx``."""
+        for part in chunks(rows, self.batch_size):
+            tx.run(query, {**(params or {}), key: part}).consume()
+            if progress:
+                progress(len(part))
+
+    @contextmanager
+    def _transaction(self, doing: str) -> Iterator[Any]:
+        """One explicit transaction: committed when the block ends, rolled back (by the
+        server, when the session closes) on any exception."""
+        with self._errors(doing), self._session() as session:
+            tx = session.begin_transaction()
+            try:
+                yield tx
+            except BaseException:
+                tx.close()
+                raise
+            tx.commit()
 
     def _write(self, query: str, params: dict[str, Any]) -> None:
         """Run ``query`` in one managed write transaction (retried on transient errors)."""
@@ -308,6 +412,37 @@ def _rel_type(name: str) -> str:
             f"unknown relationship type {name!r}; the schema has {', '.join(schema.REL_TYPES)}"
         )
     return name
+
+
+def _edge_groups(
+    edges: list[EdgeRecord], labels: dict[str, str]
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Rows of ``edges`` grouped by (type, start label, end label), names checked."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for e in edges:
+        shape = (_rel_type(e.type), _label(labels[e.start]), _label(labels[e.end]))
+        row = {"start": e.start, "end": e.end, "key": e.key, "props": e.props}
+        groups.setdefault(shape, []).append(row)
+    return groups
+
+
+def _grouped(
+    edges: list[tuple[EdgeKey, str, str]],
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """(key, start label, end label) triples of a ``SyncPlan`` grouped by shape."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for (rel, start, key, end), start_label, end_label in edges:
+        shape = (_rel_type(rel), _label(start_label), _label(end_label))
+        groups.setdefault(shape, []).append({"start": start, "end": end, "key": key})
+    return groups
+
+
+def _by_label(nodes: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """(id, label) pairs of a ``SyncPlan`` grouped by label, names checked."""
+    groups: dict[str, list[str]] = {}
+    for node, label in nodes:
+        groups.setdefault(_label(label), []).append(node)
+    return groups
 
 
 def _more(count: int) -> str:
