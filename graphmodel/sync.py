@@ -34,6 +34,7 @@ load.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,12 +69,12 @@ _REF_SIDES = {
 end of such a relationship is the row that states it."""
 
 
-def ledger_name(paths: Iterable[str | Path]) -> str:
+def ledger_name(paths: Iterable[str | os.PathLike[str]]) -> str:
     """The name a ledger's records are kept under: its absolute paths, sorted."""
     return " + ".join(sorted({str(Path(p).resolve()) for p in paths}))
 
 
-def ledger_files(paths: Iterable[str | Path]) -> list[Path]:
+def ledger_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files a load of ``paths`` reads: a folder's ``.csv`` files, or the file itself
     (as ``ledger.read_ledger`` chooses them)."""
     files: list[Path] = []
@@ -284,23 +285,23 @@ def plan(
                 result.table(edge.type).changed += 1
 
     named_nodes = set(labels) | {end for e in batch.edges for end in (e.start, e.end)}
-    for node in sorted(named_nodes - set(sources.nodes)):
-        result.name_nodes.append((node, label_of(node)))
+    for nid in sorted(named_nodes - set(sources.nodes)):
+        result.name_nodes.append((nid, label_of(nid)))
     for key in sorted(named_edges - set(sources.edges)):
         result.name_edges.append((key, label_of(key[1]), label_of(key[3])))
 
     removed_nodes: set[str] = set()
-    for node, count in sorted(sources.nodes.items()):
-        if node in named_nodes:
+    for nid, count in sorted(sources.nodes.items()):
+        if nid in named_nodes:
             continue
         if rejected:
             result.kept += 1
         elif count > 1:
-            result.unname_nodes.append((node, label_of(node)))
+            result.unname_nodes.append((nid, label_of(nid)))
         else:
-            removed_nodes.add(node)
-            result.remove_nodes.append((node, label_of(node)))
-            result.table(label_of(node)).removed += 1
+            removed_nodes.add(nid)
+            result.remove_nodes.append((nid, label_of(nid)))
+            result.table(label_of(nid)).removed += 1
     for key in gone.edges:
         # relationships that go with a removed node, whoever named them
         if (key[1] in removed_nodes or key[3] in removed_nodes) and key not in sources.edges:

@@ -172,8 +172,10 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
     changes = report.changes
     if changes is not None and (report.loaded or report.dry_run) and changes.tables:
         title = "变更 Changes" + (" (dry run: not written)" if report.dry_run else "")
-        rows = [(name, t.added, t.changed, t.removed) for name, t in sorted(changes.tables.items())]
-        print_table(title, ("table", "新增 added", "修改 changed", "删除 removed"), rows)
+        changed = [
+            (name, t.added, t.changed, t.removed) for name, t in sorted(changes.tables.items())
+        ]
+        print_table(title, ("table", "新增 added", "修改 changed", "删除 removed"), changed)
     if changes is not None and changes.kept and (report.loaded or report.dry_run):
         console.print(
             f"{changes.kept} records this ledger no longer names are kept while rows are "

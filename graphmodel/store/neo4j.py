@@ -175,12 +175,12 @@ class Neo4jStore(Store):
             for (rel, start, end), rows in _edge_groups(upserts.edges, labels).items():
                 query = cypher.statement("load/sync_relationships", type=rel, start=start, end=end)
                 self._run_rows(tx, query, rows, progress)
-            for add, nodes, edges in (
+            for add, named, edges in (
                 (True, plan.name_nodes, plan.name_edges),
                 (False, plan.unname_nodes, plan.unname_edges),
             ):
                 params = {"ledger": plan.ledger, "add": add}
-                for label, ids in _by_label(nodes).items():
+                for label, ids in _by_label(named).items():
                     query = cypher.statement("load/name_nodes", label=label)
                     self._run_rows(tx, query, ids, None, key="ids", params=params)
                 for (rel, start, end), rows in _grouped(edges).items():
