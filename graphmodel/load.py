@@ -223,7 +223,7 @@ def _load(ledger: Ledger, store: Store, options: _Options, prepared: _Prepared) 
     rejects = options.rejects
     if result.rejected and (rejects is not None or not (options.strict or options.dry_run)):
         target = Path(rejects) if rejects is not None else default_rejects_path(ledger)
-        report.rejects = str(write_rejects(result.rejected, target))
+        report.rejects = str(write_rejects(result.rejected, target, ledger.paths))
     if options.dry_run or (options.strict and result.rejected):
         return report
     if not len(batch) and not plan.changes:
