@@ -151,8 +151,8 @@ def conf_lines(port: int) -> list[str]:
 
 
 def render_guide(source: str | None = None) -> str:
-    """``guide.html``: ``guide.src.html`` with each ``{{query NAME key=value ...}}`` marker
-    replaced by runnable blocks: one setting the values with Browser's ``:param`` (parameters
+    """``guide.html``: ``guide.src.html`` with ``{{rules}}`` replaced by the gap rules' names
+    and each ``{{query NAME key=value ...}}`` marker replaced by runnable blocks: one setting the values with Browser's ``:param`` (parameters
     stay set for the session), then one with the query text, so that a click and a run show
     the query's own result (a single multi-statement block would show a list of statements)."""
     from graphmodel import queries
@@ -178,7 +178,15 @@ def render_guide(source: str | None = None) -> str:
             f"<figcaption>cypher/queries/{name}.cypher</figcaption></figure>"
         )
 
-    return _MARKER.sub(block, text)
+    return _MARKER.sub(block, text).replace("{{rules}}", _rule_names())
+
+
+def _rule_names() -> str:
+    """The gap rules with their Chinese names (the ``{{rules}}`` marker), from the vocabulary."""
+    from graphmodel.analysis.gaps import RULES
+    from graphmodel.vocabulary import rule_name
+
+    return "、".join(f"{rule}（{rule_name(rule, 'zh')}）" for rule in RULES)
 
 
 def _runnable(code: str) -> str:

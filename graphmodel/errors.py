@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousName",
+    "EmptyStore",
     "GraphmodelError",
     "GraphmodelWarning",
     "LedgerError",
@@ -74,8 +75,45 @@ class StoreBusy(StoreError):
         super().__init__(STORE_BUSY.format(path=path, timeout=timeout))
 
 
+class EmptyStore(StoreError):
+    """The store holds nothing yet: a ledger must be loaded before anything can be asked."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the store is empty: load a ledger first (graphmodel load 台账.xlsx, "
+            "or graphmodel load for the seed dataset)"
+        )
+
+
 class NotFound(GraphmodelError):
-    """No record has the given id or name."""
+    """No record has the given id or name. ``ref`` is the reference, ``labels`` the kinds of
+    record looked at and ``suggestions`` the closest names (``graphmodel.suggest``); all three
+    are empty when the error is about something else than a name."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        ref: str = "",
+        labels: tuple[str, ...] = (),
+        suggestions: list[str] | None = None,
+    ) -> None:
+        self.ref = ref
+        self.labels = labels
+        self.suggestions = list(suggestions or [])
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions)
+        super().__init__(message)
+
+    @classmethod
+    def name(cls, ref: str, labels: tuple[str, ...], suggestions: list[str]) -> NotFound:
+        """No record of ``labels`` has the id or name ``ref``; ``suggestions`` are close."""
+        return cls(
+            f"no {' / '.join(labels)} has the id or name '{ref}'",
+            ref=ref,
+            labels=labels,
+            suggestions=suggestions,
+        )
 
 
 class AmbiguousName(GraphmodelError):

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import AmbiguousName, NotFound
+from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -142,7 +143,8 @@ def community_of(g: nx.MultiDiGraph, org: str) -> str | None:
 def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABELS) -> str:
     """The id of the node with id ``ref``, or else the one node of ``labels`` named ``ref``.
 
-    Raises ``NotFound`` when none is, ``AmbiguousName`` (with the candidates) when several are.
+    Raises ``NotFound`` (with the closest names, ``suggest.closest``) when none is,
+    ``AmbiguousName`` (with the candidates) when several are.
     """
     if ref in g and g.nodes[ref].get("label") in labels:
         return ref
@@ -150,7 +152,8 @@ def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABE
         n for n, d in g.nodes(data=True) if d.get("name") == ref and d.get("label") in labels
     )
     if not found:
-        raise NotFound(f"no {' / '.join(labels)} has the id or name '{ref}'")
+        names = (d.get("name", "") for _, d in g.nodes(data=True) if d.get("label") in labels)
+        raise NotFound.name(ref, labels, closest(ref, names))
     if len(found) > 1:
         raise AmbiguousName(ref, [(n, g.nodes[n]["label"], _context(g, n)) for n in found])
     return found[0]

@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 for _var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
     os.environ.pop(_var, None)
 os.environ.setdefault("GRAPHMODEL_NEO4J_HOME", str(ROOT / ".neo4j-test"))
+# Tests speak Chinese, the default, whatever the machine's locale; tests of English say so.
+os.environ["GRAPHMODEL_LANG"] = "zh"
 
 
 @dataclass(frozen=True)

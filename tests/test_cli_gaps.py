@@ -17,10 +17,13 @@ from graphmodel.analysis.gaps import GAP_FIELDS, find_gaps
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
 from graphmodel.store import EmbeddedStore
+from graphmodel.vocabulary import gap_message
 from tests.test_gaps import DAY, jianguomen
 from tests.test_whatif import bridge_street
 
 AS_OF = ["--as-of", DAY.isoformat()]
+
+BOM = "\ufeff"
 
 
 @pytest.fixture
@@ -41,8 +44,10 @@ def test_gaps_json_matches_the_library(db):
     assert list(data) == ["as_of", "gaps"]
     assert data["as_of"] == "2024-06-30"
     expected = find_gaps(EmbeddedStore(db).graph(), Policy(), DAY)
-    assert data["gaps"] == [g.to_dict() for g in expected]
-    assert list(data["gaps"][0]) == list(GAP_FIELDS)
+    assert data["gaps"] == [
+        {**g.to_dict(), "message": gap_message(g.rule, g.name, g.detail, "zh")} for g in expected
+    ]
+    assert list(data["gaps"][0]) == [*GAP_FIELDS, "message"]
 
 
 def test_gaps_by_rule_and_street(db):
@@ -52,15 +57,13 @@ def test_gaps_by_rule_and_street(db):
     assert {g["street_id"] for g in json.loads(result.output)["gaps"]} == {"cym"}
 
 
-def test_gaps_csv_has_one_row_per_gap_with_detail_as_json(db):
-    result = run("gaps", "--db", db, *AS_OF, "--csv", "--rule", "thin_committee")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+def test_gaps_csv_has_one_row_per_gap_with_the_detail_in_flat_columns(db):
+    result = run("gaps", "--db", db, *AS_OF, "--csv", "--lang", "en", "--rule", "thin_committee")
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix(BOM))))
     assert [(r["node_id"], r["rule"]) for r in rows] == [("k_c1", "thin_committee")]
-    assert json.loads(rows[0]["detail"]) == {
-        "member_units": 4,
-        "minimum": 5,
-        "other_members": 1,
-    }
+    figures = ("member_units", "minimum", "other_members")
+    assert [rows[0][f] for f in figures] == ["4", "5", "1"]
+    assert not any(v.startswith("{") for v in rows[0].values())
 
 
 def test_gaps_text_has_chinese_headers_and_messages(db):
@@ -85,19 +88,24 @@ def test_a_policy_file_changes_the_thresholds(db, tmp_path):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["gaps", "--street", "不存在街道"], 1, "no Street has the id or name '不存在街道'"),
+        (["gaps", "--street", "不存在街道"], 1, "找不到名称或编号为「不存在街道」的街道"),
         (["gaps", "--rule", "nope"], 2, "Invalid value for '--rule'"),
-        (["gaps", "--as-of", "2024/06/30"], 2, "Invalid value for '--as-of'"),
+        (["gaps", "--as-of", "2024/13/30"], 2, "Invalid value for '--as-of'"),
         (["gaps", "--json", "--csv"], 2, "--json and --csv exclude each other"),
         (["whatif"], 2, "name at least one --remove or --end-pairing"),
-        (["whatif", "--remove", "不存在单位"], 1, "'不存在单位'"),
+        (["whatif", "--remove", "不存在单位"], 1, "「不存在单位」"),
         (["whatif", "--end-pairing", "u5", "c1"], 1, "no pairing in force between 'u5' and 'c1'"),
         (
             ["whatif", "--end-pairing", "站东社区", "市测绘院"],
             1,
-            "name 1 of the pair must be a unit",
+            "找不到名称或编号为「站东社区」的驻区单位/社会组织/党组织",
         ),
-        (["recommend", "--district", "西城区"], 1, "no District has the id or name '西城区'"),
+        (["recommend", "--district", "西城区"], 1, "找不到名称或编号为「西城区」的区"),
+        (
+            ["recommend", "--district", "西城区", "--lang", "en"],
+            1,
+            "No district has the id or name '西城区'",
+        ),
     ],
 )
 def test_bad_input_is_a_message_and_an_exit_code(db, args, code, message):
@@ -140,8 +148,10 @@ def test_whatif_json_shape_and_the_uncovered_communities(tmp_path):
 def test_whatif_csv_lists_new_resolved_and_dropped_gaps(tmp_path):
     path = tmp_path / "g.json"
     EmbeddedStore(path).write(bridge_street().batch)
-    result = run("whatif", "--db", path, *AS_OF, "--remove", "W", "--remove", "x", "--csv")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    result = run(
+        "whatif", "--db", path, *AS_OF, "--remove", "W", "--remove", "x", "--csv", "--lang", "en"
+    )
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix(BOM))))
     assert sorted((r["change"], r["rule"], r["node_id"]) for r in rows) == [
         ("dropped", "working_alone", "W"),
         ("new", "unpaired_community", "d"),
@@ -166,7 +176,15 @@ def test_recommend_json_and_text(db):
     assert sorted(p["community_id"] for p in data["proposals"]) == ["c4", "c5", "c7", "v2"]
     text = run("recommend", "--db", db, *AS_OF, "--street", "jgm")
     assert "结对建议" in text.output and "理由" in text.output
-    rows = list(csv.DictReader(io.StringIO(run("recommend", "--db", db, *AS_OF, "--csv").output)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run("recommend", "--db", db, *AS_OF, "--csv", "--lang", "en").output.removeprefix(
+                    BOM
+                )
+            )
+        )
+    )
     assert len(rows) == 4 and rows[0]["reason"]
 
 

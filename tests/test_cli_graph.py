@@ -14,6 +14,8 @@ from graphmodel.records import NodeRecord
 from graphmodel.store import EmbeddedStore
 from tests.test_store_embedded import small_street
 
+BOM = "\ufeff"
+
 
 def _db(tmp_path, extra=()):
     path = tmp_path / "g.db"
@@ -33,8 +35,8 @@ def test_stats_json_matches_the_library(tmp_path):
 
 
 def test_stats_csv_has_one_row_per_area(tmp_path):
-    result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path), "--csv"])
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path), "--csv", "--lang", "en"])
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix(BOM))))
     assert [(r["area"], r["id"], r["communities"]) for r in rows] == [
         ("district", "dc", "2"),
         ("street", "jgm", "2"),
@@ -61,8 +63,14 @@ def test_pairings_of_an_unknown_name_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert (
-        "Error: no Community / MemberUnit / SocialOrg / PartyOrg has the id or name '不存在社区'"
-        in result.output
+        "错误：找不到名称或编号为「不存在社区」的社区/驻区单位/社会组织/党组织。" in result.output
+    )
+    result = CliRunner().invoke(
+        main, ["pairings", "不存在社区", "--db", _db(tmp_path), "--lang", "en"]
+    )
+    assert (
+        "Error: No community/resident unit/social organization/party organization has the id "
+        "or name '不存在社区'" in result.output
     )
 
 
@@ -70,8 +78,9 @@ def test_an_ambiguous_name_lists_the_candidates(tmp_path):
     db = _db(tmp_path, [NodeRecord("MemberUnit", "u2", {"name": "站东社区"})])
     result = CliRunner().invoke(main, ["pairings", "站东社区", "--db", db])
     assert result.exit_code == 1
-    assert "zd (Community, 建国门街道)" in result.output
-    assert "u2 (MemberUnit)" in result.output
+    assert "「站东社区」对应 2 条记录，请改用编号" in result.output
+    assert "zd（社区，建国门街道）" in result.output
+    assert "u2（驻区单位）" in result.output
 
 
 def test_json_and_csv_together_are_a_usage_error(tmp_path):
@@ -97,5 +106,5 @@ def test_a_read_command_on_a_missing_store_says_so_and_fails(tmp_path, command):
     path = tmp_path / "typo.db"
     result = CliRunner().invoke(main, [*command, "--db", str(path)])
     assert result.exit_code == 1, result.output
-    assert f"no store at {path}: run graphmodel load first" in result.output
+    assert f"找不到库文件 {path}。请先载入台账" in result.output
     assert not path.exists()

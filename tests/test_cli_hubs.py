@@ -15,6 +15,8 @@ from graphmodel.store import EmbeddedStore
 from tests.test_hubs import chain_street
 from tests.test_reach import two_streets
 
+BOM = "\ufeff"
+
 
 @pytest.fixture
 def chain_db(tmp_path):
@@ -66,13 +68,15 @@ def test_hubs_csv_has_one_row_per_hub_and_sampling_is_reported(chain_db):
         "--as-of",
         "2024-01-01",
         "--csv",
+        "--lang",
+        "en",
         "--top",
         "4",
         "--exact-limit",
         "5",
     )
     assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix(BOM))))
     assert [r["rank"] for r in rows] == ["1", "2", "3", "4"]
     sampled = _run(
         "hubs",
@@ -109,8 +113,20 @@ def test_reach_json_and_text(reach_db):
 
 
 def test_reach_csv_one_row_per_community(reach_db):
-    result = _run("reach", "u", "--db", reach_db, "--as-of", "2024-01-01", "--hops", "3", "--csv")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    result = _run(
+        "reach",
+        "u",
+        "--db",
+        reach_db,
+        "--as-of",
+        "2024-01-01",
+        "--hops",
+        "3",
+        "--csv",
+        "--lang",
+        "en",
+    )
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix(BOM))))
     assert [(r["street_name"], r["name"], r["hops"]) for r in rows] == [
         ("万寿路街道", "复兴路社区", "1"),
         ("万寿路街道", "太平路社区", "2"),
@@ -122,10 +138,8 @@ def test_reach_csv_one_row_per_community(reach_db):
 def test_reach_of_an_unknown_name_is_a_message_not_a_traceback(reach_db):
     result = CliRunner().invoke(main, ["reach", "没有这个单位", "--db", reach_db])
     assert result.exit_code == 1
-    assert (
-        "Error: no MemberUnit / Committee / PartyOrg / Street / SocialOrg / Community has the id or name '没有这个单位'"
-        in result.output
-    )
+    assert "错误：找不到名称或编号为「没有这个单位」的驻区单位/协调委员会" in result.output
+    assert "graphmodel stats" in result.output
 
 
 def test_a_bad_date_is_a_usage_error(reach_db):

@@ -36,8 +36,8 @@ def test_a_clean_ledger_loads_with_exit_code_0(tmp_path):
     db = tmp_path / "g.db"
     result = run("load", DATA / "gbk", "--db", db)
     assert result.exit_code == 0, result.output
-    assert f"Loaded 12 nodes and 17 relationships into {db}." in result.output
-    assert "Created 3 party organizations" in result.output
+    assert f"已将 12 个节点、17 条关系载入 {db}。" in result.output
+    assert "新建了 3 个党组织" in result.output
     assert "Problems" not in result.output
     graph = EmbeddedStore(db).graph()
     assert graph.number_of_nodes() == 12
@@ -49,8 +49,8 @@ def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faul
     result = run("load", faults, "--db", db)
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
-    assert "Problems (11):" in result.output
-    assert "Warnings (1):" in result.output
+    assert "问题 (11):" in result.output
+    assert "警告 (1):" in result.output
     for where in (
         "streets.csv row 4 column district '西城区': 找不到引用对象",
         "communities.csv row 6 column id 'C-ZD': 重复编号 duplicate id",
@@ -62,11 +62,9 @@ def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faul
         "the privacy rule is organizations and counts only, never named individuals",
     ):
         assert where in result.output
-    assert "Loaded 16 nodes and 20 relationships" in result.output
+    assert "已将 16 个节点、20 条关系载入" in result.output
     rejects = tmp_path / "faults.rejects"
-    assert f"11 rejected rows written to {rejects}; fix them, then: graphmodel load" in (
-        result.output
-    )
+    assert f"11 行被拒，已写入 {rejects}；改好后运行：graphmodel load" in (result.output)
     assert (rejects / "pairings.csv").exists()
     assert EmbeddedStore(db).graph().number_of_nodes() == 16
 
@@ -99,7 +97,7 @@ def test_strict_loads_nothing(tmp_path, faults):
     db = tmp_path / "g.db"
     result = run("load", faults, "--db", db, "--strict")
     assert result.exit_code == 1
-    assert "--strict: nothing loaded, 11 rows rejected." in result.output
+    assert "--strict：有 11 行被拒，未载入任何内容。" in result.output
     assert not db.exists()
     assert not (tmp_path / "faults.rejects").exists()
 
@@ -109,8 +107,8 @@ def test_dry_run_writes_nothing(tmp_path, faults):
     result = run("load", faults, "--db", db, "--dry-run")
     assert result.exit_code == 1
     assert (
-        "Dry run: nothing written (16 nodes and 20 relationships would load; store changes: "
-        "36 added, 0 changed, 0 removed)." in result.output
+        "试运行：未写入任何内容（将载入 16 个节点、20 条关系；库中变更：新增 36，修改 0，删除 0）。"
+        in result.output
     )
     assert not db.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["faults"]
@@ -158,12 +156,12 @@ def test_without_a_ledger_the_seed_is_loaded(tmp_path, monkeypatch):
     monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", DATA / "gbk")
     result = run("load", "--db", tmp_path / "g.db", "--dry-run")
     assert result.exit_code == 0
-    assert "12 nodes and 17 relationships would load" in result.output
+    assert "将载入 12 个节点、17 条关系" in result.output
     monkeypatch.setattr(graphmodel.load, "SEED_LEDGER", tmp_path / "seed" / "ledger")
     missing = run("load", "--db", tmp_path / "g.db")
     assert missing.exit_code == 1
     assert isinstance(missing.exception, SystemExit)
-    assert "Error: the seed ledger is not at" in missing.output
+    assert "错误：the seed ledger is not at" in missing.output
     assert "name a ledger: graphmodel load LEDGER" in missing.output
 
 
@@ -207,15 +205,15 @@ def test_a_filled_template_loads(tmp_path):
     run("template", out)
     book = load_workbook(out)
     assert book.sheetnames[0] == "说明"
-    header = [c.value for c in book["communities"][1]]
-    assert header[:3] == ["id", "name", "street"]
-    assert "所属街道" in book["communities"]["C1"].comment.text
-    book["districts"].append([None, "雁塔区"])
-    book["streets"].append([None, "大雁塔街道", "雁塔区", "街道"])
-    book["communities"].append([None, "青龙社区", "大雁塔街道", "社区", 8000])
+    header = [c.value for c in book["社区"][1]]
+    assert header[:3] == ["编号", "名称", "所属街道"]
+    assert "英文列名：street" in book["社区"]["C1"].comment.text
+    book["区"].append([None, "雁塔区"])
+    book["街道"].append([None, "大雁塔街道", "雁塔区", "街道"])
+    book["社区"].append([None, "青龙社区", "大雁塔街道", "社区", 8000])
     book.save(out)
     result = run("load", out, "--db", tmp_path / "g.db")
     assert result.exit_code == 0, result.output
     graph = EmbeddedStore(tmp_path / "g.db").graph()
     assert graph.nodes["Community:青龙社区"]["population"] == 8000
-    assert graph.nodes["Community:青龙社区"]["source"] == "t.xlsx:communities row 2"
+    assert graph.nodes["Community:青龙社区"]["source"] == "t.xlsx:社区 row 2"

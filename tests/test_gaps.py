@@ -41,6 +41,7 @@ from graphmodel.analysis.policy import Policy, PolicyError, load_policy, policy_
 from graphmodel.errors import AmbiguousName, GraphmodelError, NotFound
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
+from graphmodel.vocabulary import gap_message
 
 DAY = dt.date(2024, 6, 30)
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,15 +192,21 @@ def by_node(g, rule, policy=None):
     return {gap.node_id: gap for gap in find_gaps(g, policy or Policy(), DAY, rules=[rule])}
 
 
+def message(gap, lang="zh"):
+    return gap_message(gap.rule, gap.name, gap.detail, lang)
+
+
 def test_unpaired_communities_are_those_without_a_pairing_in_force(g):
     # c1 (renewed), c2, c3, v1, c6 have a pairing in force. v2 and c7 never had one; c4 and c5
     # had one that ended.
     # Sorted by street id (cym before jgm), then node id.
     assert nodes(g, "unpaired_community") == ["c7", "c4", "c5", "v2"]
     found = by_node(g, "unpaired_community")
-    assert found["c4"].detail == {"party_orgs": 1, "pairings_ever": 1}
-    assert found["v2"].detail == {"party_orgs": 1, "pairings_ever": 0}
-    assert "已失效" in found["c4"].message
+    day = "2024-06-30"
+    assert found["c4"].detail == {"party_orgs": 1, "pairings_ever": 1, "as_of": day}
+    assert found["v2"].detail == {"party_orgs": 1, "pairings_ever": 0, "as_of": day}
+    assert "已失效" in message(found["c4"])
+    assert "none in force on 2024-06-30" in message(found["c4"], "en")
 
 
 def test_a_pairing_that_starts_after_the_day_does_not_count(tmp_path):
@@ -213,8 +220,8 @@ def test_a_community_without_a_party_organization_is_unpaired(tmp_path):
     led.node("Community", "c8", "新建社区", kind="社区")
     led.edge("PART_OF", "c8", "jgm")
     found = by_node(led.graph(tmp_path), "unpaired_community")
-    assert found["c8"].detail == {"party_orgs": 0, "pairings_ever": 0}
-    assert "无社区党组织" in found["c8"].message
+    assert found["c8"].detail == {"party_orgs": 0, "pairings_ever": 0, "as_of": "2024-06-30"}
+    assert "无社区党组织" in message(found["c8"])
 
 
 def test_few_social_orgs_just_under_and_at_each_threshold(g):
@@ -271,7 +278,7 @@ def test_expired_pairings_ended_or_due_for_review(g):
     assert found["c2"].ref == "u2#po"
     assert found["c4"].detail["reason"] == "ended"
     assert found["c4"].detail["until"] == "2024-01-01"
-    assert "2024-01-01" in found["c4"].message
+    assert "2024-01-01" in message(found["c4"])
 
 
 def test_a_longer_review_period_clears_the_review_and_keeps_history_longer(g):

@@ -254,7 +254,7 @@ def test_cli_generate_json_and_bad_counts(tmp_path: Path) -> None:
     assert doc["rows"]["streets"] == 3 and doc["rows"]["communities"] == 650
     assert doc["nodes"] == sum(doc["rows"][t] for t in NODE_TABLES)
     text = runner.invoke(main, ["generate", str(tmp_path / "m")])
-    assert text.exit_code == 0 and "scale street, seed 0" in text.output
+    assert text.exit_code == 0 and "规模 street，种子 0" in text.output
     bad = runner.invoke(main, ["generate", str(tmp_path / "n"), "--districts", "2"])
     assert bad.exit_code == 1
     assert "districts <= streets" in bad.output

@@ -35,7 +35,7 @@ def test_two_ledgers_twice_into_neo4j_match_the_embedded_store(
     db = tmp_path / "g.json"
     for ledger in (gbk, faults):
         result = runner.invoke(main, ["load", str(ledger), "--store", "neo4j"])
-        assert "Loaded" in result.output
+        assert "已将" in result.output
         runner.invoke(main, ["load", str(ledger), "--db", str(db)])
     assert "北京市某委员会 (MemberUnit, in the store)" in result.output
     first = neo4j_store.stats().to_dict()

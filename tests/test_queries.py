@@ -20,8 +20,8 @@ from graphmodel.analysis.failure import single_points_of_failure
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.needs import needs_report
-from graphmodel.analysis.network import cogovernance_graph
 from graphmodel.analysis.policy import Policy
+from graphmodel.analysis.reach import reach
 from graphmodel.analysis.ties import Ties
 from graphmodel.cli import main
 from graphmodel.load import default_ledger, load
@@ -113,7 +113,11 @@ def test_parameters_are_typed_per_the_header():
     with pytest.raises(queries.QueryError, match="hops"):
         queries.parse_params(reach, ["ref=站东社区", "hops=two", "as_of=2023-06-30"])
     with pytest.raises(queries.QueryError, match="is not a date"):
-        queries.parse_params(reach, ["ref=站东社区", "hops=2", "as_of=2023/06/30"])
+        queries.parse_params(reach, ["ref=站东社区", "hops=2", "as_of=yesterday"])
+    # dates as the ledgers write them
+    for day in ("2023/6/30", "2023年6月30日", "2023.6.30"):
+        values = queries.parse_params(reach, ["ref=站东社区", "hops=2", f"as_of={day}"])
+        assert values["as_of"] == "2023-06-30"
     with pytest.raises(queries.QueryError, match="needs as_of"):
         queries.parse_params(reach, ["ref=站东社区", "hops=2"])
 
@@ -275,19 +279,26 @@ def test_label_counts_agree_with_the_embedded_stats(run, seed_view):
     assert {k: v for k, v in counted.items() if v} == stats.labels
 
 
-@pytest.mark.parametrize(("ref", "hops"), [("建国门街道市级下沉单位01", 3), ("万寿路街道", 3)])
-def test_reach_agrees_with_a_breadth_first_search_of_the_network(run, seed_view, ref, hops):
-    start = graphview.resolve(seed_view, ref, ("MemberUnit", "Street"))
-    net = cogovernance_graph(seed_view, AS_OF)
-    distance = nx.single_source_shortest_path_length(net, start, cutoff=hops)
-    expected = {
-        c: d
-        for c, d in distance.items()
-        if c != start and seed_view.nodes[c].get("label") == "Community"
-    }
+@pytest.mark.parametrize(
+    ("ref", "hops"),
+    [
+        ("建国门街道市级下沉单位01", 1),
+        ("建国门街道市级下沉单位01", 3),
+        ("建国门街道市级下沉单位01党支部", 2),
+        ("万寿路地区党建工作协调委员会", 3),
+        ("站东社区", 2),
+        ("万寿路街道", 3),
+    ],
+)
+def test_reach_within_hops_counts_hops_as_graphmodel_reach(run, seed_view, ref, hops):
+    # A unit's own paired community is 1 hop away, as in graphmodel reach (a unit and its
+    # branch are one actor); naming the branch reaches what the unit reaches.
+    found = reach(seed_view, ref, AS_OF, hops=hops)
+    expected = {c.id: c.hops for s in found.streets for c in s.communities}
     rows = run("reach_within_hops", ref=ref, hops=hops)
     assert {r["community_id"]: r["hops"] for r in rows} == expected
-    assert expected
+    if ref.startswith("建国门") and hops == 1:
+        assert set(expected.values()) == {1}
 
 
 def test_community_profiles_agree_with_the_ties_index(run, seed_view):
@@ -397,13 +408,31 @@ def test_query_prints_json_and_csv(seeded, neo4j_connection):
         "建国门街道市级下沉单位01",
         "建国门街道市级下沉单位02",
     }
-    as_csv = CliRunner().invoke(main, [*args, "--csv"], env=env)
+    as_csv = CliRunner().invoke(main, [*args, "--csv", "--lang", "en"], env=env)
     assert as_csv.exit_code == 0, as_csv.output
-    table = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert as_csv.output.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(as_csv.output.removeprefix("\ufeff"))))
     assert list(table[0]) == list(queries.find_query("partners").returns)
     assert [r["partner_id"] for r in table] == [r["partner_id"] for r in rows]
     text = CliRunner().invoke(main, args, env=env)
     assert text.exit_code == 0 and "站东社区党委" in text.output
+
+
+def test_a_query_about_a_name_that_matches_nothing_says_so(seeded, neo4j_connection, tmp_path):
+    env = neo4j_connection.env()
+    args = ["query", "partners", "-p", "ref=站东", "-p", "as_of=2023/6/30", "--store", "neo4j"]
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 1
+    assert "找不到名称或编号为「站东」的" in result.output
+    assert "站东社区" in result.output
+    book = tmp_path / "q.xlsx"
+    ok = CliRunner().invoke(main, [*args[:3], "ref=站东社区", *args[4:], "--xlsx", book], env=env)
+    assert ok.exit_code == 0, ok.output
+    from openpyxl import load_workbook
+
+    ws = load_workbook(book).active
+    assert ws.title == "partners"
+    assert [c.value for c in ws[1]][:2] == ["党组织", "结对方"]
 
 
 def test_query_prints_a_path_as_json_and_csv(seeded, neo4j_connection):
@@ -418,10 +447,10 @@ def test_query_prints_a_path_as_json_and_csv(seeded, neo4j_connection):
         "PAIRED_WITH",
         "BELONGS_TO",
     ]
-    table = list(
-        csv.DictReader(io.StringIO(CliRunner().invoke(main, [*args, "--csv"], env=env).output))
-    )
-    assert json.loads(table[0]["path"]) == rows[0]["path"]
+    out = CliRunner().invoke(main, [*args, "--csv", "--lang", "en"], env=env).output
+    table = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    # a path is its names in a cell, never JSON
+    assert table[0]["path"] == " — ".join(n["name"] for n in rows[0]["path"]["nodes"])
 
 
 def test_the_library_folder_is_the_repositorys():

@@ -19,6 +19,7 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import recommend
 from graphmodel.analysis.ties import Ties
 from graphmodel.errors import GraphmodelError
+from graphmodel.vocabulary import proposal_reason
 from tests.test_gaps import Ledger
 
 DAY = dt.date(2024, 6, 30)
@@ -64,8 +65,11 @@ def test_same_street_units_working_alone_go_first(tmp_path):
     assert result.uncoverable == []
     by_unit = {p.unit_id: p for p in result.proposals}
     assert by_unit["b"].cost == 4
-    assert by_unit["b"].reason == "同街道；该单位已有1项结对；采纳本轮建议后还可结对1个"
-    assert "各自作战" in by_unit["a"].reason
+    assert reason(by_unit["b"]) == "同街道；该单位已有1项结对；采纳本轮建议后还可结对1个"
+    assert reason(by_unit["b"], "en") == (
+        "same street; the unit has 1 pairings; 1 more pairings possible after this round"
+    )
+    assert "各自作战" in reason(by_unit["a"])
 
 
 def test_capacities_are_respected(tmp_path):
@@ -315,3 +319,14 @@ def _all_pairs_optimum(g, policy: Policy) -> tuple[int, int]:
     flow = nx.max_flow_min_cost(net, "s", "t")
     covered = sum(flow[("c", c)].get("t", 0) for c in todo if ("c", c) in flow)
     return covered, nx.cost_of_flow(net, flow)
+
+
+def reason(p, lang="zh"):
+    return proposal_reason(
+        p.place,
+        p.unit_working_alone,
+        p.unit_active_pairings,
+        p.unit_spare_after,
+        p.community_has_party_org,
+        lang,
+    )

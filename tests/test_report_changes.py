@@ -172,7 +172,8 @@ def test_trend_counts_coverage_and_gaps_per_year(tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    assert result.output.startswith("\ufeff")  # the BOM Chinese Excel needs
+    lines = result.output.removeprefix("\ufeff").splitlines()
     assert lines[0].startswith("截至,社区数,已结对（%）")
     assert lines[1].startswith("2021-12-31,4,25")
     assert (tmp_path / "t.png").stat().st_size > 10_000

@@ -214,11 +214,11 @@ def test_load_prints_the_changes_dry_run_too_and_history_lists_loads(tmp_path, l
     run = CliRunner().invoke
     assert run(main, ["load", str(ledger), "--db", db]).exit_code == 0
     write_ledger(ledger, edited(pairings=BASE["pairings"][:2]))
-    dry = run(main, ["load", str(ledger), "--db", db, "--dry-run"])
+    dry = run(main, ["load", str(ledger), "--db", db, "--dry-run", "--lang", "en"])
     assert dry.exit_code == 0, dry.output
     assert "Changes (dry run: not written)" in dry.output
     assert "store changes: 0 added, 0 changed, 5 removed" in dry.output
-    real = run(main, ["load", str(ledger), "--db", db])
+    real = run(main, ["load", str(ledger), "--db", db, "--lang", "en"])
     assert "Store changes: 0 added, 0 changed, 5 removed." in real.output
     assert "PAIRED_WITH" in real.output
     history = run(main, ["history", "--db", db, "--json"])

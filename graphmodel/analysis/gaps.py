@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "DETAIL_FIELDS",
+    "GAP_FIELDS",
     "RULES",
     "STREET_COMMITTEE_LEVELS",
     "Gap",
@@ -65,10 +67,48 @@ GAP_FIELDS = (
     "street_name",
     "district_id",
     "district_name",
-    "message",
     "ref",
     "detail",
 )
+"""The fields of ``Gap.to_dict`` (``--json``), in order."""
+
+DETAIL_FIELDS = (
+    "as_of",
+    "level",
+    "kind",
+    "reason",
+    "party_orgs",
+    "pairings_ever",
+    "social_orgs",
+    "member_units",
+    "other_members",
+    "minimum",
+    "street_covered",
+    "partner_id",
+    "partner_name",
+    "unit_name",
+    "since",
+    "until",
+    "review_years",
+    "size",
+    "named",
+    "communities",
+    "units",
+    "members",
+    "reports",
+    "resources",
+    "status",
+    "category",
+    "raised",
+    "age_days",
+    "deadline_days",
+    "raiser_id",
+    "period_days",
+    "offerer_id",
+    "offerer_name",
+    "data_gap",
+)
+"""Every key a rule puts in ``Gap.detail``: the flat columns of ``--csv`` and ``--xlsx``."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +117,8 @@ class Gap:
 
     ``ref`` tells apart several gaps of one rule on one node: the unit-side party organization
     of an ``expired_pairing``, the smallest member id of an ``isolated_cluster``; empty
-    otherwise. ``detail`` holds the rule's figures (counts, thresholds, dates).
+    otherwise. ``detail`` holds the rule's figures (counts, thresholds, dates), from which
+    ``vocabulary.gap_message`` says what the gap means in Chinese or English.
     """
 
     rule: str
@@ -88,7 +129,6 @@ class Gap:
     street_name: str
     district_id: str
     district_name: str
-    message: str
     ref: str = ""
     detail: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -151,7 +191,6 @@ class GapContext:
         self,
         rule: str,
         node: str,
-        message: str,
         detail: dict[str, Any],
         ref: str = "",
         at: str | None = None,
@@ -164,7 +203,6 @@ class GapContext:
             name=self.ties.name(node),
             label=self.ties.label(node),
             **self.ties.area(at or node),
-            message=message,
             ref=ref,
             detail=detail,
         )
@@ -184,15 +222,10 @@ def unpaired_community(ctx: GapContext) -> Iterator[Gap]:
             continue
         orgs = ties.party_orgs(c)
         ever = len(ties.all_pairings(c))
-        name = ties.name(c)
-        if not orgs:
-            message = f"{name}：无社区党组织记录，无法结对共建"
-        elif ever:
-            message = f"{name}：曾有{ever}项结对共建，截至{ctx.as_of}均已失效"
-        else:
-            message = f"{name}：社区党组织尚无结对共建单位"
         yield ctx.gap(
-            "unpaired_community", c, message, {"party_orgs": len(orgs), "pairings_ever": ever}
+            "unpaired_community",
+            c,
+            {"party_orgs": len(orgs), "pairings_ever": ever, "as_of": ctx.as_of.isoformat()},
         )
 
 
@@ -214,7 +247,6 @@ def few_social_orgs(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "few_social_orgs",
                 c,
-                f"{ties.name(c)}（{kind}）：社区社会组织{count}个，少于{minimum}个",
                 {"kind": kind, "social_orgs": count, "minimum": minimum},
             )
 
@@ -232,7 +264,6 @@ def no_committee(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "no_committee",
                 s,
-                f"{ties.name(s)}：无街道党建工作协调委员会覆盖",
                 {"level": "街道"},
             )
     for c in ctx.nodes("Community"):
@@ -242,7 +273,6 @@ def no_committee(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "no_committee",
                 c,
-                f"{ties.name(c)}：无社区党建协调委员会覆盖",
                 {"level": "社区", "street_covered": street_covered},
             )
 
@@ -265,7 +295,6 @@ def thin_committee(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "thin_committee",
                 committee,
-                f"{ties.name(committee)}：成员单位{len(units)}个，少于{minimum}个",
                 {"member_units": len(units), "minimum": minimum, "other_members": other},
             )
 
@@ -291,7 +320,6 @@ def working_alone(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "working_alone",
                 unit,
-                f"{ties.name(unit)}：无有效结对、未加入协调委员会（各自作战）",
                 {"party_orgs": len(orgs), "reason": "no_ties"},
             )
             continue
@@ -306,7 +334,6 @@ def working_alone(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "working_alone",
                 unit,
-                f"{ties.name(unit)}：提供的{len(available)}项资源在考核期内无人使用",
                 {
                     "party_orgs": len(orgs),
                     "reason": "resources_unused",
@@ -340,10 +367,10 @@ def expired_pairing(ctx: GapContext) -> Iterator[Gap]:
         owner = ties.owner.get(community_org)
         node = owner if owner and ties.label(owner) == "Community" else community_org
         years = ctx.policy_for(node).pairing_review_years
-        unit_name = ties.name(ties.owner.get(unit_org, unit_org))
         detail = {
             "partner_id": unit_org,
             "partner_name": ties.name(unit_org),
+            "unit_name": ties.name(ties.owner.get(unit_org, unit_org)),
             "since": p.since,
             "until": p.until,
             "review_years": years,
@@ -351,13 +378,9 @@ def expired_pairing(ctx: GapContext) -> Iterator[Gap]:
         if p.until and p.until <= day:
             if day >= _add_years(p.until, years):
                 continue
-            message = f"{ties.name(node)}与{unit_name}的结对已于{p.until}到期，未续签"
-            yield ctx.gap("expired_pairing", node, message, {"reason": "ended", **detail}, unit_org)
+            yield ctx.gap("expired_pairing", node, {"reason": "ended", **detail}, unit_org)
         elif p.since and p.since <= day and _add_years(p.since, years) <= day:
-            message = f"{ties.name(node)}与{unit_name}的结对始于{p.since}，已满{years}年未续签"
-            yield ctx.gap(
-                "expired_pairing", node, message, {"reason": "review_due", **detail}, unit_org
-            )
+            yield ctx.gap("expired_pairing", node, {"reason": "review_due", **detail}, unit_org)
 
 
 def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
@@ -394,7 +417,6 @@ def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "isolated_cluster",
                 street,
-                f"{ties.name(street)}：无街道党工委记录，无法判断孤立子网",
                 {"reason": "no_working_committee"},
             )
             continue
@@ -420,7 +442,6 @@ def unreported(ctx: GapContext) -> Iterator[Gap]:
         yield ctx.gap(
             "unreported",
             c,
-            f"{ties.name(c)}：无在职党员到社区报到（双报到）",
             {"reports": len(reports), "members": sum(known)},
         )
 
@@ -439,12 +460,9 @@ def unmet_need(ctx: GapContext) -> Iterator[Gap]:
         policy = ctx.policy_for(need.raiser) if need.raiser else ctx.policy
         deadline = policy.need_claim_days if need.status == "待认领" else policy.need_resolve_days
         if age > deadline:
-            name = ctx.ties.name(need.id)
-            word = "无人认领" if need.status == "待认领" else "尚未办结"
             yield ctx.gap(
                 "unmet_need",
                 need.id,
-                f"{name}：提出{age}天{word}，超过{deadline}天时限",
                 {
                     "status": need.status,
                     "category": need.category,
@@ -493,7 +511,6 @@ def dormant_pairing(ctx: GapContext) -> Iterator[Gap]:
         yield ctx.gap(
             "dormant_pairing",
             community,
-            f"{ties.name(community)}与{ties.name(unit)}结对，近{period}天无共建项目或办结需求（挂名结对）",
             {
                 "partner_id": unit,
                 "partner_name": ties.name(unit),
@@ -519,15 +536,14 @@ def idle_resource(ctx: GapContext) -> Iterator[Gap]:
         start = (ctx.as_of - dt.timedelta(days=period)).isoformat()
         if r.since and r.since > start:
             continue
-        provider = ctx.ties.name(r.offerer) if r.offerer else ""
         yield ctx.gap(
             "idle_resource",
             r.id,
-            f"{ctx.ties.name(r.id)}（{provider}）：近{period}天无人使用",
             {
                 "kind": r.kind,
                 "category": r.category,
                 "offerer_id": r.offerer,
+                "offerer_name": ctx.ties.name(r.offerer) if r.offerer else "",
                 "period_days": period,
             },
             at=r.offerer or None,
@@ -549,7 +565,6 @@ def no_needs_recorded(ctx: GapContext) -> Iterator[Gap]:
             yield ctx.gap(
                 "no_needs_recorded",
                 c,
-                f"{ties.name(c)}：台账中无需求记录（数据缺口）",
                 {"data_gap": True},
             )
 
@@ -620,8 +635,8 @@ def find_gaps(
     ...                  rules=["unpaired_community", "few_social_orgs"])
     >>> [(gap.rule, gap.node_id, gap.street_name) for gap in gaps]
     [('unpaired_community', 'c', '建国门街道'), ('few_social_orgs', 'c', '建国门街道')]
-    >>> gaps[1].message
-    '站东社区（社区）：社区社会组织0个，少于10个'
+    >>> gaps[1].detail
+    {'kind': '社区', 'social_orgs': 0, 'minimum': 10}
     """
     names = list(RULES) if rules is None else list(rules)
     unknown = [r for r in names if r not in RULES]
@@ -724,12 +739,11 @@ def _cluster_gap(ctx: GapContext, street: str, part: set[str]) -> Gap:
     members = sorted(part)
     communities = sorted(ties.name(n) for n in members if ties.label(n) == "Community")
     units = sorted(ties.name(n) for n in members if ties.label(n) == "MemberUnit")
-    named = (communities + units)[:3] or [ties.name(n) for n in members[:3]]
-    message = f"{ties.name(street)}：{len(members)}个主体（{'、'.join(named)}等）未与街道党工委连通"
     detail = {
         "size": len(members),
+        "named": (communities + units)[:3] or [ties.name(n) for n in members[:3]],
         "communities": communities,
         "units": units,
         "members": members,
     }
-    return ctx.gap("isolated_cluster", street, message, detail, members[0])
+    return ctx.gap("isolated_cluster", street, detail, members[0])

@@ -40,6 +40,7 @@ __all__ = [
     "party_owners",
     "street_index",
     "street_of",
+    "tie_status",
 ]
 
 WORK_TIES = (
@@ -66,6 +67,20 @@ def is_active(data: dict[str, Any], as_of: dt.date) -> bool:
     day = as_of.isoformat()
     since, until = data.get("since") or "", data.get("until") or ""
     return since <= day and (not until or day < until)
+
+
+def tie_status(data: dict[str, Any], as_of: dt.date) -> str:
+    """Where a dated tie stands on ``as_of``: ``in_force`` (``is_active``), ``not_started``
+    (``as_of < since``) or ``ended`` (``until <= as_of``).
+
+    >>> day = dt.date(2023, 6, 30)
+    >>> [tie_status(d, day) for d in ({"since": "2023-01-01"}, {"since": "2023-07-01"},
+    ...                               {"since": "2020-01-01", "until": "2023-06-30"})]
+    ['in_force', 'not_started', 'ended']
+    """
+    if is_active(data, as_of):
+        return "in_force"
+    return "not_started" if (data.get("since") or "") > as_of.isoformat() else "ended"
 
 
 def cogovernance_graph(

@@ -8,7 +8,7 @@ from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmodel.analysis.network import actor_graph, party_owners, street_of
+from graphmodel.analysis.network import actor_graph, is_active, party_owners, street_of
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
 
@@ -16,9 +16,11 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "DEFAULT_VIA",
     "REACH_LABELS",
     "REACH_TIES",
     "TIE_KINDS",
+    "VIA",
     "ReachResult",
     "ReachedCommunity",
     "StreetReach",
@@ -35,11 +37,29 @@ TIE_KINDS = {
     "PAIRED_WITH": "pairing",
     "MEMBER_OF": "membership",
     "CONVENED_BY": "membership",
+    "COVERS": "coverage",
     "SERVES": "service",
     "REPORTS_TO": "reporting",
+    "LEADS": "leading",
     "BELONGS_TO": "party",
 }
 """The path kind each relationship type is reported as."""
+
+VIA = {
+    "pairing": ("PAIRED_WITH",),
+    "membership": ("MEMBER_OF", "CONVENED_BY"),
+    "committee": ("MEMBER_OF", "CONVENED_BY", "COVERS"),
+    "service": ("SERVES",),
+    "report": ("REPORTS_TO",),
+    "lead": ("LEADS",),
+}
+"""What ``--via`` may name, and the relationship types each follows: ``committee`` is a
+committee's membership and the streets and communities it covers; ``lead`` a party
+organization's leading of a lower one (a street's working committee leads its communities'
+party organizations). ``BELONGS_TO`` is always followed (see ``REACH_TIES``)."""
+
+DEFAULT_VIA = ("pairing", "membership", "service", "report")
+"""The ties a reach follows unless told otherwise: ``REACH_TIES``."""
 
 REACH_LABELS = ("MemberUnit", "Committee", "PartyOrg", "Street", "SocialOrg", "Community")
 """What a reach may start from."""
@@ -89,7 +109,11 @@ class StreetReach:
 class ReachResult:
     """What ``reach`` found: the start, the totals, the path kinds used and the streets.
 
-    ``kinds`` counts, per path kind, the reached communities whose path uses it.
+    ``kinds`` counts, per path kind, the reached communities whose path uses it. ``via``
+    names the ties followed (keys of ``VIA``). ``nearest`` is the fewest hops to any
+    community along those ties, beyond ``hops`` too (``None`` when none is connected), and
+    ``unfollowed`` counts the start's ties in force of the types not followed: together they
+    say why a reach found nothing.
     """
 
     id: str
@@ -102,13 +126,22 @@ class ReachResult:
     population_known: int
     kinds: dict[str, int]
     streets: list[StreetReach]
+    via: list[str] = field(default_factory=list)
+    nearest: int | None = None
+    unfollowed: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
         return asdict(self)
 
 
-def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachResult:
+def reach(
+    g: nx.MultiDiGraph,
+    ref: str,
+    as_of: dt.date,
+    hops: int = 2,
+    via: tuple[str, ...] = DEFAULT_VIA,
+) -> ReachResult:
     """The communities that the actor ``ref`` reaches within ``hops`` hops.
 
     Parameters
@@ -118,6 +151,7 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
         organization or community (``REACH_LABELS``)
     as_of : the day on which pairings must be active to count
     hops : the most ties a path may use (at least 1)
+    via : the kinds of tie followed (keys of ``VIA``); ``DEFAULT_VIA`` follows ``REACH_TIES``
 
     Returns
     -------
@@ -130,7 +164,7 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
     NotFound, AmbiguousName
         When ``ref`` names nothing, or several records.
     GraphmodelError
-        When ``hops`` is below 1.
+        When ``hops`` is below 1, or ``via`` names an unknown kind.
 
     Notes
     -----
@@ -145,9 +179,15 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
     """
     if hops < 1:
         raise GraphmodelError(f"hops must be at least 1, not {hops}")
+    unknown = [v for v in via if v not in VIA]
+    if unknown or not via:
+        raise GraphmodelError(
+            f"--via takes {', '.join(VIA)} (comma-separated), not {','.join(unknown) or 'nothing'}"
+        )
     node = resolve(g, ref, REACH_LABELS)
     start = party_owners(g).get(node, node)
-    net = actor_graph(g, as_of, REACH_TIES)
+    ties = tuple(sorted({t for v in via for t in VIA[v]} | {"BELONGS_TO"}))
+    net = actor_graph(g, as_of, ties)
     parent = _bfs(net, start, hops)
 
     streets: dict[str, StreetReach] = {}
@@ -196,7 +236,37 @@ def reach(g: nx.MultiDiGraph, ref: str, as_of: dt.date, hops: int = 2) -> ReachR
         population_known=sum(s.population_known for s in ordered),
         kinds=dict(sorted(kinds.items())),
         streets=ordered,
+        via=list(via),
+        nearest=_nearest(net, start),
+        unfollowed=_unfollowed(g, start, as_of, ties),
     )
+
+
+def _nearest(net: nx.Graph, start: str) -> int | None:
+    """The fewest hops from ``start`` to a community of ``net`` (``None``: none connected)."""
+    import networkx as nx
+
+    for there, distance in nx.single_source_shortest_path_length(net, start).items():
+        if there != start and net.nodes[there].get("label") == "Community":
+            return distance
+    return None
+
+
+def _unfollowed(
+    g: nx.MultiDiGraph, start: str, as_of: dt.date, followed: tuple[str, ...]
+) -> dict[str, int]:
+    """The ties in force of ``start`` and its party organizations whose types are not in
+    ``followed``, counted by type (structural ties such as ``PART_OF`` are not ties to
+    follow and are left out)."""
+    owner = party_owners(g)
+    mine = {start, *(org for org, actor in owner.items() if actor == start)}
+    counts: Counter[str] = Counter()
+    for n in mine:
+        for _, _, data in itertools.chain(g.out_edges(n, data=True), g.in_edges(n, data=True)):
+            rel = data.get("type")
+            if rel in TIE_KINDS and rel not in followed and is_active(data, as_of):
+                counts[rel] += 1
+    return dict(sorted(counts.items()))
 
 
 def _bfs(net: nx.Graph, start: str, hops: int) -> dict[str, str | None]:

@@ -55,7 +55,6 @@ if TYPE_CHECKING:
 __all__ = ["Proposal", "Recommendation", "Uncoverable", "UnitOffer", "recommend"]
 
 SAME_STREET, SAME_DISTRICT, ELSEWHERE = "same_street", "same_district", "elsewhere"
-PLACE_WORDS = {SAME_STREET: "同街道", SAME_DISTRICT: "同区其他街道", ELSEWHERE: "区外"}
 
 
 @dataclass(frozen=True)
@@ -79,10 +78,13 @@ class UnitOffer:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A proposed pairing of a unit with a community, its cost and the reason in Chinese.
+    """A proposed pairing of a unit with a community, its cost and the facts behind it.
 
     ``place`` is ``same_street``, ``same_district`` or ``elsewhere``; ``cost`` is the place
-    cost plus the unit's penalty (see the module docstring).
+    cost plus the unit's penalty (see the module docstring); ``unit_spare_after`` is how many
+    more communities the unit could take once this round's proposals are adopted, and
+    ``community_has_party_org`` whether the community has a party organization to pair with
+    yet. ``vocabulary.proposal_reason`` says it as a sentence.
     """
 
     community_id: str
@@ -100,7 +102,8 @@ class Proposal:
     unit_capacity: int
     unit_active_pairings: int
     unit_working_alone: bool
-    reason: str
+    unit_spare_after: int
+    community_has_party_org: bool
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -389,15 +392,6 @@ def _proposal(
     ctx: GapContext, c: str, offer: UnitOffer, place: str, cost: int, left: int
 ) -> Proposal:
     ties = ctx.ties
-    if offer.working_alone:
-        state = "该单位各自作战（无结对、未加入协调委员会）"
-    elif offer.active_pairings:
-        state = f"该单位已有{offer.active_pairings}项结对"
-    else:
-        state = "该单位已加入协调委员会、尚无结对"
-    reason = f"{PLACE_WORDS[place]}；{state}；采纳本轮建议后还可结对{left}个"
-    if not ties.party_orgs(c):
-        reason += "；社区需先建立党组织"
     return Proposal(
         community_id=c,
         community_name=ties.name(c),
@@ -411,7 +405,8 @@ def _proposal(
         unit_capacity=offer.capacity,
         unit_active_pairings=offer.active_pairings,
         unit_working_alone=offer.working_alone,
-        reason=reason,
+        unit_spare_after=left,
+        community_has_party_org=bool(ties.party_orgs(c)),
     )
 
 

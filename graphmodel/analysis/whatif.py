@@ -238,7 +238,13 @@ def _pair_side(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...], position: 
         side = (
             "a unit or party organization" if position == 1 else "a community or party organization"
         )
-        raise NotFound(f"ending a pairing: name {position} of the pair must be {side}: {e}") from e
+        err = NotFound(
+            f"ending a pairing: name {position} of the pair must be {side}: {e}",
+            ref=e.ref,
+            labels=e.labels,
+        )
+        err.suggestions = e.suggestions
+        raise err from e
 
 
 def _lost(gap: Gap, after: nx.MultiDiGraph) -> bool:

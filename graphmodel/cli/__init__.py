@@ -3,25 +3,216 @@
 Every command parses its options, makes one library call and renders the result; the library
 functions it calls are the scriptable API. Errors become messages in one place,
 ``graphmodel.cli.group.CommandGroup``.
+
+``--lang zh|en`` may stand anywhere on the command line (``graphmodel gaps --lang en`` and
+``graphmodel --lang en gaps`` are the same): the group takes it out before the command parses
+its own options, and every command speaks the language ``vocabulary.resolve_lang`` chooses.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
 import click
 
 from graphmodel import __version__
-from graphmodel.cli.group import CommandGroup
+from graphmodel.cli.group import LANG_KEY, CommandGroup
+from graphmodel.vocabulary import LANGS, resolve_lang
 
 __all__ = ["main"]
 
 
+class _Main(CommandGroup):
+    """The group that takes ``--lang`` out of the whole command line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args, lang = _take_lang(ctx, args)
+        ctx.meta[LANG_KEY] = resolve_lang(lang)
+        _localize(self, ctx.meta[LANG_KEY])
+        return super().parse_args(ctx, args)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        # The group's own help (graphmodel --help) is formatted in the chosen language too.
+        _localize(self, resolve_lang(_lang_in(args[1] if len(args) > 1 else [])))
+        return super().make_context(*args, **kwargs)
+
+
+class _ZhFormatter(click.HelpFormatter):
+    """click's help page in Chinese: its own words translated, and option help wrapped by
+    display width (a Chinese character is two columns where click counts one) without
+    breaking an option name or a path."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+
+    @contextlib.contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        from graphmodel.cli.help_zh import CLICK_WORDS
+
+        with super().section(CLICK_WORDS.get(name, name)):
+            yield
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        from graphmodel.cli.help_zh import CLICK_WORDS
+
+        rows = list(rows)
+        first = min(max((len(term) for term, _ in rows), default=0), col_max) + col_spacing
+        room = max(20, (self.width or 80) - first - self.current_indent)
+        for term, text in rows:
+            text = CLICK_WORDS.get(text, text)
+            text = text.replace("[default: ", "[默认：").replace("[required]", "[必填]")
+            self.write(" " * self.current_indent + term)
+            lines = _wrap(text, room) or [""]
+            if len(term) + col_spacing > first:
+                self.write("\n")
+                pad = " " * (first + self.current_indent)
+            else:
+                self.write(" " * (first - len(term)))
+                self.write(lines[0] + "\n")
+                lines = lines[1:]
+                pad = " " * (first + self.current_indent)
+            for line in lines:
+                self.write(pad + line + "\n")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns: Chinese characters count two
+    and may break anywhere; a run of ASCII (an option, a path) is never split."""
+    lines, line, used = [], "", 0
+    for token in re.findall(r"[\x21-\x7e]+|\s+|.", text):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        if token.isspace():
+            if line and used + 1 <= width:
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class _ZhContext(click.Context):
+    formatter_class = _ZhFormatter
+
+
+_ENGLISH: dict[int, tuple[str | None, str | None, dict[str, str | None]]] = {}
+"""Each command's English help (the docstrings), kept when the Chinese replaces it."""
+
+
+def _localize(group: click.Group, lang: str) -> None:
+    """Put the help of every command and option in ``lang``: Chinese from ``help_zh``, English
+    from the docstrings and option declarations."""
+    from graphmodel.cli.help_zh import COMMAND_OPTIONS, COMMANDS, OPTIONS
+
+    for path, command in _walk(group):
+        english = _ENGLISH.setdefault(
+            id(command),
+            (
+                command.help,
+                command.short_help,
+                {p.name or "": getattr(p, "help", None) for p in command.params},
+            ),
+        )
+        zh = lang == "zh" and path in COMMANDS
+        command.help = _as_written(COMMANDS[path]) if zh else english[0]
+        command.short_help = _first_sentence(COMMANDS[path]) if zh else english[1]
+        command.context_class = _ZhContext if lang == "zh" else click.Context
+        for param in command.params:
+            if isinstance(param, click.Option):
+                key = param.name or ""
+                chinese = COMMAND_OPTIONS.get(f"{path}.{key}") or OPTIONS.get(key)
+                param.help = chinese if lang == "zh" and chinese else english[2].get(key)
+
+
+def _walk(command: click.Command, path: str = "") -> Iterator[tuple[str, click.Command]]:
+    """Every command under ``command`` with its path (``""`` for the group itself)."""
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _walk(sub, f"{path} {name}".strip())
+
+
+def _as_written(text: str) -> str:
+    """Chinese help with every paragraph kept as written (``\\b``): click would rewrap it as
+    one long word and break option names."""
+    return "\n\n".join(p if p.startswith("\b") else "\b\n" + p for p in text.strip().split("\n\n"))
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a Chinese help text (click cuts at ". ", which Chinese lacks)."""
+    return text.split("\n\n")[0].replace("\n", "").split("。")[0]
+
+
+def _lang_in(args: list[str]) -> str | None:
+    """The value of the last ``--lang`` in ``args``, if any (errors are left to ``_take_lang``)."""
+    found = None
+    for i, arg in enumerate(map(str, args)):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            found = str(args[i + 1])
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found if found in LANGS else None
+
+
+def _take_lang(ctx: click.Context, args: list[str]) -> tuple[list[str], str | None]:
+    """``args`` without ``--lang X`` / ``--lang=X`` (before a ``--``), and the last X given."""
+    rest: list[str] = []
+    lang = None
+    i = 0
+    while i < len(args):
+        arg = str(args[i])
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise click.UsageError(
+                        "--lang 需要一个值：zh 或 en（--lang needs zh or en）", ctx
+                    )
+                value, i = str(args[i + 1]), i + 2
+            else:
+                value, i = arg.split("=", 1)[1], i + 1
+            if value not in LANGS:
+                raise click.UsageError(
+                    f"--lang 只接受 zh 或 en，而不是 {value!r}（--lang takes zh or en）", ctx
+                )
+            lang = value
+            continue
+        rest.append(args[i])
+        i += 1
+    return rest, lang
+
+
+def _lang_option(func: Any) -> Any:
+    """Shown in ``graphmodel --help``; the value is taken by ``_Main.parse_args``."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        expose_value=False,
+        help="zh or en, on any command [default: GRAPHMODEL_LANG, else the locale, else zh].",
+    )(func)
+
+
 @click.group(
-    cls=CommandGroup,
+    cls=_Main,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="graphmodel")
+@_lang_option
 def main() -> None:
     """Model, store, analyse and report party-building-led co-governance networks.
+
+    Every command speaks Chinese by default; --lang en (or GRAPHMODEL_LANG=en) for English.
 
     \b
     Example:

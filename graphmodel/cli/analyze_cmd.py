@@ -10,13 +10,15 @@ import click
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli.options import (
     analysis_options,
-    emit_csv,
+    cli_lang,
     emit_json,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import print_table
+from graphmodel.cli.tables import Out, emit_tables
 from graphmodel.store import StoreConfig, open_store
+from graphmodel.vocabulary import name, words
 
 __all__ = ["COMMANDS"]
 
@@ -80,17 +82,19 @@ def analyze(
                 "hub_high": 0,
                 "hub_mid": 0,
             }
+    emit_tables([Out("analysis_shown", SUMMARY_FIELDS, [summary])], fmt)
     if fmt == "json":
         emit_json(summary)
-    elif fmt == "csv":
-        emit_csv([summary], SUMMARY_FIELDS)
-    else:
-        title = (
-            "分析结果已写入 Analysis written" if write else "分析结果（未写入，加 --write 写入）"
+    elif fmt == "text":
+        lang = cli_lang()
+        w = words(lang)
+        print_table(
+            w["analysis_written" if write else "analysis_shown"],
+            (w["item"], w["value"]),
+            [(name("field", k, lang), summary[k]) for k in SUMMARY_FIELDS],
         )
-        print_table(title, ("item", "value"), [(k, summary[k]) for k in SUMMARY_FIELDS])
         if write:
-            click.echo(f"Properties: {', '.join(ANALYSIS_PROPS)}")
+            click.echo(w["analysis_props"].format(props=", ".join(ANALYSIS_PROPS)))
 
 
 COMMANDS = (analyze,)

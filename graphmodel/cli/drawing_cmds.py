@@ -81,7 +81,7 @@ def export(
     \b
     Example:
         graphmodel export --format gexf --district 东城区 --fold-party-orgs --out dc.gexf
-        graphmodel export --format csv --around 市测绘院 --hops 2 --out around/
+        graphmodel export --format csv --around 建国门街道市级下沉单位01 --hops 2 --out around/
     """
     from graphmodel.export import export_graph
 

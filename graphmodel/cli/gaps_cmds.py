@@ -7,46 +7,58 @@ Each parses its options, loads the graph view, makes one library call
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from graphmodel.analysis.gaps import GAP_FIELDS, RULES, Gap, find_gaps
+from graphmodel.analysis.gaps import DETAIL_FIELDS, GAP_FIELDS, RULES, Gap, find_gaps
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
-    emit_csv,
+    cli_lang,
     emit_json,
     output_options,
+    read_graph,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
-from graphmodel.store import StoreConfig, open_store
+from graphmodel.cli.tables import Out, emit_tables
+from graphmodel.store import StoreConfig
+from graphmodel.vocabulary import (
+    gap_message,
+    label_name,
+    name,
+    place_name,
+    proposal_reason,
+    rule_name,
+    uncoverable_reason,
+    words,
+)
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from graphmodel.analysis.recommend import Proposal
 
 __all__ = ["COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-RULE_WORDS = {
-    "unpaired_community": "社区未结对",
-    "few_social_orgs": "社会组织不足",
-    "no_committee": "无协调委员会",
-    "thin_committee": "委员会成员单位不足",
-    "working_alone": "单位各自作战",
-    "expired_pairing": "结对到期未续",
-    "isolated_cluster": "孤立子网",
-    "unreported": "无人双报到",
-    "unmet_need": "需求超时未办",
-    "dormant_pairing": "挂名结对",
-    "idle_resource": "资源闲置",
-    "no_needs_recorded": "无需求记录（数据缺口）",
-}
-GAP_HEADERS = ("规则", "区", "街道", "名称", "类型", "说明")
+GAP_CSV_FIELDS = (
+    "rule",
+    "rule_name",
+    *(f for f in GAP_FIELDS if f not in ("rule", "detail")),
+    "message",
+    *DETAIL_FIELDS,
+)
+UNCOVERABLE_FIELDS = (
+    "community_id",
+    "community_name",
+    "street_name",
+    "district_name",
+    "reason",
+    "candidates",
+)
 PROPOSAL_FIELDS = (
     "community_id",
     "community_name",
@@ -61,14 +73,10 @@ PROPOSAL_FIELDS = (
     "unit_capacity",
     "unit_active_pairings",
     "unit_working_alone",
+    "unit_spare_after",
+    "community_has_party_org",
     "reason",
 )
-PLACE_WORDS = {"same_street": "同街道", "same_district": "同区", "elsewhere": "区外"}
-
-
-def _graph(store_config: StoreConfig) -> nx.MultiDiGraph:
-    with open_store(store_config) as store:
-        return store.graph()
 
 
 @click.command()
@@ -104,24 +112,39 @@ def gaps(
         graphmodel gaps --street 建国门街道 --as-of 2023-06-30
     """
     found = find_gaps(
-        _graph(store_config),
+        read_graph(store_config),
         policy,
         as_of,
         street=street,
         district=district,
         rules=rules or None,
     )
+    lang = cli_lang()
+    counts = Counter(g.rule for g in found)
+    emit_tables(
+        [
+            Out("gaps", GAP_CSV_FIELDS, [_flat(g, lang) for g in found]),
+            Out(
+                "by_rule",
+                ("rule", "rule_name", "count"),
+                [
+                    {"rule": r, "rule_name": rule_name(r, lang), "count": counts[r]}
+                    for r in RULES
+                    if r in counts
+                ],
+            ),
+        ],
+        fmt,
+    )
     if fmt == "json":
-        emit_json({"as_of": as_of.isoformat(), "gaps": [g.to_dict() for g in found]})
-    elif fmt == "csv":
-        emit_csv((_flat(g) for g in found), GAP_FIELDS)
-    else:
-        _print_gaps(f"覆盖缺口 Gaps（{as_of}，{len(found)}项）", found)
-        counts: dict[str, int] = {}
-        for g in found:
-            counts[g.rule] = counts.get(g.rule, 0) + 1
-        rows = [(RULE_WORDS[r], r, counts[r]) for r in RULES if r in counts]
-        print_table("按规则统计", ("规则", "rule", "数量"), rows)
+        emit_json({"as_of": as_of.isoformat(), "gaps": [_json(g, lang) for g in found]})
+    elif fmt == "text":
+        from graphmodel.report.tables import gap_count_table
+
+        w = words(lang)
+        _print_gaps(w["gaps_title"].format(as_of=as_of, n=len(found)), found, lang)
+        table = gap_count_table(found, lang)
+        print_table(w["by_rule"], table.headers, table.rows)
 
 
 @click.command(name="whatif")
@@ -167,14 +190,15 @@ def whatif_cmd(
 
     \b
     Example:
-        graphmodel whatif --remove 市测绘院 --end-pairing 市规划院 站东社区
+        graphmodel whatif --remove 建国门街道市级下沉单位01 \\
+            --end-pairing 建国门街道市级下沉单位02 站东社区
     """
     from graphmodel.analysis.whatif import whatif
 
     if not remove and not end_pairings:
         raise click.UsageError("name at least one --remove or --end-pairing")
     result = whatif(
-        _graph(store_config),
+        read_graph(store_config),
         policy,
         as_of,
         remove=remove,
@@ -183,32 +207,75 @@ def whatif_cmd(
         district=district,
         top=top,
     )
+    lang = cli_lang()
+    rows = [{"change": "new", **_flat(g, lang)} for g in result.gaps_new]
+    rows += [{"change": "resolved", **_flat(g, lang)} for g in result.gaps_resolved]
+    rows += [{"change": "dropped", **_flat(g, lang)} for g in result.gaps_dropped]
+    for row in rows:
+        row["change_name"] = name("change", row["change"], lang)
+    emit_tables(
+        [
+            Out("whatif_gaps", ("change", "change_name", *GAP_CSV_FIELDS), rows),
+            Out(
+                "whatif_changes",
+                ("change", "change_name", "label", "ids", "names", "since"),
+                [
+                    {**c.to_dict(), "change": c.kind, "change_name": name("change", c.kind, lang)}
+                    for c in result.changes
+                ],
+            ),
+            Out(
+                "uncovered_sheet",
+                ("id", "name", "street_name", "lost_partners"),
+                result.communities_uncovered,
+            ),
+            Out(
+                "thin_sheet",
+                (
+                    "id",
+                    "name",
+                    "street_name",
+                    "member_units_before",
+                    "member_units_after",
+                    "minimum",
+                ),
+                result.committees_thin,
+            ),
+            Out(
+                "hub_moves_sheet",
+                ("id", "name", "label", "rank_before", "rank_after", "score_before", "score_after"),
+                result.hubs,
+            ),
+        ],
+        fmt,
+    )
     if fmt == "json":
-        emit_json(result.to_dict())
+        data = result.to_dict()
+        for key in ("gaps_new", "gaps_resolved", "gaps_dropped"):
+            data[key] = [_json(g, lang) for g in getattr(result, key)]
+        emit_json(data)
         return
     if fmt == "csv":
-        rows = [{"change": "new", **_flat(g)} for g in result.gaps_new]
-        rows += [{"change": "resolved", **_flat(g)} for g in result.gaps_resolved]
-        rows += [{"change": "dropped", **_flat(g)} for g in result.gaps_dropped]
-        emit_csv(rows, ("change", *GAP_FIELDS))
         return
-    changes = [
-        ("移除" if c.kind == "removed" else "结束结对", "、".join(c.names), c.since)
-        for c in result.changes
-    ]
-    print_table(f"假设变化 What-if（{result.as_of}）", ("变化", "对象", "结对开始"), changes)
-    console.print(f"缺口：变化前 {result.gaps_before} 项，变化后 {result.gaps_after} 项")
+    w = words(lang)
+    changes = [(name("change", c.kind, lang), "、".join(c.names), c.since) for c in result.changes]
     print_table(
-        f"失去全部结对的社区（{len(result.communities_uncovered)}）",
-        ("社区", "街道", "失去的结对单位"),
+        w["whatif_title"].format(as_of=result.as_of),
+        (w["change"], w["object"], w["pairing_since"]),
+        changes,
+    )
+    console.print(w["gaps_before_after"].format(before=result.gaps_before, after=result.gaps_after))
+    print_table(
+        w["uncovered_title"].format(n=len(result.communities_uncovered)),
+        (w["community"], w["street"], w["lost_partners"]),
         [
             (c["name"], c["street_name"], "、".join(c["lost_partners"]))
             for c in result.communities_uncovered
         ],
     )
     print_table(
-        f"成员单位降至下限以下的委员会（{len(result.committees_thin)}）",
-        ("委员会", "街道", "变化前", "变化后", "下限"),
+        w["thin_title"].format(n=len(result.committees_thin)),
+        (w["committee"], w["street"], w["before"], w["after"], w["minimum"]),
         [
             (
                 c["name"],
@@ -220,18 +287,27 @@ def whatif_cmd(
             for c in result.committees_thin
         ],
     )
-    _print_gaps(f"新增缺口（{len(result.gaps_new)}）", result.gaps_new)
-    _print_gaps(f"消除的缺口（{len(result.gaps_resolved)}）", result.gaps_resolved)
+    _print_gaps(w["new_gaps_title"].format(n=len(result.gaps_new)), result.gaps_new, lang)
+    _print_gaps(
+        w["resolved_gaps_title"].format(n=len(result.gaps_resolved)), result.gaps_resolved, lang
+    )
     if top:
         print_table(
-            f"协调枢纽排名变化 Hubs（前{top}名，介数：{result.hubs_method}）",
-            ("名称", "类型", "变化前排名", "变化后排名", "变化前得分", "变化后得分"),
+            w["hub_moves_title"].format(top=top, method=name("method", result.hubs_method, lang)),
+            (
+                w["name"],
+                w["kind"],
+                w["rank_before"],
+                w["rank_after"],
+                w["score_before"],
+                w["score_after"],
+            ),
             [
                 (
                     h["name"],
-                    h["label"],
+                    label_name(h["label"], lang),
                     h["rank_before"],
-                    "已移除" if h["rank_after"] is None else h["rank_after"],
+                    w["removed"] if h["rank_after"] is None else h["rank_after"],
                     h["score_before"],
                     h["score_after"],
                 )
@@ -261,43 +337,80 @@ def recommend_cmd(
 
     \b
     Example:
-        graphmodel recommend --district 东城区 --policy policy.toml
+        graphmodel recommend --district 海淀区 --policy seed/policy.toml
     """
     from graphmodel.analysis.recommend import recommend
 
-    result = recommend(_graph(store_config), policy, as_of, street=street, district=district)
+    result = recommend(read_graph(store_config), policy, as_of, street=street, district=district)
+    lang = cli_lang()
+    emit_tables(
+        [
+            Out(
+                "proposals",
+                PROPOSAL_FIELDS,
+                [
+                    {**p.to_dict(), "place": place_name(p.place, lang), "reason": _reason(p, lang)}
+                    for p in result.proposals
+                ],
+            ),
+            Out(
+                "uncoverable",
+                UNCOVERABLE_FIELDS,
+                [
+                    {**u.to_dict(), "reason": uncoverable_reason(u.reason, lang)}
+                    for u in result.uncoverable
+                ],
+            ),
+        ],
+        fmt,
+    )
     if fmt == "json":
-        emit_json(result.to_dict())
+        data = result.to_dict()
+        for row, p in zip(data["proposals"], result.proposals, strict=True):
+            row["reason"] = _reason(p, lang)
+        emit_json(data)
         return
     if fmt == "csv":
-        emit_csv((p.to_dict() for p in result.proposals), PROPOSAL_FIELDS)
         return
+    w = words(lang)
     print_table(
-        f"结对建议 Proposals（{result.as_of}，{len(result.proposals)}/{result.communities}个"
-        f"未结对社区，总成本 {result.total_cost}）",
-        ("社区", "街道", "建议结对单位", "单位所在街道", "位置", "成本", "理由"),
+        w["proposals_title"].format(
+            as_of=result.as_of,
+            n=len(result.proposals),
+            communities=result.communities,
+            cost=result.total_cost,
+        ),
+        (
+            w["community"],
+            w["street"],
+            w["unit"],
+            w["unit_street"],
+            w["place"],
+            w["cost"],
+            w["reason"],
+        ),
         [
             (
                 p.community_name,
                 p.street_name,
                 p.unit_name,
                 p.unit_street_name,
-                PLACE_WORDS[p.place],
+                place_name(p.place, lang),
                 p.cost,
-                p.reason,
+                _reason(p, lang),
             )
             for p in result.proposals
         ],
     )
     print_table(
-        f"无法覆盖的社区（{len(result.uncoverable)}）",
-        ("社区", "街道", "区", "原因", "候选单位数"),
+        w["uncoverable_title"].format(n=len(result.uncoverable)),
+        (w["community"], w["street"], w["district"], w["reason"], w["candidates"]),
         [
             (
                 u.community_name,
                 u.street_name,
                 u.district_name,
-                "无可用候选单位" if u.reason == "no_candidate" else "候选单位名额已用尽",
+                uncoverable_reason(u.reason, lang),
                 u.candidates,
             )
             for u in result.uncoverable
@@ -305,19 +418,37 @@ def recommend_cmd(
     )
 
 
-def _flat(gap: Gap) -> dict[str, Any]:
-    """A gap as a CSV row: ``detail`` as JSON text."""
-    row = gap.to_dict()
-    row["detail"] = json.dumps(gap.detail, ensure_ascii=False, sort_keys=True)
+def _reason(p: Proposal, lang: str) -> str:
+    return proposal_reason(
+        p.place,
+        p.unit_working_alone,
+        p.unit_active_pairings,
+        p.unit_spare_after,
+        p.community_has_party_org,
+        lang,
+    )
+
+
+def _json(gap: Gap, lang: str) -> dict[str, Any]:
+    """A gap in ``--json``: its fields and what it means (``message``) in ``lang``."""
+    return {**gap.to_dict(), "message": gap_message(gap.rule, gap.name, gap.detail, lang)}
+
+
+def _flat(gap: Gap, lang: str) -> dict[str, Any]:
+    """A gap as a flat row: the rule's name and message in ``lang``, each figure of the
+    detail in a column of its own."""
+    row = {k: v for k, v in gap.to_dict().items() if k != "detail"}
+    row["rule_name"] = rule_name(gap.rule, lang)
+    row["message"] = gap_message(gap.rule, gap.name, gap.detail, lang)
+    row.update(gap.detail)
     return row
 
 
-def _print_gaps(title: str, found: list[Gap]) -> None:
-    rows = [
-        (RULE_WORDS[g.rule], g.district_name, g.street_name, g.name, g.label, g.message)
-        for g in found
-    ]
-    print_table(title, GAP_HEADERS, rows)
+def _print_gaps(title: str, found: list[Gap], lang: str) -> None:
+    from graphmodel.report.tables import gap_table
+
+    table = gap_table(found, lang)
+    print_table(title, table.headers, table.rows)
 
 
 COMMANDS = (gaps, whatif_cmd, recommend_cmd)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli.options import emit_json
+from graphmodel.cli.options import cli_lang, emit_json
 from graphmodel.cli.render import print_table
 from graphmodel.generate import SCALES, generate, scale_for
+from graphmodel.vocabulary import words
 
 __all__ = ["COMMANDS", "generate_cmd"]
 
@@ -49,10 +50,18 @@ def generate_cmd(
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table("合成台账 Synthetic ledger", ("table", "rows"), list(result.rows.items()))
+    lang = cli_lang()
+    w = words(lang)
+    print_table(w["synthetic"], (w["table"], w["rows"]), list(result.rows.items()))
     click.echo(
-        f"{result.out_dir}: scale {chosen.name}, seed {seed}; {result.nodes} nodes and "
-        f"{result.edges} relationships to load; written in {result.seconds:.2f} s"
+        w["synthetic_done"].format(
+            out=result.out_dir,
+            scale=chosen.name,
+            seed=seed,
+            nodes=result.nodes,
+            edges=result.edges,
+            seconds=f"{result.seconds:.2f}",
+        )
     )
 
 

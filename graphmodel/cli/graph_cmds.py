@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
+from graphmodel.analysis.network import tie_status
 from graphmodel.cli.options import (
-    emit_csv,
+    as_of_option,
+    cli_lang,
     emit_json,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import print_table
+from graphmodel.cli.tables import Out, emit_tables
+from graphmodel.errors import EmptyStore, NotFound
 from graphmodel.store import StoreConfig, open_store
+from graphmodel.vocabulary import label_name, name, tie_name, words
 
 AREA_FIELDS = (
     "id",
@@ -24,17 +31,6 @@ AREA_FIELDS = (
     "committees",
     "social_orgs",
 )
-AREA_HEADERS = (
-    "id",
-    "名称",
-    "上级",
-    "街道",
-    "社区",
-    "已结对社区",
-    "结对",
-    "协调委员会",
-    "社会组织",
-)
 PARTNER_FIELDS = (
     "org_name",
     "partner_name",
@@ -43,6 +39,7 @@ PARTNER_FIELDS = (
     "kind",
     "since",
     "until",
+    "status",
     "agreement",
     "org_id",
     "partner_id",
@@ -62,48 +59,119 @@ def stats(store_config: StoreConfig, fmt: str) -> None:
     """
     with open_store(store_config) as store:
         result = store.stats()
+    if not result.labels:
+        raise EmptyStore()
+    lang = cli_lang()
+    rows = [{"area": label_name("District", lang), **a.to_dict()} for a in result.districts]
+    rows += [{"area": label_name("Street", lang), **a.to_dict()} for a in result.streets]
+    emit_tables(
+        [
+            Out("stats_areas", ("area", *AREA_FIELDS), rows),
+            Out(
+                "stats_labels",
+                ("label", "name", "count"),
+                [
+                    {"label": k, "name": label_name(k, lang), "count": v}
+                    for k, v in sorted(result.labels.items())
+                ],
+            ),
+            Out(
+                "stats_ties",
+                ("type", "name", "count"),
+                [
+                    {"type": k, "name": tie_name(k, lang), "count": v}
+                    for k, v in sorted(result.relationships.items())
+                ],
+            ),
+        ],
+        fmt,
+    )
     if fmt == "json":
         emit_json(result.to_dict())
         return
     if fmt == "csv":
-        rows = [{"area": "district", **a.to_dict()} for a in result.districts]
-        rows += [{"area": "street", **a.to_dict()} for a in result.streets]
-        emit_csv(rows, ("area", *AREA_FIELDS))
         return
-    print_table("节点 Nodes", ("label", "count"), sorted(result.labels.items()))
-    print_table("关系 Relationships", ("type", "count"), sorted(result.relationships.items()))
-    for title, areas in (("区 Districts", result.districts), ("街道 Streets", result.streets)):
-        table = [[getattr(a, f) for f in AREA_FIELDS] for a in areas]
-        print_table(title, AREA_HEADERS, table)
+    w = words(lang)
+    print_table(
+        w["stats_labels"],
+        (w["kind"], "label", w["count"]),
+        [(label_name(k, lang), k, v) for k, v in sorted(result.labels.items())],
+    )
+    print_table(
+        w["stats_ties"],
+        (w["kind"], "type", w["count"]),
+        [(tie_name(k, lang), k, v) for k, v in sorted(result.relationships.items())],
+    )
+    for label, areas in (("District", result.districts), ("Street", result.streets)):
+        print_table(
+            label_name(label, lang),
+            [name("field", f, lang) for f in AREA_FIELDS],
+            [[getattr(a, f) for f in AREA_FIELDS] for a in areas],
+        )
 
 
 @click.command()
 @click.argument("name_or_id")
+@as_of_option
 @store_options
 @output_options
-def pairings(name_or_id: str, store_config: StoreConfig, fmt: str) -> None:
-    """The pairings (结对共建) of a community, unit or party organization.
+def pairings(name_or_id: str, as_of: dt.date, store_config: StoreConfig, fmt: str) -> None:
+    """The pairings (结对共建) of a community, unit or party organization, each in force, ended
+    or not yet started on --as-of.
 
     NAME_OR_ID is an id, or a name that only one community, unit, social organization or
-    party organization has; an ambiguous name lists the candidates.
+    party organization has; an ambiguous name lists the candidates, and a name that matches
+    nothing the closest names.
 
     \b
     Example:
         graphmodel pairings 站东社区
+        graphmodel pairings 站东社区 --as-of 2023年6月30日
     """
     with open_store(store_config) as store:
-        found = store.partners(name_or_id)
+        try:
+            found = store.partners(name_or_id)
+        except NotFound:
+            if not store.stats().labels:
+                raise EmptyStore() from None
+            raise
+    lang = cli_lang()
+    rows = [{**p.to_dict(), "status": tie_status(p.to_dict(), as_of)} for p in found]
+    emit_tables(
+        [
+            Out(
+                "pairings_sheet",
+                PARTNER_FIELDS,
+                [
+                    {
+                        **r,
+                        "status": name("status", r["status"], lang),
+                        "owner_label": label_name(r["owner_label"], lang),
+                    }
+                    for r in rows
+                ],
+            )
+        ],
+        fmt,
+    )
     if fmt == "json":
-        emit_json([p.to_dict() for p in found])
-    elif fmt == "csv":
-        emit_csv([p.to_dict() for p in found], PARTNER_FIELDS)
-    else:
-        headers = ("党组织", "结对方", "所属", "类型", "开始", "截止", "协议")
-        rows = [
-            [p.org_name, p.partner_name, p.owner_name, p.kind, p.since, p.until, p.agreement]
-            for p in found
-        ]
-        print_table(f"{name_or_id} 的结对共建 ({len(found)})", headers, rows)
+        emit_json(rows)
+    elif fmt == "text":
+        w = words(lang)
+        shown = ("org_name", "partner_name", "owner_name", "kind", "since", "until", "status")
+        print_table(
+            w["pairings_title"].format(
+                name=name_or_id,
+                n=len(found),
+                as_of=as_of,
+                in_force=sum(1 for r in rows if r["status"] == "in_force"),
+            ),
+            [name("field", f, lang) for f in (*shown, "agreement")],
+            [
+                [*(r[f] for f in shown[:-1]), name("status", r["status"], lang), r["agreement"]]
+                for r in rows
+            ],
+        )
 
 
 COMMANDS = (stats, pairings)

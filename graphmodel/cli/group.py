@@ -4,8 +4,9 @@ Every command, and every option callback, runs inside ``CommandGroup.invoke``, s
 sees does not depend on the order of a command's decorators (``--policy`` is read by an option
 wrapper before the command's body runs, and is caught here all the same):
 
-- ``GraphmodelError``, the project's own errors, already written for the user: the message,
-  exit code 1;
+- ``GraphmodelError``, the project's own errors, already written for the user: the message in
+  the command line's language (``vocabulary.error_text``: what went wrong and what to do
+  next), after ``错误：`` (``Error:``), exit code 1;
 - ``OSError``, the system refused (an unwritable ``--db``, a port in use): the path and the
   reason, exit code 1;
 - anything else is a bug in graphmodel: one line naming it and asking for a report, exit code 1.
@@ -30,9 +31,37 @@ import click
 from graphmodel.cli.render import terminal_text
 from graphmodel.errors import GraphmodelError
 
-__all__ = ["CommandGroup"]
+__all__ = ["LANG_KEY", "CliError", "CommandGroup", "cli_lang"]
 
 DEBUG_VARIABLE = "GRAPHMODEL_DEBUG"
+
+LANG_KEY = "graphmodel.lang"
+"""Where the group keeps the chosen language in ``click.Context.meta``."""
+
+
+def cli_lang() -> str:
+    """The language of this command line (``zh`` or ``en``; see ``graphmodel.cli``)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and LANG_KEY in ctx.meta:
+        return str(ctx.meta[LANG_KEY])
+    from graphmodel.vocabulary import resolve_lang
+
+    return resolve_lang()
+
+
+class CliError(click.ClickException):
+    """An error as the user reads it: ``错误：`` (``Error:``) and the message in the command
+    line's language (taken when the error is raised: ``show`` runs after the command's context
+    is gone), exit code 1."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.lang = cli_lang()
+
+    def show(self, file: Any = None) -> None:
+        from graphmodel.vocabulary import words
+
+        click.echo(f"{words(self.lang)['error']}{self.format_message()}", err=True)
 
 
 class CommandGroup(click.Group):
@@ -48,11 +77,13 @@ class CommandGroup(click.Group):
             except (click.ClickException, click.exceptions.Exit, click.Abort):
                 raise
             except GraphmodelError as e:
-                raise click.ClickException(terminal_text(e)) from e
+                from graphmodel.vocabulary import error_text
+
+                raise CliError(terminal_text(error_text(e, cli_lang()))) from e
             except OSError as e:
-                raise click.ClickException(terminal_text(_os_message(e))) from e
+                raise CliError(terminal_text(_os_message(e))) from e
             except Exception as e:
-                raise click.ClickException(
+                raise CliError(
                     terminal_text(
                         f"unexpected error, a bug in graphmodel ({type(e).__name__}: {e}); "
                         f"please report it with the command you ran ({DEBUG_VARIABLE}=1 shows "

@@ -10,13 +10,16 @@ import click
 from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE
 from graphmodel.cli.options import (
     as_of_option,
-    emit_csv,
+    cli_lang,
     emit_json,
     output_options,
+    read_graph,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
-from graphmodel.store import StoreConfig, open_store
+from graphmodel.cli.tables import Out, emit_tables
+from graphmodel.store import StoreConfig
+from graphmodel.vocabulary import label_name, name, tie_name, words
 
 __all__ = ["COMMANDS", "hubs", "reach_cmd"]
 
@@ -36,6 +39,14 @@ HUB_FIELDS = (
     "brokered_streets",
     "orgs",
 )
+VIA_KINDS = ("pairing", "membership", "committee", "service", "report", "lead")
+"""What --via may name: ``analysis.reach.VIA``'s keys (repeated here so that the command line
+starts without importing the analyses; tests/test_cli_answers.py checks they agree)."""
+
+DEFAULT_VIA = ("pairing", "membership", "service", "report")
+"""``analysis.reach.DEFAULT_VIA``, for the same reason."""
+
+POINT_FIELDS = ("point", "ids", "names", "ties", "count", "cut_off")
 REACH_FIELDS = (
     "street",
     "street_name",
@@ -93,35 +104,57 @@ def hubs(
     from graphmodel.analysis.hubs import rank_hubs
     from graphmodel.analysis.network import actor_graph
     from graphmodel.report.tables import hub_table, point_table
-    from graphmodel.report.text import words
 
-    with open_store(store_config) as store:
-        g = store.graph()
+    g = read_graph(store_config)
     net = actor_graph(g, as_of)
     report = rank_hubs(
         g, as_of, top=top, exact_limit=exact_limit, sample=sample, seed=seed, net=net
     )
     points = single_points_of_failure(g, as_of, net=net)
+    lang = cli_lang()
+    emit_tables(
+        [
+            Out(
+                "hubs",
+                HUB_FIELDS,
+                [
+                    {
+                        **h.to_dict(),
+                        "label": label_name(h.label, lang),
+                        "degree_by_kind": [
+                            f"{k}={v}" if lang == "en" else f"{tie_name(k, lang)} {v}"
+                            for k, v in h.degree_by_kind.items()
+                        ],
+                    }
+                    for h in report.hubs
+                ],
+            ),
+            Out(
+                "spof",
+                POINT_FIELDS,
+                [
+                    {
+                        "point": name("point", p.kind, lang),
+                        "ids": p.ids,
+                        "names": p.names,
+                        "ties": [tie_name(t, lang) for t in p.ties],
+                        "count": len(p.cut_off),
+                        "cut_off": [c.name for c in p.cut_off],
+                    }
+                    for p in points
+                ],
+            ),
+        ],
+        fmt,
+    )
     if fmt == "json":
         emit_json({**report.to_dict(), "points_of_failure": [p.to_dict() for p in points]})
         return
     if fmt == "csv":
-        emit_csv(
-            [
-                {
-                    **h.to_dict(),
-                    "degree_by_kind": ";".join(f"{k}={v}" for k, v in h.degree_by_kind.items()),
-                    "brokered_streets": ";".join(h.brokered_streets),
-                    "orgs": ";".join(h.orgs),
-                }
-                for h in report.hubs
-            ],
-            HUB_FIELDS,
-        )
         return
-    w = words("zh")
-    table = hub_table(report, "zh")
-    print_table(f"{w['hubs']} Hubs ({report.as_of})", table.headers, table.rows)
+    w = words(lang)
+    table = hub_table(report, lang)
+    print_table(f"{w['hubs']} ({report.as_of})", table.headers, table.rows)
     if report.betweenness_method == "exact":
         console.print(w["exact"].format(actors=report.actors, ties=report.ties))
     else:
@@ -130,8 +163,8 @@ def hubs(
                 sample=report.sample, seed=report.seed, actors=report.actors, ties=report.ties
             )
         )
-    cutting = point_table(points, "zh")
-    print_table(f"{w['spof']} Single points of failure", cutting.headers, cutting.rows)
+    cutting = point_table(points, lang)
+    print_table(w["spof"], cutting.headers, cutting.rows)
     console.print(
         w["spof_summary"].format(
             articulation=sum(1 for p in points if p.kind == "articulation"),
@@ -150,59 +183,82 @@ def hubs(
     show_default=True,
     help="Most ties a path uses.",
 )
+@click.option(
+    "--via",
+    default=",".join(DEFAULT_VIA),
+    show_default=True,
+    metavar="KINDS",
+    help=f"Ties to follow, comma-separated, from: {', '.join(VIA_KINDS)}.",
+)
 @as_of_option
 @store_options
 @output_options
 def reach_cmd(
-    name_or_id: str, hops: int, as_of: dt.date, store_config: StoreConfig, fmt: str
+    name_or_id: str, hops: int, via: str, as_of: dt.date, store_config: StoreConfig, fmt: str
 ) -> None:
     """Communities (and residents) a unit, committee, party organization or street reaches.
 
     NAME_OR_ID is an id, or a name only one such record has. Paths go through pairings,
-    committee membership, service (社会组织) and dual reporting (双报到); a party
-    organization and the unit, community or street it belongs to are one actor, so the tie
-    between them is not a hop.
+    committee membership, service (社会组织) and dual reporting (双报到) unless --via says
+    otherwise (committee: membership and the areas a committee covers; lead: a street's
+    working committee leading its communities); a party organization and the unit, community
+    or street it belongs to are one actor, so the tie between them is not a hop. When nothing
+    is reached, the answer says why.
 
     \b
     Example:
-        graphmodel reach 中国科学院某研究所 --hops 2
+        graphmodel reach 建国门街道市级下沉单位01 --hops 2
+        graphmodel reach 万寿路街道 --via pairing,committee,report,lead
     """
     from graphmodel.analysis.reach import reach
     from graphmodel.report.tables import reach_table
-    from graphmodel.report.text import label_name, words
 
-    with open_store(store_config) as store:
-        result = reach(store.graph(), name_or_id, as_of, hops=hops)
+    kinds = tuple(k.strip() for k in via.split(",") if k.strip())
+    result = reach(read_graph(store_config), name_or_id, as_of, hops=hops, via=kinds)
+    lang = cli_lang()
+    rows = [
+        {"street": s.id, "street_name": s.name, **c.to_dict()}
+        for s in result.streets
+        for c in s.communities
+    ]
+    emit_tables([Out("reach", REACH_FIELDS, rows)], fmt)
     if fmt == "json":
         emit_json(result.to_dict())
         return
     if fmt == "csv":
-        rows = [
-            {
-                "street": s.id,
-                "street_name": s.name,
-                **c.to_dict(),
-                "path": ";".join(c.path),
-                "kinds": ";".join(c.kinds),
-            }
-            for s in result.streets
-            for c in s.communities
-        ]
-        emit_csv(rows, REACH_FIELDS)
         return
-    w = words("zh")
-    table = reach_table(result, "zh")
-    print_table(f"{w['reach']} Reach ({result.as_of})", table.headers, table.rows)
-    console.print(
-        w["reach_summary"].format(
-            name=result.name,
-            label=label_name(result.label, "zh"),
-            hops=result.hops,
-            communities=result.communities,
-            population=result.population,
-            known=result.population_known,
+    w = words(lang)
+    table = reach_table(result, lang)
+    print_table(f"{w['reach']} ({result.as_of})", table.headers, table.rows)
+    label = label_name(result.label, lang)
+    if result.communities:
+        console.print(
+            w["reach_summary"].format(
+                name=result.name,
+                label=label,
+                hops=result.hops,
+                communities=result.communities,
+                population=result.population,
+                known=result.population_known,
+            )
         )
-    )
+    else:
+        console.print(w["reach_none"].format(name=result.name, label=label, hops=result.hops))
+    sep = "、" if lang == "zh" else ", "
+    console.print(w["reach_via"].format(via=sep.join(name("via", v, lang) for v in result.via)))
+    if result.communities:
+        return
+    if result.nearest is not None:
+        console.print(w["reach_nearest"].format(nearest=result.nearest))
+    else:
+        console.print(w["reach_unconnected"])
+    if result.unfollowed:
+        from graphmodel.analysis.reach import VIA
+
+        wanted = [v for v in VIA if v not in result.via and set(VIA[v]) & set(result.unfollowed)]
+        kept = [v for v in result.via if not (v == "membership" and "committee" in wanted)]
+        ties = sep.join(f"{tie_name(t, lang)} {n}" for t, n in result.unfollowed.items())
+        console.print(w["reach_unfollowed"].format(ties=ties, via=",".join([*kept, *wanted])))
 
 
 COMMANDS = (hubs, reach_cmd)

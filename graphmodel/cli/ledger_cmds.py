@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from graphmodel.cli.options import emit_json, store_options
+from graphmodel.cli.options import cli_lang, emit_json, store_options
 from graphmodel.cli.render import console, print_table, terminal_text
 from graphmodel.store import StoreConfig, open_store
+from graphmodel.vocabulary import words
 
 if TYPE_CHECKING:
     from graphmodel.load import LoadProgress, LoadReport
@@ -104,19 +105,24 @@ def history_cmd(store_config: StoreConfig, as_json: bool) -> None:
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def template_cmd(out: str, force: bool) -> None:
-    """Write a blank ledger workbook: one sheet per table, and a 说明 (instructions) sheet.
+    """Write a blank ledger workbook: one sheet per table, and an instructions sheet (说明)
+    with one example row per table.
 
-    Headers are the English column names; each carries a comment with its Chinese aliases and
-    what it takes. The blank template loads as an empty ledger.
+    Sheet names and headers are Chinese by default, the English table and column names with
+    --lang en; each header carries a comment saying what it takes, and columns with a closed
+    vocabulary have a drop-down list. Every table may also have a 序号 (row number) column.
+    The blank template loads as an empty ledger.
 
     \b
     Example:
         graphmodel template 台账模板.xlsx
+        graphmodel template ledger-template.xlsx --lang en
     """
     from graphmodel.ledger.template import write_template
 
-    path = write_template(out, overwrite=force)
-    click.echo(f"{path}: blank ledger template (docs/ledger-format.md describes the format)")
+    lang = cli_lang()
+    path = write_template(out, overwrite=force, lang=lang)
+    click.echo(words(lang)["template_written"].format(path=path))
 
 
 @contextmanager
@@ -153,67 +159,73 @@ def _progress(disabled: bool) -> Iterator[LoadProgress]:
 
 
 def _render(report: LoadReport, config: StoreConfig) -> None:
-    rows = [
-        (t.table, t.read, t.valid, t.rejected, t.valid if report.loaded else 0)
-        for t in report.tables
-    ]
-    print_table(
-        "台账 Ledger", ("table", "读取 read", "有效 valid", "拒绝 rejected", "载入 loaded"), rows
-    )
-    for title, severity in (("问题 Problems", "error"), ("警告 Warnings", "warning")):
+    from graphmodel.ledger.tables import table_for
+    from graphmodel.ledger.template import sheet_name
+
+    lang = cli_lang()
+    w = words(lang)
+    rows = []
+    for t in report.tables:
+        table = table_for(t.table)
+        shown = sheet_name(table, lang) if table else t.table
+        rows.append((shown, t.read, t.valid, t.rejected, t.valid if report.loaded else 0))
+    print_table(w["ledger"], (w["table"], w["read"], w["valid"], w["rejected"], w["loaded"]), rows)
+    for key, severity in (("problems", "error"), ("warnings", "warning")):
         found = [p for p in report.problems if p.severity == severity]
         if found:
-            console.print(f"{title} ({len(found)}):", style="bold")
+            console.print(f"{w[key]} ({len(found)}):", style="bold")
             for problem in found:
                 console.print(f"  {terminal_text(problem)}", markup=False, soft_wrap=True)
     where = str(config.db_path) if config.store == "embedded" else "Neo4j"
     if config.store == "neo4j" and config.uri:
-        where += f" at {config.uri}"
+        where += f" ({config.uri})"
     changes = report.changes
     if changes is not None and (report.loaded or report.dry_run) and changes.tables:
-        title = "变更 Changes" + (" (dry run: not written)" if report.dry_run else "")
+        title = w["load_changes_title"] + (w["load_changes_dry"] if report.dry_run else "")
         changed = [
             (name, t.added, t.changed, t.removed) for name, t in sorted(changes.tables.items())
         ]
-        print_table(title, ("table", "新增 added", "修改 changed", "删除 removed"), changed)
-    if changes is not None and changes.kept and (report.loaded or report.dry_run):
-        console.print(
-            f"{changes.kept} records this ledger no longer names are kept while rows are "
-            "rejected; the next load without rejected rows removes them."
+        print_table(
+            title,
+            (w["table"], w["load_added"], w["load_changed"], w["load_removed"]),
+            changed,
         )
+    if changes is not None and changes.kept and (report.loaded or report.dry_run):
+        console.print(w["load_kept"].format(n=changes.kept))
     if report.loaded:
         console.print(
-            f"Loaded {report.nodes} nodes and {report.relationships} relationships into {where}."
+            w["load_done"].format(
+                nodes=report.nodes, relationships=report.relationships, where=where
+            )
         )
         if changes is not None:
-            console.print(f"Store changes: {_totals(changes)}.")
+            console.print(_totals(changes, w["load_changes"]))
         if report.created:
-            console.print(
-                f"Created {len(report.created)} party organizations (党组织) for units and "
-                "communities named in pairings or reports."
-            )
+            console.print(w["load_created"].format(n=len(report.created)))
     elif report.dry_run:
         console.print(
-            f"Dry run: nothing written ({report.nodes} nodes and {report.relationships} "
-            "relationships would load"
-            + (f"; store changes: {_totals(changes)}" if changes is not None else "")
-            + ")."
+            w["load_dry_run"].format(
+                nodes=report.nodes,
+                relationships=report.relationships,
+                changes=_totals(changes, w["load_dry_run_changes"]) if changes else "",
+            )
         )
     elif report.strict and not report.ok:
-        console.print(f"--strict: nothing loaded, {report.rejected} rows rejected.")
+        console.print(w["load_strict"].format(n=report.rejected))
     else:
-        console.print("Nothing to load.")
+        console.print(w["load_nothing"])
     if report.rejects:
-        text = f"{report.rejected} rejected rows written to {report.rejects}"
+        text = w["load_rejects"].format(n=report.rejected, path=report.rejects)
         if report.loaded:
-            text += f"; fix them, then: graphmodel load {report.rejects}"
-        console.print(text + ".")
+            text += w["load_fix"].format(path=report.rejects)
+        console.print(text)
 
 
-def _totals(changes: SyncPlan) -> str:
-    return (
-        f"{changes.count('added')} added, {changes.count('changed')} changed, "
-        f"{changes.count('removed')} removed"
+def _totals(changes: SyncPlan, template: str) -> str:
+    return template.format(
+        added=changes.count("added"),
+        changed=changes.count("changed"),
+        removed=changes.count("removed"),
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from graphmodel import neo4j_server
-from graphmodel.cli.options import emit_csv, emit_json, output_options
+from graphmodel.cli.options import emit_json, output_options
 from graphmodel.cli.render import print_table
+from graphmodel.cli.tables import Out, emit_tables
 
 
 @click.group(name="neo4j")
@@ -82,11 +83,10 @@ def status(fmt: str) -> None:
         graphmodel neo4j status --json
     """
     result = neo4j_server.status(neo4j_server.ServerSettings.from_env())
+    emit_tables([Out("Neo4j", tuple(result.to_dict()), [result.to_dict()])], fmt)
     if fmt == "json":
         emit_json(result.to_dict())
-    elif fmt == "csv":
-        emit_csv([result.to_dict()], tuple(result.to_dict()))
-    else:
+    elif fmt == "text":
         rows = [
             ("running", "yes" if result.running else "no"),
             ("pid", result.pid or ""),

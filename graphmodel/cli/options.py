@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from graphmodel.analysis.policy import load_policy
+from graphmodel.cli.group import cli_lang
 from graphmodel.store import StoreConfig
 
 __all__ = [
+    "LedgerDate",
     "analysis_options",
     "area_options",
     "as_of_option",
-    "emit_csv",
+    "cli_lang",
     "emit_json",
     "output_options",
+    "read_graph",
     "store_options",
 ]
 
@@ -72,34 +74,71 @@ def store_options(func: F) -> F:
 
 
 def output_options(func: F) -> F:
-    """``--json`` and ``--csv``: machine-readable output instead of the human default."""
+    """``--json`` and ``--csv``: machine-readable output instead of the human default;
+    ``--xlsx FILE``: the tables as a workbook too (``graphmodel.cli.tables``)."""
 
     @click.option("--json", "as_json", is_flag=True, help="Print JSON (stable field names).")
-    @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (tables only).")
+    @click.option(
+        "--csv",
+        "as_csv",
+        is_flag=True,
+        help="Print the table as CSV for Excel (UTF-8 with BOM; English field names with "
+        "--lang en).",
+    )
+    @click.option(
+        "--xlsx",
+        "xlsx",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Also write the tables to this Excel workbook, one sheet each.",
+    )
     @functools.wraps(func)
-    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, xlsx: str | None, **kwargs: Any) -> Any:
         if as_json and as_csv:
             raise click.UsageError("--json and --csv exclude each other")
+        if xlsx:
+            from graphmodel.cli.tables import XLSX_KEY
+
+            click.get_current_context().meta[XLSX_KEY] = xlsx
         kwargs["fmt"] = "json" if as_json else "csv" if as_csv else "text"
         return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
 
+class LedgerDate(click.ParamType[dt.date]):
+    """A date written as the ledgers write them: ``2023-05-01``, ``2023/5/1``, ``2023年5月1日``
+    (``ledger.values.parse_date``), converted to a ``datetime.date``."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        from graphmodel.ledger.values import parse_date
+
+        try:
+            return dt.date.fromisoformat(parse_date(value))
+        except ValueError as e:
+            self.fail(f"{value!r}: {e}", param, ctx)
+
+
 def as_of_option(func: F) -> F:
-    """``--as-of DATE`` (``YYYY-MM-DD``, default today), passed as ``as_of``, a ``datetime.date``."""
+    """``--as-of DATE`` (any form ``LedgerDate`` takes, default today), passed as ``as_of``, a
+    ``datetime.date``."""
 
     @click.option(
         "--as-of",
         "as_of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=LedgerDate(),
         default=None,
         metavar="DATE",
-        help="The day on which ties must be in force, YYYY-MM-DD [default: today].",
+        help="The day on which ties must be in force: 2023-06-30, 2023/6/30 or 2023年6月30日 "
+        "[default: today].",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, as_of: dt.datetime | None, **kwargs: Any) -> Any:
-        kwargs["as_of"] = as_of.date() if as_of else dt.date.today()
+    def wrapper(*args: Any, as_of: dt.date | None, **kwargs: Any) -> Any:
+        kwargs["as_of"] = as_of or dt.date.today()
         return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -131,16 +170,19 @@ def area_options(func: F) -> F:
     return click.option("--street", help="Only this street (id or unique name).")(func)
 
 
+def read_graph(store_config: StoreConfig) -> Any:
+    """The store's graph view (``Store.graph()``); ``EmptyStore`` when it holds nothing, so
+    that an analysis of nothing is never mistaken for good news."""
+    from graphmodel.errors import EmptyStore
+    from graphmodel.store import open_store
+
+    with open_store(store_config) as store:
+        g = store.graph()
+    if not g.number_of_nodes():
+        raise EmptyStore()
+    return g
+
+
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON, Chinese kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:
-    """Print ``rows`` as CSV with the header ``fields`` (keys outside ``fields`` ignored),
-    through ``graphmodel.tabular``: no cell can run as a formula; no BOM on a stream."""
-    from graphmodel.tabular import write_csv
-
-    out = io.StringIO()
-    write_csv(out, fields, ([row.get(f) for f in fields] for row in rows), bom=False)
-    click.echo(out.getvalue(), nl=False)

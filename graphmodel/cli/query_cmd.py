@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from graphmodel.cli.options import (
-    emit_csv,
+    cli_lang,
     emit_json,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
+from graphmodel.cli.tables import Out, emit_tables, header
 from graphmodel.store import StoreConfig
+from graphmodel.vocabulary import words
 
 if TYPE_CHECKING:
     from graphmodel import queries
@@ -83,13 +84,30 @@ def query(
         )
     with queries.connect(store_config) as (driver, database):
         result = queries.run_query(driver, chosen, values, database=database)
+        if not result.rows and isinstance(values.get("ref"), str):
+            queries.check_ref(driver, values["ref"], database)
+    emit_tables(
+        [
+            Out(
+                chosen.name,
+                result.columns,
+                [{k: _flat(v) for k, v in r.items()} for r in result.rows],
+            )
+        ],
+        fmt,
+    )
     if fmt == "json":
         emit_json(result.rows)
-    elif fmt == "csv":
-        emit_csv(({k: _flat(v) for k, v in row.items()} for row in result.rows), result.columns)
-    else:
+    elif fmt == "text":
         rows = [[_text(row[c]) for c in result.columns] for row in result.rows]
-        print_table(f"{chosen.zh}（{chosen.name}，{len(rows)} 行）", result.columns, rows)
+        lang = cli_lang()
+        print_table(
+            words(lang)["query_title"].format(
+                title=chosen.zh if lang == "zh" else chosen.en, name=chosen.name, n=len(rows)
+            ),
+            header(result.columns, lang),
+            rows,
+        )
 
 
 def _render_list(library: list[queries.Query], fmt: str) -> None:
@@ -106,15 +124,17 @@ def _render_list(library: list[queries.Query], fmt: str) -> None:
         }
         for q in library
     ]
+    emit_tables([Out("query_library", ("name", "zh", "en", "params", "returns"), rows)], fmt)
     if fmt == "csv":
-        emit_csv(rows, ("name", "zh", "en", "params", "returns"))
         return
+    lang = cli_lang()
+    w = words(lang)
     print_table(
-        f"查询库 Query library ({len(rows)})",
-        ("name", "用途", "参数 (示例)", "返回"),
-        [[r["name"], r["zh"], r["params"], r["returns"]] for r in rows],
+        w["query_library"] + f" ({len(rows)})",
+        ("name", w["purpose"], w["params_example"], w["returns"]),
+        [[r["name"], r["zh" if lang == "zh" else "en"], r["params"], r["returns"]] for r in rows],
     )
-    console.print("Run one: graphmodel query NAME -p key=value ... --store neo4j")
+    console.print(w["query_run_one"])
 
 
 def _text(value: Any) -> str:
@@ -131,11 +151,12 @@ def _text(value: Any) -> str:
 
 
 def _flat(value: Any) -> Any:
-    """A cell for CSV: lists of plain values joined with ; , anything nested as JSON."""
+    """A cell for CSV and Excel: a list of plain values stays a list (joined when written),
+    a node, relationship or path becomes its names (``_text``), never JSON."""
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return "; ".join("" if v is None else str(v) for v in value)
+        return ["" if v is None else v for v in value]
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+        return _text(value)
     return value
 
 

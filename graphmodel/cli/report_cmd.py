@@ -12,7 +12,9 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
+    cli_lang,
     emit_json,
+    read_graph,
     store_options,
 )
 from graphmodel.store import StoreConfig, open_store
@@ -30,13 +32,6 @@ __all__ = ["COMMANDS", "report"]
     type=click.Path(file_okay=False),
     required=True,
     help="Folder to write index.md, index.html, report.json and charts/ into.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of headings and fixed words; names stay as the ledgers write them.",
 )
 @click.option(
     "--top",
@@ -63,7 +58,6 @@ __all__ = ["COMMANDS", "report"]
 @analysis_options
 def report(
     out_dir: str,
-    lang: str,
     top: int | None,
     limit: int | None,
     district: str | None,
@@ -78,7 +72,8 @@ def report(
     problems and the five most useful actions), then coverage by street, gaps, hubs in plain
     words, single points of failure and pairing proposals, as index.md, a self-contained
     index.html (prints on A4) and PNG charts in a CJK font; every list in full in report.xlsx.
-    Figures whose ledger a district did not fill in show as 未采集 (not recorded).
+    Figures whose ledger a district did not fill in show as 未采集 (not recorded). In the
+    language of --lang; names stay as the ledgers write them.
 
     \b
     Example:
@@ -89,11 +84,13 @@ def report(
     from graphmodel.report import build_report, write_report
     from graphmodel.report.fonts import FontWarning
 
-    with open_store(store_config) as store:
-        g = store.graph()
+    g = read_graph(store_config)
     then = None
     if compare:
-        then = (g, _date(compare)) if _is_date(compare) else (_other(compare), as_of)
+        day = _ledger_date(compare)
+        if day is None and _is_date(compare):
+            day = _date(compare)  # a mistyped ISO date is an error, not a file name
+        then = (g, day) if day else (_other(compare), as_of)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
         written = write_report(
@@ -101,7 +98,7 @@ def report(
                 g,
                 policy,
                 as_of,
-                lang=lang,
+                lang=cli_lang(),
                 top=top,
                 limit=limit,
                 district=district,
@@ -119,6 +116,17 @@ def report(
         return
     for path in written:
         click.echo(str(path))
+
+
+def _ledger_date(value: str) -> dt.date | None:
+    """``value`` as a date written as the ledgers write them (2023-06-30, 2023/6/30,
+    2023年6月30日), or ``None`` when it is not one (then it names a store file)."""
+    from graphmodel.ledger.values import parse_date
+
+    try:
+        return dt.date.fromisoformat(parse_date(value))
+    except ValueError:
+        return None
 
 
 def _is_date(value: str) -> bool:

@@ -11,12 +11,13 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
-    emit_csv,
+    cli_lang,
     emit_json,
     output_options,
     store_options,
 )
 from graphmodel.cli.render import print_table
+from graphmodel.cli.tables import Out, emit_tables
 from graphmodel.store import StoreConfig, open_store
 
 __all__ = ["COMMANDS", "trend_cmd"]
@@ -53,12 +54,8 @@ def _day(value: str, first: bool) -> dt.date:
     help="Length of a period; figures are taken on its last day.",
 )
 @click.option(
-    "--xlsx", "xlsx", type=click.Path(dir_okay=False), help="Also write the table to this .xlsx."
-)
-@click.option(
     "--chart", type=click.Path(dir_okay=False), help="Also draw the trend into this .png."
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @output_options
 @area_options
 @store_options
@@ -67,9 +64,7 @@ def trend_cmd(
     start: str,
     end: str,
     every: str,
-    xlsx: str | None,
     chart: str | None,
-    lang: str,
     fmt: str,
     district: str | None,
     street: str | None,
@@ -93,7 +88,6 @@ def trend_cmd(
     from graphmodel.report.fonts import chart_font
     from graphmodel.report.sentences import report_words
     from graphmodel.report.trend import trend_chart, trend_table
-    from graphmodel.tabular import Sheet, write_xlsx
 
     first = _start(start + "-01" if len(start) == 7 else start)
     last = _end(end + "-28" if len(end) == 7 else end)
@@ -106,18 +100,25 @@ def trend_cmd(
         period_ends(first, last, every),
         None if scope.kind == "all" else scope.streets,
     )
+    lang = cli_lang()
     table = trend_table(points, lang)
-    if xlsx:
-        write_xlsx(xlsx, [Sheet("trend", table.headers, table.rows)])
+    emit_tables(
+        [
+            Out(
+                "trend",
+                table.headers,
+                [dict(zip(table.headers, r, strict=True)) for r in table.rows],
+            )
+        ],
+        fmt,
+    )
     if chart:
         png = trend_chart(points, lang, chart_font(table.headers))
         if png is not None:
             Path(chart).write_bytes(png)
     if fmt == "json":
         emit_json([p.to_dict() for p in points])
-    elif fmt == "csv":
-        emit_csv((dict(zip(table.headers, row, strict=True)) for row in table.rows), table.headers)
-    else:
+    elif fmt == "text":
         na = report_words(lang)["not_recorded"]
         rows = [[na if v is None else v for v in row] for row in table.rows]
         print_table(scope.name or "", table.headers, rows)

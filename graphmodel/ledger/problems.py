@@ -13,47 +13,42 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from graphmodel.schema import LABELS
+from graphmodel.vocabulary import label_name, name
+
 __all__ = ["ERRORS", "LABEL_ZH", "WARNINGS", "Problem"]
 
 ERRORS: dict[str, str] = {
-    "missing_required": "缺少必填项",
-    "bad_choice": "不在可选值中",
-    "bad_int": "不是整数",
-    "out_of_range": "超出范围",
-    "bad_text": "文本不可用",
-    "bad_bool": "不是是/否",
-    "bad_date": "日期格式错误",
-    "date_order": "截止早于开始",
-    "duplicate_id": "重复编号",
-    "duplicate_relationship": "重复关系",
-    "dangling_ref": "找不到引用对象",
-    "ambiguous_name": "名称不唯一",
-    "rejected_ref": "引用的行被拒绝",
-    "ambiguous_party_org": "党组织不唯一",
-    "party_org_mismatch": "党组织与单位不符",
-    "self_ref": "引用自身",
+    code: name("problem", code, "zh")
+    for code in (
+        "missing_required",
+        "bad_choice",
+        "bad_int",
+        "out_of_range",
+        "bad_text",
+        "bad_bool",
+        "bad_date",
+        "date_order",
+        "duplicate_id",
+        "duplicate_relationship",
+        "dangling_ref",
+        "ambiguous_name",
+        "rejected_ref",
+        "ambiguous_party_org",
+        "party_org_mismatch",
+        "self_ref",
+    )
 }
-"""Problem codes that reject a row, with their Chinese terms."""
+"""Problem codes that reject a row, with their Chinese terms (``vocabulary``, kind ``problem``)."""
 
 WARNINGS: dict[str, str] = {
-    "unknown_table": "未知表",
-    "unknown_column": "未知列",
-    "duplicate_column": "重复列",
-    "personal_column": "个人信息不保存",
+    code: name("problem", code, "zh")
+    for code in ("unknown_table", "unknown_column", "duplicate_column", "personal_column")
 }
 """Problem codes that are only reported, with their Chinese terms."""
 
-LABEL_ZH: dict[str, str] = {
-    "District": "区",
-    "Street": "街道",
-    "Community": "社区",
-    "Grid": "网格",
-    "PartyOrg": "党组织",
-    "MemberUnit": "驻区单位",
-    "SocialOrg": "社会组织",
-    "Committee": "协调委员会",
-}
-"""How messages name each label."""
+LABEL_ZH: dict[str, str] = {label: label_name(label, "zh") for label in LABELS}
+"""How messages name each label (``vocabulary.label_name``)."""
 
 
 @dataclass(frozen=True)

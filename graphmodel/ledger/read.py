@@ -38,6 +38,7 @@ from graphmodel.ledger.tables import (
     IGNORED_SHEETS,
     ORIGIN_HEADER,
     PROBLEM_HEADER,
+    ROW_NUMBER_HEADERS,
     TABLES,
     Table,
     is_personal,
@@ -55,7 +56,7 @@ PERSONAL_MESSAGE = (
     "this column identifies people and is not stored: the privacy rule is organizations and "
     "counts only, never named individuals"
 )
-_META = {normalize(PROBLEM_HEADER), normalize(ORIGIN_HEADER)}
+_META = {normalize(h) for h in (PROBLEM_HEADER, ORIGIN_HEADER, *ROW_NUMBER_HEADERS)}
 
 
 @dataclass

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.ledger.problems import LABEL_ZH
+from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -47,12 +48,14 @@ class Index:
                 label, name = data.get("label", ""), data.get("name", "")
                 self.valid[node] = Found(node, label, name, "store", data)
         self._names: dict[str, list[str]] | None = None
+        self._label_names: dict[tuple[str, ...], list[str]] = {}
         self._rejected_names: dict[str, list[Found]] | None = None
 
     def add(self, found: Found) -> None:
         """Index a valid ledger row (replacing a store node with the same id)."""
         self.valid[found.id] = found
         self._names = None
+        self._label_names.clear()
 
     def add_rejected(self, found: Found) -> None:
         """Index a rejected ledger row."""
@@ -117,7 +120,19 @@ class Index:
         if other:
             kinds = ", ".join(sorted({f"{f.label} ({LABEL_ZH.get(f.label, '')})" for f in other}))
             message += f"; it names a {kinds}, which this column does not take"
+            return message
+        near = closest(value, self.names(labels), limit=3)
+        if near:
+            message += "; did you mean " + " or ".join(f"'{n}'" for n in near) + "?"
         return message
+
+    def names(self, labels: tuple[str, ...]) -> list[str]:
+        """The names of the valid records of ``labels`` (for suggestions)."""
+        if labels not in self._label_names:
+            self._label_names[labels] = sorted(
+                {f.name for f in self.valid.values() if f.label in labels and f.name}
+            )
+        return self._label_names[labels]
 
 
 @dataclass

@@ -26,6 +26,7 @@ __all__ = [
     "ORIGIN_HEADER",
     "PERSONAL_TERMS",
     "PROBLEM_HEADER",
+    "ROW_NUMBER_HEADERS",
     "TABLES",
     "TABLE_ORDER",
     "Column",
@@ -401,6 +402,9 @@ TABLE_ORDER: tuple[str, ...] = tuple(t.name for t in TABLES)
 
 IGNORED_SHEETS = ("说明", "填写说明", "instructions", "readme")
 """Sheet names a reader skips without a warning (the template's instructions sheet)."""
+
+ROW_NUMBER_HEADERS = ("序号", "行号", "No.")
+"""Row-number columns Chinese ledgers carry in every table: accepted silently, not stored."""
 
 PROBLEM_HEADER = "问题 problem"
 """The column a rejects file adds: what is wrong with the row. Readers ignore it."""

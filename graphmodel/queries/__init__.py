@@ -12,7 +12,8 @@ format, one tag per line (a ``//`` line without a tag continues the previous tag
     // @agrees graphmodel.graphview.partners  optional: the embedded answer it agrees with
     // @mode read                             optional: read (default) or write
 
-Parameter types are ``string``, ``int``, ``float``, ``bool``, ``date`` (an ISO ``YYYY-MM-DD``
+Parameter types are ``string``, ``int``, ``float``, ``bool``, ``date`` (written as the ledgers
+write dates, ``2023-05-01``, ``2023/5/1`` or ``2023年5月1日``, passed as an ISO ``YYYY-MM-DD``
 string, as the stores keep dates) and ``list`` (of strings, comma-separated on the command line).
 The rest of the file is the statement; it uses ``$name`` for every parameter, so user values
 never become query text.
@@ -36,7 +37,7 @@ from graphmodel.queries.library import (
     parse_params,
     parse_query,
 )
-from graphmodel.queries.run import QueryResult, connect, run_query, to_plain
+from graphmodel.queries.run import QueryResult, check_ref, connect, run_query, to_plain
 
 __all__ = [
     "PARAM_TYPES",
@@ -46,6 +47,7 @@ __all__ = [
     "QueryError",
     "QueryResult",
     "WriteRefused",
+    "check_ref",
     "connect",
     "cypher_literal",
     "export_favorites",

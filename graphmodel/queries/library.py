@@ -4,7 +4,6 @@ listing, finding a query by name, and typing the parameters given on the command
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -263,10 +262,14 @@ def _to_bool(text: str) -> bool:
 
 
 def _to_date(text: str) -> str:
+    """A date in any form the ledgers accept (``2023-05-01``, ``2023/5/1``, ``2023年5月1日``),
+    as ISO text (``ledger.values.parse_date``)."""
+    from graphmodel.ledger.values import parse_date
+
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return parse_date(text)
     except ValueError as e:
-        raise ValueError(f"{text!r} is not a date YYYY-MM-DD") from e
+        raise ValueError(f"{text!r} is {e}") from e
 
 
 def _to_list(text: str) -> list[str]:

@@ -40,6 +40,30 @@ def connect(config: StoreConfig) -> Iterator[tuple[neo4j.Driver, str | None]]:
         yield store.driver, store.database
 
 
+REF_LABELS = ("Community", "MemberUnit", "SocialOrg", "PartyOrg", "Committee", "Street", "District")
+"""What a query's ``ref`` parameter may name."""
+
+
+def check_ref(driver: neo4j.Driver, ref: str, database: str | None = None) -> None:
+    """Raise ``NotFound``, with the closest names (``suggest.closest``), when no node of
+    ``REF_LABELS`` has ``ref`` as its id or name: a query about nothing is an error, not an
+    empty answer."""
+    from graphmodel.cypher import statement
+    from graphmodel.errors import NotFound
+    from graphmodel.suggest import closest
+
+    records, _, _ = driver.execute_query(
+        statement("store/names"),
+        labels=list(REF_LABELS),
+        database_=database or None,
+        routing_=neo4j.RoutingControl.READ,
+    )
+    if any(ref in (r["id"], r["name"]) for r in records):
+        return
+    names = [r["name"] for r in records if r["name"]]
+    raise NotFound.name(ref, REF_LABELS, closest(ref, names))
+
+
 def run_query(
     driver: neo4j.Driver,
     query: Query,

@@ -59,7 +59,7 @@ from graphmodel.report.tables import (
     proposal_table,
     uncoverable_table,
 )
-from graphmodel.report.text import LANGS, label_name, rule_name, words
+from graphmodel.vocabulary import LANGS, label_name, rule_name, words
 
 if TYPE_CHECKING:
     import networkx as nx

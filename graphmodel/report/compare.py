@@ -26,7 +26,7 @@ from graphmodel.report.coverage import StreetCoverage, street_coverage
 from graphmodel.report.model import Section
 from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.report.text import label_name, rule_name, words
+from graphmodel.vocabulary import label_name, rule_name, words
 
 __all__ = ["Comparison", "compare"]
 

@@ -17,7 +17,7 @@ from typing import Any
 from graphmodel.report.model import Report, Section
 from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.report.text import words
+from graphmodel.vocabulary import words
 
 __all__ = ["CJK_FONT", "write_docx"]
 

@@ -10,7 +10,7 @@ from html import escape
 from graphmodel.report.model import Report, Section
 from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.report.text import words
+from graphmodel.vocabulary import words
 
 __all__ = ["render_html"]
 

@@ -7,7 +7,7 @@ from typing import Any
 from graphmodel.report.model import Report
 from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.report.text import words
+from graphmodel.vocabulary import words
 
 __all__ = ["render_markdown", "table_markdown"]
 

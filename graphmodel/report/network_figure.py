@@ -46,7 +46,7 @@ from graphmodel.report.charts import _figure, _png, _style
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import ChartFont
 from graphmodel.report.sentences import report_words
-from graphmodel.report.text import label_name, tie_name
+from graphmodel.vocabulary import label_name, tie_name
 
 __all__ = ["COLORS", "Drawing", "overview_figure", "street_figure"]
 

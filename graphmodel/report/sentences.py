@@ -185,8 +185,6 @@ _WORDS = {
         "figure_overview": "{area}各街道之间的联系（{streets}个街道）",
         "network_intro": "图中一条线是一项有效的联系：结对共建画在单位与社区之间（党组织并入其所属单位或社区）。红色空心圆为未结对社区，灰色空心点为各自作战的单位。",
         "network_overview_intro": "每个圆点是一个街道，大小为社区数，颜色为结对率（灰色为未采集）；连线为跨街道的联系（跨街道结对、共同的协调委员会、到其他街道委员会任成员），越粗越多。",
-        "legend_unpaired": "未结对社区",
-        "legend_alone": "各自作战的单位",
         "legend_none_paired": "无社区结对",
         "legend_all_paired": "社区全部结对",
         "legend_street_ties": "跨街道联系",
@@ -245,8 +243,6 @@ _WORDS = {
         "figure_overview": "Ties between the streets of {area} ({streets} streets)",
         "network_intro": "Each line is a tie in force: a pairing is drawn between the unit and the community (party organizations folded into their owners). Hollow red rings are unpaired communities, hollow grey dots units working alone.",
         "network_overview_intro": "Each dot is a street, sized by its communities and coloured by the share paired (grey: not recorded); each line joins two streets tied by pairings across them, a shared committee or membership of the other's committee, thicker for more.",
-        "legend_unpaired": "unpaired community",
-        "legend_alone": "unit working alone",
         "legend_none_paired": "no community paired",
         "legend_all_paired": "all paired",
         "legend_street_ties": "ties between streets",
@@ -280,5 +276,13 @@ _WORDS = {
 
 
 def report_words(lang: str) -> dict[str, str]:
-    """The report's own fixed words in ``lang`` (headings of the summary, the scope line...)."""
-    return _WORDS[lang]
+    """The report's own fixed words in ``lang`` (headings of the summary, the scope line...);
+    the network figure's legend names its two marked kinds as the gap rules are named
+    (``vocabulary.rule_name``)."""
+    from graphmodel.vocabulary import rule_name
+
+    return {
+        **_WORDS[lang],
+        "legend_unpaired": rule_name("unpaired_community", lang),
+        "legend_alone": rule_name("working_alone", lang),
+    }

@@ -18,9 +18,12 @@ from graphmodel.analysis.hubs import HubReport
 from graphmodel.analysis.reach import ReachResult
 from graphmodel.analysis.recommend import Recommendation
 from graphmodel.report.coverage import StreetCoverage
-from graphmodel.report.text import (
+from graphmodel.vocabulary import (
+    gap_message,
     label_name,
+    name,
     place_name,
+    proposal_reason,
     rule_name,
     tie_name,
     uncoverable_reason,
@@ -108,7 +111,7 @@ def gap_count_table(gaps: Sequence[Gap], lang: str) -> Table:
 
 
 def gap_table(gaps: Sequence[Gap], lang: str, limit: int | None = None) -> Table:
-    """One row per gap: rule, where, what, and the rule's message (Chinese, as the rule says)."""
+    """One row per gap: rule, where, what, and what it means (``vocabulary.gap_message``)."""
     w = words(lang)
     headers = [w["rule"], w["district"], w["street"], w["name"], w["kind"], w["message"]]
     body = [
@@ -118,7 +121,7 @@ def gap_table(gaps: Sequence[Gap], lang: str, limit: int | None = None) -> Table
             g.street_name,
             g.name,
             label_name(g.label, lang),
-            g.message,
+            gap_message(g.rule, g.name, g.detail, lang),
         ]
         for g in gaps
     ]
@@ -164,7 +167,7 @@ def point_table(points: Sequence[PointOfFailure], lang: str, limit: int | None =
     headers = [w["point"], w["name"], w["kind"], w["ties"], w["count"], w["cut_off"]]
     body = [
         [
-            w["articulation_point"] if p.kind == "articulation" else w["bridge"],
+            name("point", p.kind, lang),
             " — ".join(p.names),
             " — ".join(label_name(label, lang) for label in p.labels),
             ", ".join(tie_name(t, lang) for t in p.ties),
@@ -178,23 +181,27 @@ def point_table(points: Sequence[PointOfFailure], lang: str, limit: int | None =
 
 
 def proposal_table(rec: Recommendation, lang: str, limit: int | None = None) -> Table:
-    """One row per proposed pairing; the reason column in Chinese only."""
+    """One row per proposed pairing, with the reason (``vocabulary.proposal_reason``)."""
     w = words(lang)
-    headers = [w["street"], w["community"], w["unit"], w["place"], w["cost"]]
-    if lang == "zh":
-        headers.append(w["reason"])
-    body = []
-    for p in rec.proposals:
-        row = [
+    headers = [w["street"], w["community"], w["unit"], w["place"], w["cost"], w["reason"]]
+    body = [
+        [
             p.street_name,
             p.community_name,
             p.unit_name,
             place_name(p.place, lang),
             p.cost,
+            proposal_reason(
+                p.place,
+                p.unit_working_alone,
+                p.unit_active_pairings,
+                p.unit_spare_after,
+                p.community_has_party_org,
+                lang,
+            ),
         ]
-        if lang == "zh":
-            row.append(p.reason)
-        body.append(row)
+        for p in rec.proposals
+    ]
     return _limited(headers, body, limit)
 
 

@@ -13,7 +13,7 @@ from graphmodel.report.charts import _png, _style
 from graphmodel.report.fonts import ChartFont
 from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.report.text import rule_name, words
+from graphmodel.vocabulary import rule_name, words
 
 __all__ = ["trend_chart", "trend_table"]
 

@@ -45,6 +45,7 @@ from graphmodel.errors import AmbiguousName, NotFound, StoreError, StoreUnavaila
 from graphmodel.graphview import PARTNER_LABELS
 from graphmodel.records import EdgeRecord, GraphBatch, chunks
 from graphmodel.store.base import AreaStats, LoadRecord, Partner, Progress, Stats, Store
+from graphmodel.suggest import closest
 from graphmodel.sync import EdgeKey, Sources, SyncPlan
 
 __all__ = ["DEFAULT_BATCH_SIZE", "SOURCES_PROP", "Neo4jStore"]
@@ -276,7 +277,9 @@ class Neo4jStore(Store):
                 return row["id"], row["label"]
         named = sorted((r for r in found if r["name"] == ref), key=lambda r: r["id"])
         if not named:
-            raise NotFound(f"no {' / '.join(PARTNER_LABELS)} has the id or name '{ref}'")
+            rows = self._read("store/names", labels=list(PARTNER_LABELS))
+            names = [r["name"] for r in rows if r["name"]]
+            raise NotFound.name(ref, PARTNER_LABELS, closest(ref, names))
         if len(named) > 1:
             raise AmbiguousName(ref, [(r["id"], r["label"], r["context"]) for r in named])
         return named[0]["id"], named[0]["label"]

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis.policy import Policy
+from graphmodel.vocabulary import gap_message
 
 __all__ = ["HIDDEN_LABELS", "KINDS", "TIES", "build_view", "view_data"]
 
@@ -108,7 +109,7 @@ def view_data(
     for gap in find_gaps(g, policy, as_of):
         i = at(gap.node_id)
         if i is not None:
-            gaps.setdefault(i, []).append(gap.message)
+            gaps.setdefault(i, []).append(gap_message(gap.rule, gap.name, gap.detail, "zh"))
     street_names = _street_names(g, nodes)
     node_rows = [
         [

@@ -1,0 +1,1180 @@
+"""Every name graphmodel shows a person, in Chinese and English, and the choice of language.
+
+The analyses return codes and data (a rule id, node ids, numbers, dates), never sentences; the
+CLI, the report, the Excel and CSV output and the Neo4j Browser guide render them from here, so
+one code has one name everywhere. Names from the ledgers (streets, communities, units) stay as
+the ledgers write them.
+
+Kinds of code (``KINDS``; ``name(kind, code, lang)``): ``label`` (node labels), ``tie``
+(relationship types and reach path kinds), ``rule`` (gap rules), ``place`` (where a proposed
+unit sits), ``uncoverable`` (why a community cannot be covered), ``point`` (articulation point
+or bridge), ``status`` (a pairing on a date), ``change`` (what-if changes), ``method`` (how
+betweenness was computed), ``problem`` (what can be wrong with a ledger row), ``via`` (the
+ties a reach follows), ``field`` (column headers of every table the tool writes; the codes are
+the stable English field names of ``--json`` and ``--lang en`` CSV). ``words`` holds headings and sentence templates.
+
+The language: ``--lang``, else ``GRAPHMODEL_LANG``, else English when the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is English, else Chinese (``resolve_lang``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "DEFAULT_LANG",
+    "KINDS",
+    "LANGS",
+    "codes",
+    "error_text",
+    "gap_message",
+    "label_name",
+    "name",
+    "place_name",
+    "proposal_reason",
+    "resolve_lang",
+    "rule_name",
+    "tie_name",
+    "uncoverable_reason",
+    "words",
+]
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+_LABELS = {
+    "zh": {
+        "District": "区",
+        "Street": "街道",
+        "Community": "社区",
+        "PartyOrg": "党组织",
+        "MemberUnit": "驻区单位",
+        "SocialOrg": "社会组织",
+        "Committee": "协调委员会",
+        "Grid": "网格",
+        "Need": "需求",
+        "Resource": "资源",
+        "Project": "项目",
+    },
+    "en": {
+        "District": "district",
+        "Street": "street",
+        "Community": "community",
+        "PartyOrg": "party organization",
+        "MemberUnit": "resident unit",
+        "SocialOrg": "social organization",
+        "Committee": "coordination committee",
+        "Grid": "grid",
+        "Need": "need",
+        "Resource": "resource",
+        "Project": "project",
+    },
+}
+
+_TIES = {
+    "zh": {
+        "PART_OF": "隶属于",
+        "RAISED_BY": "提出",
+        "CLAIMED_BY": "认领",
+        "MET_WITH": "对接资源",
+        "OFFERED_BY": "提供",
+        "RUN_BY": "实施",
+        "TAKES_PLACE_IN": "实施地点",
+        "ADDRESSES": "回应需求",
+        "USES": "使用资源",
+        "LOCATED_IN": "驻在",
+        "PAIRED_WITH": "结对共建",
+        "MEMBER_OF": "委员会成员",
+        "CONVENED_BY": "召集",
+        "COVERS": "覆盖",
+        "SERVES": "服务",
+        "REPORTS_TO": "双报到",
+        "LEADS": "领导",
+        "BELONGS_TO": "隶属",
+        "pairing": "结对",
+        "membership": "委员会",
+        "service": "服务",
+        "reporting": "双报到",
+        "party": "党组织",
+        "coverage": "覆盖",
+        "leading": "领导",
+    },
+    "en": {
+        "PART_OF": "part of",
+        "RAISED_BY": "raised by",
+        "CLAIMED_BY": "claimed by",
+        "MET_WITH": "met with",
+        "OFFERED_BY": "offered by",
+        "RUN_BY": "run by",
+        "TAKES_PLACE_IN": "takes place in",
+        "ADDRESSES": "addresses",
+        "USES": "uses",
+        "LOCATED_IN": "located in",
+        "PAIRED_WITH": "pairing",
+        "MEMBER_OF": "member",
+        "CONVENED_BY": "convener",
+        "COVERS": "covers",
+        "SERVES": "serves",
+        "REPORTS_TO": "reports",
+        "LEADS": "leads",
+        "BELONGS_TO": "belongs to",
+        "pairing": "pairing",
+        "membership": "membership",
+        "service": "service",
+        "reporting": "reporting",
+        "party": "party",
+        "coverage": "coverage",
+        "leading": "leading",
+    },
+}
+
+_RULES = {
+    "zh": {
+        "unpaired_community": "未结对社区",
+        "few_social_orgs": "社区社会组织不足",
+        "no_committee": "无协调委员会覆盖",
+        "thin_committee": "协调委员会成员单位偏少",
+        "working_alone": "各自作战的单位",
+        "expired_pairing": "结对到期未续",
+        "isolated_cluster": "孤立片区",
+        "unreported": "无双报到",
+        "unmet_need": "需求超时未办",
+        "dormant_pairing": "挂名结对",
+        "idle_resource": "资源闲置",
+        "no_needs_recorded": "无需求记录（数据缺口）",
+    },
+    "en": {
+        "unpaired_community": "unpaired community",
+        "few_social_orgs": "few social organizations",
+        "no_committee": "no coordination committee",
+        "thin_committee": "thin committee",
+        "working_alone": "unit working alone",
+        "expired_pairing": "expired pairing",
+        "isolated_cluster": "isolated cluster",
+        "unreported": "no dual reporting",
+        "unmet_need": "overdue need",
+        "dormant_pairing": "pairing on paper only",
+        "idle_resource": "idle resource",
+        "no_needs_recorded": "no needs recorded (data gap)",
+    },
+}
+
+_PLACES = {
+    "zh": {"same_street": "同街道", "same_district": "同区其他街道", "elsewhere": "区外"},
+    "en": {
+        "same_street": "same street",
+        "same_district": "same district",
+        "elsewhere": "elsewhere",
+    },
+}
+
+_UNCOVERABLE = {
+    "zh": {
+        "no_candidate": "无有剩余结对名额的候选单位",
+        "capacity_taken": "候选单位的结对名额已用于其他社区",
+    },
+    "en": {
+        "no_candidate": "no candidate unit has spare capacity",
+        "capacity_taken": "the candidates' capacity went to other communities",
+    },
+}
+
+_WORDS = {
+    "zh": {
+        "title": "党建引领基层治理网络分析报告",
+        "as_of": "数据截至",
+        "overview": "概览",
+        "coverage": "各街道覆盖情况",
+        "coverage_intro": (
+            "每个街道的社区中：有有效结对共建的、有社区协调委员会覆盖的、社区社会组织数量达标的、"
+            "有在职党员双报到的，以及该街道的缺口总数。"
+        ),
+        "gaps": "缺口清单",
+        "hubs": "协调枢纽",
+        "hubs_intro": (
+            "单位与其党组织合并为一个主体计算。度：有工作联系的主体数；介数：标准化最短路径介数中心度；"
+            "跨街道：联系对象所在的其他街道数；枢纽分：三者各除以最大值后的平均。"
+        ),
+        "spof": "单点故障",
+        "spof_intro": (
+            "割点（主体）与桥（联系）：一旦缺失，下列社区将失去全部对外联系"
+            "（所在连通部分既不含本街道党工委，也不含任何驻区单位）。"
+        ),
+        "proposals": "结对建议",
+        "uncoverable": "无法在限额内覆盖的社区",
+        "street": "街道",
+        "district": "区",
+        "communities": "社区数",
+        "paired": "已结对",
+        "paired_rate": "结对率",
+        "with_committee": "有社区协调委员会",
+        "enough_social": "社会组织达标",
+        "reported": "有双报到",
+        "gap_count": "缺口数",
+        "rule": "规则",
+        "name": "名称",
+        "kind": "类型",
+        "message": "说明",
+        "rank": "排名",
+        "degree": "度",
+        "degree_by_kind": "按联系类型",
+        "betweenness": "介数",
+        "brokerage": "跨街道",
+        "hub_score": "枢纽分",
+        "articulation": "割点",
+        "orgs": "党组织",
+        "point": "割点或桥",
+        "ties": "联系",
+        "cut_off": "将失联的社区",
+        "count": "数量",
+        "community": "社区",
+        "unit": "单位",
+        "place": "位置",
+        "cost": "代价",
+        "reason": "理由",
+        "candidates": "候选单位",
+        "yes": "是",
+        "no": "否",
+        "none": "无",
+        "more": "另有 {n} 条未列出，见 report.json。",
+        "exact": "介数为精确计算（{actors} 个主体，{ties} 条联系）。",
+        "sampled": "介数为抽样估计：较大的连通部分各抽样 {sample} 个源主体，随机种子 {seed}（{actors} 个主体，{ties} 条联系）。",
+        "spof_summary": "共 {articulation} 个割点、{bridges} 座桥，其中 {cutting} 个会使社区失联。",
+        "proposal_summary": (
+            "建议新增 {proposals} 对结对，总代价 {cost}；{uncoverable} 个社区无法在限额内覆盖。"
+        ),
+        "chart_coverage": "各街道社区覆盖率（%）",
+        "chart_coverage_few": "各街道社区覆盖率（%，结对率最低的 {n} 个街道）",
+        "chart_gaps": "各类缺口数量",
+        "chart_hubs": "枢纽分最高的主体",
+        "summary_streets": "街道",
+        "summary_communities": "社区",
+        "summary_paired": "已结对社区",
+        "summary_gaps": "缺口",
+        "summary_spof": "使社区失联的单点故障",
+        "summary_proposals": "结对建议",
+        "reach": "触达",
+        "hops": "跳数",
+        "population": "人口",
+        "path": "路径",
+        "path_kinds": "联系类型",
+        "reach_summary": (
+            "{name}（{label}）在 {hops} 跳内触达 {communities} 个社区，"
+            "已知人口 {population}（{known} 个社区有人口数据）。"
+        ),
+        "unknown_street": "（未登记街道）",
+        "error": "错误：",
+        "analysis_written": "分析结果已写入",
+        "analysis_shown": "分析结果（未写入，加 --write 写入）",
+        "item": "项目",
+        "value": "数值",
+        "analysis_props": "写入的属性：{props}",
+        "synthetic": "合成台账",
+        "rows": "行数",
+        "synthetic_done": (
+            "{out}：规模 {scale}，种子 {seed}；待载入 {nodes} 个节点、{edges} 条关系；用时 {seconds} 秒"
+        ),
+        "ledger": "台账",
+        "read": "读取",
+        "valid": "有效",
+        "rejected": "拒绝",
+        "loaded": "载入",
+        "problems": "问题",
+        "warnings": "警告",
+        "load_done": "已将 {nodes} 个节点、{relationships} 条关系载入 {where}。",
+        "load_created": "为结对或双报到中提到的单位和社区新建了 {n} 个党组织。",
+        "load_dry_run": "试运行：未写入任何内容（将载入 {nodes} 个节点、{relationships} 条关系{changes}）。",
+        "load_dry_run_changes": "；库中变更：新增 {added}，修改 {changed}，删除 {removed}",
+        "load_changes": "库中变更：新增 {added}，修改 {changed}，删除 {removed}。",
+        "load_changes_title": "变更",
+        "load_changes_dry": "（试运行：未写入）",
+        "load_added": "新增",
+        "load_changed": "修改",
+        "load_removed": "删除",
+        "load_kept": "此台账已不再列出的 {n} 条记录暂时保留（本次有被拒的行）；下次无被拒行的载入会删除它们。",
+        "load_strict": "--strict：有 {n} 行被拒，未载入任何内容。",
+        "load_nothing": "没有可载入的内容。",
+        "load_rejects": "{n} 行被拒，已写入 {path}",
+        "load_fix": "；改好后运行：graphmodel load {path}",
+        "template_written": "{path}：空白台账模板（填写说明见“说明”工作表和 docs/ledger-format.md）",
+        "query_title": "{title}（{name}，{n} 行）",
+        "query_library": "查询库",
+        "purpose": "用途",
+        "params_example": "参数（示例）",
+        "returns": "返回",
+        "query_run_one": "运行其中一个：graphmodel query 名称 -p 参数=值 ... --store neo4j",
+        "whatif_gaps": "缺口变化",
+        "whatif_changes": "假设变化",
+        "uncovered_sheet": "失去全部结对的社区",
+        "thin_sheet": "成员单位不足的委员会",
+        "hub_moves_sheet": "枢纽排名变化",
+        "pairings_sheet": "结对共建",
+        "stats_areas": "区和街道",
+        "stats_labels": "节点",
+        "stats_ties": "关系",
+        "table": "表",
+        "reach_via": "沿用的联系：{via}。",
+        "reach_none": "{name}（{label}）在 {hops} 跳内未触达任何社区。",
+        "reach_nearest": "沿这些联系，最近的社区在 {nearest} 跳处：加 --hops {nearest} 可以看到。",
+        "reach_unconnected": "沿这些联系，它与任何社区都不相连。",
+        "reach_unfollowed": "它还有未沿用的联系：{ties}；加 --via {via} 沿这些联系查找。",
+        "pairings_title": "{name} 的结对共建（{n} 项，{as_of} 在期 {in_force} 项）",
+        "gaps_title": "覆盖缺口（{as_of}，{n} 项）",
+        "by_rule": "按规则统计",
+        "whatif_title": "假设变化（{as_of}）",
+        "change": "变化",
+        "object": "对象",
+        "pairing_since": "结对开始",
+        "gaps_before_after": "缺口：变化前 {before} 项，变化后 {after} 项",
+        "uncovered_title": "失去全部结对的社区（{n}）",
+        "lost_partners": "失去的结对单位",
+        "thin_title": "成员单位降至下限以下的委员会（{n}）",
+        "committee": "委员会",
+        "before": "变化前",
+        "after": "变化后",
+        "minimum": "下限",
+        "new_gaps_title": "新增缺口（{n}）",
+        "resolved_gaps_title": "消除的缺口（{n}）",
+        "hub_moves_title": "协调枢纽排名变化（前 {top} 名，介数：{method}）",
+        "rank_before": "变化前排名",
+        "rank_after": "变化后排名",
+        "score_before": "变化前得分",
+        "score_after": "变化后得分",
+        "removed": "已移除",
+        "proposals_title": "结对建议（{as_of}，{n}/{communities} 个未结对社区，总代价 {cost}）",
+        "unit_street": "单位所在街道",
+        "uncoverable_title": "无法覆盖的社区（{n}）",
+        "xlsx_written": "已写入 {path}",
+    },
+    "en": {
+        "title": "Co-governance network report",
+        "as_of": "As of",
+        "overview": "Overview",
+        "coverage": "Coverage by street",
+        "coverage_intro": (
+            "For each street, its communities with a pairing in force, covered by a community "
+            "coordination committee, served by enough social organizations, and receiving dual "
+            "reporting; and the number of gaps located in the street."
+        ),
+        "gaps": "Gaps",
+        "hubs": "Coordination hubs",
+        "hubs_intro": (
+            "A unit and its party organization count as one actor. Degree: actors it has a "
+            "working tie with; betweenness: normalized shortest-path betweenness; brokerage: "
+            "other streets its partners sit in; hub score: the mean of the three, each divided "
+            "by its maximum."
+        ),
+        "spof": "Single points of failure",
+        "spof_intro": (
+            "Articulation points (actors) and bridges (ties) without which the communities "
+            "listed would lose every outside tie (their part of the network would hold neither "
+            "their street's party working committee nor any resident unit)."
+        ),
+        "proposals": "Pairing proposals",
+        "uncoverable": "Communities no unit can cover within the limits",
+        "street": "Street",
+        "district": "District",
+        "communities": "Communities",
+        "paired": "Paired",
+        "paired_rate": "Paired %",
+        "with_committee": "With committee",
+        "enough_social": "Enough social orgs",
+        "reported": "With reporting",
+        "gap_count": "Gaps",
+        "rule": "Rule",
+        "name": "Name",
+        "kind": "Kind",
+        "message": "Message",
+        "rank": "Rank",
+        "degree": "Degree",
+        "degree_by_kind": "By tie",
+        "betweenness": "Betweenness",
+        "brokerage": "Brokerage",
+        "hub_score": "Hub score",
+        "articulation": "Articulation",
+        "orgs": "Party orgs",
+        "point": "Point",
+        "ties": "Ties",
+        "cut_off": "Communities cut off",
+        "count": "Count",
+        "community": "Community",
+        "unit": "Unit",
+        "place": "Where",
+        "cost": "Cost",
+        "reason": "Reason",
+        "candidates": "Candidates",
+        "yes": "yes",
+        "no": "no",
+        "none": "none",
+        "more": "{n} more not listed; see report.json.",
+        "exact": "Betweenness is exact ({actors} actors, {ties} ties).",
+        "sampled": (
+            "Betweenness is estimated from {sample} sampled source actors in each large "
+            "connected part, seed {seed} "
+            "({actors} actors, {ties} ties)."
+        ),
+        "spof_summary": (
+            "{articulation} articulation points and {bridges} bridges; {cutting} of them cut "
+            "off communities."
+        ),
+        "proposal_summary": (
+            "{proposals} new pairings proposed, total cost {cost}; {uncoverable} communities "
+            "cannot be covered within the limits."
+        ),
+        "chart_coverage": "Community coverage by street (%)",
+        "chart_coverage_few": "Community coverage by street (%, the {n} least paired streets)",
+        "chart_gaps": "Gaps by rule",
+        "chart_hubs": "Highest hub scores",
+        "summary_streets": "Streets",
+        "summary_communities": "Communities",
+        "summary_paired": "Paired communities",
+        "summary_gaps": "Gaps",
+        "summary_spof": "Points of failure cutting off communities",
+        "summary_proposals": "Pairing proposals",
+        "reach": "Reach",
+        "hops": "Hops",
+        "population": "Population",
+        "path": "Path",
+        "path_kinds": "Tie kinds",
+        "reach_summary": (
+            "{name} ({label}) reaches {communities} communities within {hops} hops, known "
+            "population {population} ({known} communities give one)."
+        ),
+        "unknown_street": "(no street recorded)",
+        "error": "Error: ",
+        "analysis_written": "Analysis written",
+        "analysis_shown": "Analysis (not written; add --write to write it)",
+        "item": "Item",
+        "value": "Value",
+        "analysis_props": "Properties: {props}",
+        "synthetic": "Synthetic ledger",
+        "rows": "Rows",
+        "synthetic_done": (
+            "{out}: scale {scale}, seed {seed}; {nodes} nodes and {edges} relationships to "
+            "load; written in {seconds} s"
+        ),
+        "ledger": "Ledger",
+        "read": "Read",
+        "valid": "Valid",
+        "rejected": "Rejected",
+        "loaded": "Loaded",
+        "problems": "Problems",
+        "warnings": "Warnings",
+        "load_done": "Loaded {nodes} nodes and {relationships} relationships into {where}.",
+        "load_created": (
+            "Created {n} party organizations for units and communities named in pairings or "
+            "reports."
+        ),
+        "load_dry_run": (
+            "Dry run: nothing written ({nodes} nodes and {relationships} relationships would "
+            "load{changes})."
+        ),
+        "load_dry_run_changes": "; store changes: {added} added, {changed} changed, {removed} removed",
+        "load_changes": "Store changes: {added} added, {changed} changed, {removed} removed.",
+        "load_changes_title": "Changes",
+        "load_changes_dry": " (dry run: not written)",
+        "load_added": "added",
+        "load_changed": "changed",
+        "load_removed": "removed",
+        "load_kept": (
+            "{n} records this ledger no longer names are kept while rows are rejected; the next "
+            "load without rejected rows removes them."
+        ),
+        "load_strict": "--strict: nothing loaded, {n} rows rejected.",
+        "load_nothing": "Nothing to load.",
+        "load_rejects": "{n} rejected rows written to {path}",
+        "load_fix": "; fix them, then: graphmodel load {path}",
+        "template_written": "{path}: blank ledger template (docs/ledger-format.md describes the format)",
+        "query_title": "{title} ({name}, {n} rows)",
+        "query_library": "Query library",
+        "purpose": "Purpose",
+        "params_example": "Parameters (example)",
+        "returns": "Returns",
+        "query_run_one": "Run one: graphmodel query NAME -p key=value ... --store neo4j",
+        "whatif_gaps": "Gap changes",
+        "whatif_changes": "Changes",
+        "uncovered_sheet": "Communities uncovered",
+        "thin_sheet": "Committees thinned",
+        "hub_moves_sheet": "Hub moves",
+        "pairings_sheet": "Pairings",
+        "stats_areas": "Districts and streets",
+        "stats_labels": "Nodes",
+        "stats_ties": "Relationships",
+        "table": "Table",
+        "reach_via": "Ties followed: {via}.",
+        "reach_none": "{name} ({label}) reaches no community within {hops} hops.",
+        "reach_nearest": (
+            "Along these ties the nearest community is {nearest} hops away: add --hops {nearest}."
+        ),
+        "reach_unconnected": "Along these ties it is connected to no community.",
+        "reach_unfollowed": (
+            "It has ties that were not followed: {ties}; add --via {via} to follow them."
+        ),
+        "pairings_title": "Pairings of {name} ({n}; {in_force} in force on {as_of})",
+        "gaps_title": "Gaps ({as_of}, {n})",
+        "by_rule": "By rule",
+        "whatif_title": "What-if ({as_of})",
+        "change": "Change",
+        "object": "Record",
+        "pairing_since": "Pairing since",
+        "gaps_before_after": "Gaps: {before} before, {after} after",
+        "uncovered_title": "Communities losing every pairing ({n})",
+        "lost_partners": "Partners lost",
+        "thin_title": "Committees falling below the minimum of member units ({n})",
+        "committee": "Committee",
+        "before": "Before",
+        "after": "After",
+        "minimum": "Minimum",
+        "new_gaps_title": "New gaps ({n})",
+        "resolved_gaps_title": "Resolved gaps ({n})",
+        "hub_moves_title": "Hub ranking before and after (top {top}, betweenness: {method})",
+        "rank_before": "Rank before",
+        "rank_after": "Rank after",
+        "score_before": "Score before",
+        "score_after": "Score after",
+        "removed": "removed",
+        "proposals_title": (
+            "Pairing proposals ({as_of}, {n}/{communities} unpaired communities, total cost {cost})"
+        ),
+        "unit_street": "Unit's street",
+        "uncoverable_title": "Communities that cannot be covered ({n})",
+        "xlsx_written": "Written: {path}",
+    },
+}
+
+
+_POINTS = {
+    "zh": {"articulation": "割点", "bridge": "桥"},
+    "en": {"articulation": "articulation point", "bridge": "bridge"},
+}
+
+_STATUSES = {
+    "zh": {"in_force": "在期", "ended": "已到期", "not_started": "未开始"},
+    "en": {"in_force": "in force", "ended": "ended", "not_started": "not yet started"},
+}
+
+_CHANGES = {
+    "zh": {
+        "removed": "移除",
+        "ended": "结束结对",
+        "new": "新增缺口",
+        "resolved": "消除的缺口",
+        "dropped": "随对象移除的缺口",
+    },
+    "en": {
+        "removed": "removed",
+        "ended": "pairing ended",
+        "new": "new gap",
+        "resolved": "resolved gap",
+        "dropped": "gap gone with the removed",
+    },
+}
+
+_VIA = {
+    "zh": {
+        "pairing": "结对共建",
+        "membership": "委员会成员",
+        "committee": "协调委员会（成员与覆盖）",
+        "service": "社会组织服务",
+        "report": "双报到",
+        "lead": "党组织领导",
+    },
+    "en": {
+        "pairing": "pairings",
+        "membership": "committee membership",
+        "committee": "committees (membership and coverage)",
+        "service": "social organizations' service",
+        "report": "dual reporting",
+        "lead": "party leadership",
+    },
+}
+
+_PROBLEMS = {
+    "zh": {
+        "missing_required": "缺少必填项",
+        "bad_choice": "不在可选值中",
+        "bad_int": "不是整数",
+        "out_of_range": "超出范围",
+        "bad_text": "文本不可用",
+        "bad_bool": "不是是/否",
+        "bad_date": "日期格式错误",
+        "date_order": "截止早于开始",
+        "duplicate_id": "重复编号",
+        "duplicate_relationship": "重复关系",
+        "dangling_ref": "找不到引用对象",
+        "ambiguous_name": "名称不唯一",
+        "rejected_ref": "引用的行被拒绝",
+        "ambiguous_party_org": "党组织不唯一",
+        "party_org_mismatch": "党组织与单位不符",
+        "self_ref": "引用自身",
+        "unknown_table": "未知表",
+        "unknown_column": "未知列",
+        "duplicate_column": "重复列",
+        "personal_column": "个人信息不保存",
+    },
+    "en": {
+        "missing_required": "missing required value",
+        "bad_choice": "not an accepted value",
+        "bad_int": "not a whole number",
+        "out_of_range": "out of range",
+        "bad_text": "unusable text",
+        "bad_bool": "not yes or no",
+        "bad_date": "not a date",
+        "date_order": "ends before it starts",
+        "duplicate_id": "duplicate id",
+        "duplicate_relationship": "duplicate relationship",
+        "dangling_ref": "reference to nothing",
+        "ambiguous_name": "ambiguous name",
+        "rejected_ref": "reference to a rejected row",
+        "ambiguous_party_org": "ambiguous party organization",
+        "party_org_mismatch": "party organization of another unit",
+        "self_ref": "refers to itself",
+        "unknown_table": "unknown table",
+        "unknown_column": "unknown column",
+        "duplicate_column": "duplicate column",
+        "personal_column": "personal data not stored",
+    },
+}
+
+_METHODS = {
+    "zh": {"exact": "精确计算", "sampled": "抽样估计", "": "未计算"},
+    "en": {"exact": "exact", "sampled": "sampled", "": "not computed"},
+}
+
+_FIELDS = {
+    "zh": {
+        "id": "编号",
+        "name": "名称",
+        "label": "类型",
+        "rule": "规则",
+        "rule_name": "规则名称",
+        "node_id": "编号",
+        "street": "街道编号",
+        "street_id": "街道编号",
+        "street_name": "街道",
+        "district": "区编号",
+        "district_id": "区编号",
+        "district_name": "区",
+        "message": "说明",
+        "ref": "参照",
+        "count": "数量",
+        "area": "层级",
+        "parent": "上级",
+        "streets": "街道数",
+        "communities": "社区数",
+        "paired_communities": "已结对社区数",
+        "pairings": "结对数",
+        "committees": "协调委员会数",
+        "social_orgs": "社会组织数",
+        "org_id": "党组织编号",
+        "org_name": "党组织",
+        "partner_id": "结对方编号",
+        "partner_name": "结对方",
+        "owner_id": "所属编号",
+        "owner_name": "所属",
+        "owner_label": "所属类型",
+        "kind": "类型",
+        "since": "开始日期",
+        "until": "截止日期",
+        "agreement": "协议",
+        "status": "状态",
+        "rank": "排名",
+        "degree": "度",
+        "betweenness": "介数",
+        "brokerage": "跨街道",
+        "hub_score": "枢纽分",
+        "articulation": "割点",
+        "degree_by_kind": "按联系类型",
+        "brokered_streets": "联系的其他街道",
+        "orgs": "党组织",
+        "hops": "跳数",
+        "population": "人口",
+        "path": "路径",
+        "kinds": "联系类型",
+        "community_id": "社区编号",
+        "community_name": "社区",
+        "unit_id": "单位编号",
+        "unit_name": "单位",
+        "unit_street_name": "单位所在街道",
+        "unit_district_name": "单位所在区",
+        "place": "位置",
+        "cost": "代价",
+        "unit_capacity": "结对上限",
+        "unit_active_pairings": "单位现有结对",
+        "unit_working_alone": "单位各自作战",
+        "unit_spare_after": "采纳后剩余名额",
+        "community_has_party_org": "社区有党组织",
+        "reason": "理由",
+        "candidates": "候选单位数",
+        "change": "变化",
+        "table": "表",
+        "rows": "行数",
+        "as_of": "截至日期",
+        "level": "层级",
+        "pairings_ever": "历来结对数",
+        "party_orgs": "党组织数",
+        "member_units": "成员单位数",
+        "other_members": "其他成员数",
+        "minimum": "下限",
+        "street_covered": "街道有委员会覆盖",
+        "review_years": "复核年限",
+        "size": "主体数",
+        "named": "主要主体",
+        "units": "单位",
+        "members": "成员",
+        "reports": "报到记录数",
+        "resources": "资源数",
+        "category": "类别",
+        "raised": "提出日期",
+        "age_days": "已过天数",
+        "deadline_days": "时限天数",
+        "raiser_id": "提出方编号",
+        "period_days": "考核期天数",
+        "offerer_id": "提供方编号",
+        "offerer_name": "提供方",
+        "data_gap": "数据缺口",
+        "change_name": "变化名称",
+        "nodes_written": "写入的节点数",
+        "nodes_cleared": "清除的节点数",
+        "articulation_points": "使社区失联的割点数",
+        "flagged_nodes": "标记缺口的节点数",
+        "hub_high": "HubHigh 标签数",
+        "hub_mid": "HubMid 标签数",
+        "zh": "用途（中文）",
+        "en": "用途（英文）",
+        "params": "参数",
+        "returns": "返回",
+        "ids": "编号",
+        "names": "名称",
+        "lost_partners": "失去的结对单位",
+        "member_units_before": "变化前成员单位",
+        "member_units_after": "变化后成员单位",
+        "rank_before": "变化前排名",
+        "rank_after": "变化后排名",
+        "score_before": "变化前得分",
+        "score_after": "变化后得分",
+        "point": "割点或桥",
+        "ties": "联系",
+        "cut_off": "将失联的社区",
+        "type": "关系类型",
+    },
+    "en": {
+        "id": "id",
+        "name": "name",
+        "label": "kind",
+        "rule": "rule",
+        "rule_name": "rule name",
+        "node_id": "id",
+        "street": "street id",
+        "street_id": "street id",
+        "street_name": "street",
+        "district": "district id",
+        "district_id": "district id",
+        "district_name": "district",
+        "message": "message",
+        "ref": "ref",
+        "count": "count",
+        "area": "level",
+        "parent": "parent",
+        "streets": "streets",
+        "communities": "communities",
+        "paired_communities": "paired communities",
+        "pairings": "pairings",
+        "committees": "committees",
+        "social_orgs": "social orgs",
+        "org_id": "party org id",
+        "org_name": "party org",
+        "partner_id": "partner id",
+        "partner_name": "partner",
+        "owner_id": "owner id",
+        "owner_name": "owner",
+        "owner_label": "owner kind",
+        "kind": "kind",
+        "since": "since",
+        "until": "until",
+        "agreement": "agreement",
+        "status": "status",
+        "rank": "rank",
+        "degree": "degree",
+        "betweenness": "betweenness",
+        "brokerage": "brokerage",
+        "hub_score": "hub score",
+        "articulation": "articulation",
+        "degree_by_kind": "by tie",
+        "brokered_streets": "other streets",
+        "orgs": "party orgs",
+        "hops": "hops",
+        "population": "population",
+        "path": "path",
+        "kinds": "tie kinds",
+        "community_id": "community id",
+        "community_name": "community",
+        "unit_id": "unit id",
+        "unit_name": "unit",
+        "unit_street_name": "unit's street",
+        "unit_district_name": "unit's district",
+        "place": "where",
+        "cost": "cost",
+        "unit_capacity": "capacity",
+        "unit_active_pairings": "unit's pairings",
+        "unit_working_alone": "unit working alone",
+        "unit_spare_after": "spare after",
+        "community_has_party_org": "community has party org",
+        "reason": "reason",
+        "candidates": "candidates",
+        "change": "change",
+        "table": "table",
+        "rows": "rows",
+        "as_of": "as of",
+        "level": "level",
+        "pairings_ever": "pairings ever",
+        "party_orgs": "party org count",
+        "member_units": "member units",
+        "other_members": "other members",
+        "minimum": "minimum",
+        "street_covered": "street covered",
+        "review_years": "review years",
+        "size": "actors",
+        "named": "main actors",
+        "units": "units",
+        "members": "members",
+        "reports": "reports",
+        "resources": "resources",
+        "category": "category",
+        "raised": "raised",
+        "age_days": "age (days)",
+        "deadline_days": "deadline (days)",
+        "raiser_id": "raiser id",
+        "period_days": "period (days)",
+        "offerer_id": "offerer id",
+        "offerer_name": "offerer",
+        "data_gap": "data gap",
+        "change_name": "change name",
+        "nodes_written": "nodes written",
+        "nodes_cleared": "nodes cleared",
+        "articulation_points": "points cutting off communities",
+        "flagged_nodes": "nodes with gaps",
+        "hub_high": "HubHigh labels",
+        "hub_mid": "HubMid labels",
+        "zh": "purpose (Chinese)",
+        "en": "purpose",
+        "params": "parameters",
+        "returns": "returns",
+        "ids": "ids",
+        "names": "names",
+        "lost_partners": "partners lost",
+        "member_units_before": "member units before",
+        "member_units_after": "member units after",
+        "rank_before": "rank before",
+        "rank_after": "rank after",
+        "score_before": "score before",
+        "score_after": "score after",
+        "point": "point",
+        "ties": "ties",
+        "cut_off": "communities cut off",
+        "type": "relationship type",
+    },
+}
+
+
+_NAMES: dict[str, dict[str, dict[str, str]]] = {
+    "label": _LABELS,
+    "tie": _TIES,
+    "rule": _RULES,
+    "place": _PLACES,
+    "uncoverable": _UNCOVERABLE,
+    "point": _POINTS,
+    "status": _STATUSES,
+    "change": _CHANGES,
+    "method": _METHODS,
+    "problem": _PROBLEMS,
+    "via": _VIA,
+    "field": _FIELDS,
+}
+
+KINDS = tuple(_NAMES)
+"""The kinds of code that have names (see the module docstring)."""
+
+
+def resolve_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language to speak: ``explicit`` (``--lang``), else ``GRAPHMODEL_LANG``, else ``en``
+    when the locale is English, else Chinese.
+
+    >>> resolve_lang("en"), resolve_lang(None, {}), resolve_lang(None, {"LANG": "en_US.UTF-8"})
+    ('en', 'zh', 'en')
+    >>> resolve_lang(None, {"GRAPHMODEL_LANG": "zh", "LANG": "en_GB.UTF-8"})
+    'zh'
+    """
+    env = os.environ if environ is None else environ
+    for value in (explicit, env.get("GRAPHMODEL_LANG")):
+        if value:
+            code = value.strip().lower()[:2]
+            if code in LANGS:
+                return code
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANG
+    return DEFAULT_LANG
+
+
+def name(kind: str, code: str, lang: str) -> str:
+    """The name of ``code`` of ``kind`` in ``lang``; the code itself when it has none (a label
+    or tie a newer ledger brought in).
+
+    >>> name("rule", "unpaired_community", "zh"), name("status", "ended", "en")
+    ('未结对社区', 'ended')
+    """
+    return _NAMES[kind][lang].get(code, code)
+
+
+def codes(kind: str, lang: str) -> tuple[str, ...]:
+    """The codes of ``kind`` that have a name in ``lang`` (for the completeness test)."""
+    return tuple(_NAMES[kind][lang])
+
+
+def words(lang: str) -> dict[str, str]:
+    """The fixed words and sentence templates of ``lang`` (``zh`` or ``en``)."""
+    return _WORDS[lang]
+
+
+def label_name(label: str, lang: str) -> str:
+    """A node label in ``lang`` (the label itself if unknown)."""
+    return name("label", label, lang)
+
+
+def tie_name(tie: str, lang: str) -> str:
+    """A relationship type or a reach path kind in ``lang``."""
+    return name("tie", tie, lang)
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """A gap rule in ``lang``."""
+    return name("rule", rule, lang)
+
+
+def place_name(place: str, lang: str) -> str:
+    """Where a proposed unit sits relative to the community, in ``lang``."""
+    return name("place", place, lang)
+
+
+def uncoverable_reason(reason: str, lang: str) -> str:
+    """Why a community cannot be covered (``recommend.Uncoverable.reason``), in ``lang``."""
+    return name("uncoverable", reason, lang)
+
+
+def gap_message(rule: str, node_name: str, detail: Mapping[str, Any], lang: str) -> str:
+    """What a gap of ``rule`` on the node named ``node_name`` means, from its ``detail``.
+
+    >>> gap_message("few_social_orgs", "站东社区",
+    ...             {"kind": "社区", "social_orgs": 0, "minimum": 10}, "zh")
+    '站东社区（社区）：社区社会组织0个，少于10个'
+    >>> gap_message("few_social_orgs", "站东社区",
+    ...             {"kind": "社区", "social_orgs": 0, "minimum": 10}, "en")
+    '站东社区 (社区): 0 community social organizations, fewer than 10'
+    """
+    values = {
+        k: ("、" if lang == "zh" else ", ").join(v) if isinstance(v, list) else v
+        for k, v in detail.items()
+    }
+    return _MESSAGES[lang][_message_key(rule, detail)].format(name=node_name, **values)
+
+
+def _message_key(rule: str, detail: Mapping[str, Any]) -> str:
+    if rule == "unpaired_community":
+        if not detail.get("party_orgs"):
+            return "unpaired_community.no_party_org"
+        return "unpaired_community.lapsed" if detail.get("pairings_ever") else rule
+    if rule == "no_committee":
+        return "no_committee.street" if detail.get("level") == "街道" else rule
+    if rule in ("expired_pairing", "isolated_cluster") and detail.get("reason"):
+        return f"{rule}.{detail['reason']}"
+    if rule == "working_alone" and detail.get("reason") == "resources_unused":
+        return "working_alone.resources_unused"
+    if rule == "unmet_need":
+        return (
+            "unmet_need.unclaimed" if detail.get("status") == "待认领" else "unmet_need.unresolved"
+        )
+    return rule
+
+
+_MESSAGES = {
+    "zh": {
+        "unpaired_community": "{name}：社区党组织尚无结对共建单位",
+        "unpaired_community.no_party_org": "{name}：无社区党组织记录，无法结对共建",
+        "unpaired_community.lapsed": "{name}：曾有{pairings_ever}项结对共建，截至{as_of}均已失效",
+        "few_social_orgs": "{name}（{kind}）：社区社会组织{social_orgs}个，少于{minimum}个",
+        "no_committee": "{name}：无社区党建协调委员会覆盖",
+        "no_committee.street": "{name}：无街道党建工作协调委员会覆盖",
+        "thin_committee": "{name}：成员单位{member_units}个，少于{minimum}个",
+        "working_alone": "{name}：无有效结对、未加入协调委员会（各自作战）",
+        "expired_pairing.ended": "{name}与{unit_name}的结对已于{until}到期，未续签",
+        "expired_pairing.review_due": "{name}与{unit_name}的结对始于{since}，已满{review_years}年未续签",
+        "isolated_cluster": "{name}：{size}个主体（{named}等）未与街道党工委连通",
+        "isolated_cluster.no_working_committee": "{name}：无街道党工委记录，无法判断孤立片区",
+        "unreported": "{name}：无在职党员到社区报到（双报到）",
+        "working_alone.resources_unused": "{name}：提供的{resources}项资源在考核期内无人使用",
+        "unmet_need.unclaimed": "{name}：提出{age_days}天无人认领，超过{deadline_days}天时限",
+        "unmet_need.unresolved": "{name}：提出{age_days}天尚未办结，超过{deadline_days}天时限",
+        "dormant_pairing": "{name}与{partner_name}结对，近{period_days}天无共建项目或办结需求（挂名结对）",
+        "idle_resource": "{name}（{offerer_name}）：近{period_days}天无人使用",
+        "no_needs_recorded": "{name}：台账中无需求记录（数据缺口）",
+    },
+    "en": {
+        "unpaired_community": "{name}: its party organization has no pairing partner",
+        "unpaired_community.no_party_org": "{name}: no community party organization recorded, nothing can pair with it",
+        "unpaired_community.lapsed": "{name}: had {pairings_ever} pairings, none in force on {as_of}",
+        "few_social_orgs": "{name} ({kind}): {social_orgs} community social organizations, fewer than {minimum}",
+        "no_committee": "{name}: no community coordination committee covers it",
+        "no_committee.street": "{name}: no street coordination committee covers it",
+        "thin_committee": "{name}: {member_units} member units, fewer than {minimum}",
+        "working_alone": "{name}: no pairing in force and no committee membership (working alone)",
+        "expired_pairing.ended": "the pairing of {name} with {unit_name} ended on {until} and was not renewed",
+        "expired_pairing.review_due": "the pairing of {name} with {unit_name} started on {since}: {review_years} years without renewal",
+        "isolated_cluster": "{name}: {size} actors ({named}, ...) not connected to the street's party working committee",
+        "isolated_cluster.no_working_committee": "{name}: no street party working committee recorded, isolated clusters cannot be judged",
+        "unreported": "{name}: no in-service party members report to the community (dual reporting)",
+        "working_alone.resources_unused": "{name}: none of the {resources} resources it offers was used in the period",
+        "unmet_need.unclaimed": "{name}: raised {age_days} days ago and unclaimed, past the {deadline_days}-day limit",
+        "unmet_need.unresolved": "{name}: raised {age_days} days ago and not resolved, past the {deadline_days}-day limit",
+        "dormant_pairing": "{name} is paired with {partner_name}, with no joint project or resolved need in {period_days} days (pairing on paper only)",
+        "idle_resource": "{name} ({offerer_name}): unused for {period_days} days",
+        "no_needs_recorded": "{name}: no needs recorded in the ledger (data gap)",
+    },
+}
+
+
+def proposal_reason(
+    place: str,
+    working_alone: bool,
+    active_pairings: int,
+    spare_after: int,
+    community_has_party_org: bool,
+    lang: str,
+) -> str:
+    """Why a unit is proposed for a community, from the proposal's data.
+
+    >>> proposal_reason("same_street", True, 0, 1, False, "zh")
+    '同街道；该单位各自作战（无结对、未加入协调委员会）；采纳本轮建议后还可结对1个；社区需先建立党组织'
+    """
+    m = _REASONS[lang]
+    if working_alone:
+        state = m["alone"]
+    elif active_pairings:
+        state = m["busy"].format(n=active_pairings)
+    else:
+        state = m["member"]
+    parts = [name("place", place, lang), state, m["left"].format(n=spare_after)]
+    if not community_has_party_org:
+        parts.append(m["no_org"])
+    return m["sep"].join(parts)
+
+
+_REASONS = {
+    "zh": {
+        "alone": "该单位各自作战（无结对、未加入协调委员会）",
+        "busy": "该单位已有{n}项结对",
+        "member": "该单位已加入协调委员会、尚无结对",
+        "left": "采纳本轮建议后还可结对{n}个",
+        "no_org": "社区需先建立党组织",
+        "sep": "；",
+    },
+    "en": {
+        "alone": "the unit works alone (no pairing, no committee)",
+        "busy": "the unit has {n} pairings",
+        "member": "the unit sits on a committee and has no pairing",
+        "left": "{n} more pairings possible after this round",
+        "no_org": "the community must first set up a party organization",
+        "sep": "; ",
+    },
+}
+
+
+def error_text(error: Exception, lang: str) -> str:
+    """What went wrong and what to do next, in ``lang``: the errors a user causes most
+    (a name that matches nothing, an ambiguous name, an empty store) are said here; any other
+    keeps the library's message, which says what to do in English.
+    """
+    from graphmodel.errors import (
+        AmbiguousName,
+        EmptyStore,
+        MissingStore,
+        NotFound,
+        OldStoreFormat,
+        StoreBusy,
+    )
+
+    m = _ERRORS[lang]
+    if isinstance(error, EmptyStore):
+        return m["empty_store"]
+    if isinstance(error, MissingStore):
+        return m["missing_store"].format(path=error.path)
+    if isinstance(error, OldStoreFormat):
+        return m["old_store"].format(path=error.path)
+    if isinstance(error, StoreBusy):
+        return m["store_busy"].format(path=error.path)
+    if isinstance(error, NotFound) and error.ref:
+        kinds = "/".join(label_name(label, lang) for label in error.labels)
+        text = m["not_found"].format(ref=error.ref, kinds=kinds)
+        if error.suggestions:
+            return text + m["did_you_mean"].format(names=m["list_sep"].join(error.suggestions))
+        return text + m["check_name"]
+    if isinstance(error, AmbiguousName):
+        listed = m["list_sep"].join(
+            f"{cid}（{label_name(label, lang)}{'，' + ctx if ctx else ''}）"
+            if lang == "zh"
+            else f"{cid} ({label_name(label, lang)}{', ' + ctx if ctx else ''})"
+            for cid, label, ctx in error.candidates
+        )
+        return m["ambiguous"].format(ref=error.name, n=len(error.candidates), listed=listed)
+    return str(error)
+
+
+_ERRORS = {
+    "zh": {
+        "empty_store": (
+            "库中还没有数据。请先载入台账：graphmodel load 台账.xlsx"
+            "（不带文件则载入示例数据），再运行本命令。"
+        ),
+        "missing_store": (
+            "找不到库文件 {path}。请先载入台账：graphmodel load 台账.xlsx --db {path}；"
+            "若库在别处，请用 --db 指明。"
+        ),
+        "old_store": (
+            "{path} 是旧版（JSON）库，本版本不再读取。请重新载入台账"
+            "（graphmodel load 台账.xlsx --db 新文件.db），然后删除 {path}。"
+        ),
+        "store_busy": "库 {path} 正被另一次载入写入，本次未写入任何内容：请稍后重新运行本命令。",
+        "not_found": "找不到名称或编号为「{ref}」的{kinds}。",
+        "did_you_mean": "您要找的是不是：{names}？请用完整名称或编号重试。",
+        "check_name": "请核对名称，或用 graphmodel stats 查看库中有哪些街道和社区。",
+        "ambiguous": "「{ref}」对应 {n} 条记录，请改用编号：{listed}",
+        "list_sep": "、",
+    },
+    "en": {
+        "empty_store": (
+            "The store is empty. Load a ledger first: graphmodel load 台账.xlsx "
+            "(without a file it loads the seed dataset), then run this command again."
+        ),
+        "missing_store": (
+            "There is no store at {path}. Load a ledger first: graphmodel load 台账.xlsx "
+            "--db {path}; if the store is elsewhere, name it with --db."
+        ),
+        "old_store": (
+            "{path} is a store in the older JSON format, which this graphmodel no longer "
+            "reads: load the ledgers again (graphmodel load LEDGER --db FILE.db), then delete "
+            "{path}."
+        ),
+        "store_busy": (
+            "The store {path} is being written by another load; nothing was written: run this "
+            "command again in a moment."
+        ),
+        "not_found": "No {kinds} has the id or name '{ref}'. ",
+        "did_you_mean": "Did you mean: {names}? Try again with the full name or an id.",
+        "check_name": "Check the name, or see what the store holds with graphmodel stats.",
+        "ambiguous": "'{ref}' names {n} records; use an id: {listed}",
+        "list_sep": ", ",
+    },
+}
