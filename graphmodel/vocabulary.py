@@ -8,7 +8,8 @@ the ledgers write them.
 Kinds of code (``KINDS``; ``name(kind, code, lang)``): ``label`` (node labels), ``tie``
 (relationship types and reach path kinds), ``rule`` (gap rules), ``place`` (where a proposed
 unit sits), ``uncoverable`` (why a community cannot be covered), ``point`` (articulation point
-or bridge), ``status`` (a pairing on a date), ``change`` (what-if changes), ``method`` (how
+or bridge), ``status`` (a pairing on a date), ``tier`` (how near a resource proposed for a need
+is), ``unmet`` (why a need cannot be met), ``change`` (what-if changes), ``method`` (how
 betweenness was computed), ``problem`` (what can be wrong with a ledger row), ``via`` (the
 ties a reach follows), ``field`` (column headers of every table the tool writes; the codes are
 the stable English field names of ``--json`` and ``--lang en`` CSV). ``words`` holds headings and sentence templates.
@@ -347,6 +348,8 @@ _WORDS = {
         "unit_street": "单位所在街道",
         "uncoverable_title": "无法覆盖的社区（{n}）",
         "xlsx_written": "已写入 {path}",
+        "open_needs_sheet": "未办结需求",
+        "match_sheet": "对接建议",
     },
     "en": {
         "title": "Co-governance network report",
@@ -541,9 +544,36 @@ _WORDS = {
         "unit_street": "Unit's street",
         "uncoverable_title": "Communities that cannot be covered ({n})",
         "xlsx_written": "Written: {path}",
+        "open_needs_sheet": "Open needs",
+        "match_sheet": "Proposals",
     },
 }
 
+
+_TIERS = {
+    "zh": {
+        "paired": "结对单位",
+        "committee": "同委员会成员",
+        "street": "同街道",
+        "district": "同区",
+        "elsewhere": "区外",
+    },
+    "en": {
+        "paired": "paired unit",
+        "committee": "fellow committee member",
+        "street": "same street",
+        "district": "same district",
+        "elsewhere": "elsewhere",
+    },
+}
+
+_UNMET = {
+    "zh": {"no_candidate": "无可用资源", "capacity_taken": "资源名额已用尽"},
+    "en": {
+        "no_candidate": "no resource can meet it",
+        "capacity_taken": "the resources' capacity went to other needs",
+    },
+}
 
 _POINTS = {
     "zh": {"articulation": "割点", "bridge": "桥"},
@@ -735,6 +765,17 @@ _FIELDS = {
         "offerer_id": "提供方编号",
         "offerer_name": "提供方",
         "data_gap": "数据缺口",
+        "overdue": "超时",
+        "raiser_name": "提出方",
+        "claimer_name": "认领方",
+        "need_id": "需求编号",
+        "need_name": "需求",
+        "resource_id": "资源编号",
+        "resource_name": "资源",
+        "resource_kind": "资源类型",
+        "provider_name": "提供方",
+        "tier": "关系",
+        "capacity_left": "资源剩余名额",
         "change_name": "变化名称",
         "nodes_written": "写入的节点数",
         "nodes_cleared": "清除的节点数",
@@ -851,6 +892,17 @@ _FIELDS = {
         "offerer_id": "offerer id",
         "offerer_name": "offerer",
         "data_gap": "data gap",
+        "overdue": "overdue",
+        "raiser_name": "raiser",
+        "claimer_name": "claimer",
+        "need_id": "need id",
+        "need_name": "need",
+        "resource_id": "resource id",
+        "resource_name": "resource",
+        "resource_kind": "resource kind",
+        "provider_name": "provider",
+        "tier": "tier",
+        "capacity_left": "capacity left",
         "change_name": "change name",
         "nodes_written": "nodes written",
         "nodes_cleared": "nodes cleared",
@@ -887,6 +939,8 @@ _NAMES: dict[str, dict[str, dict[str, str]]] = {
     "uncoverable": _UNCOVERABLE,
     "point": _POINTS,
     "status": _STATUSES,
+    "tier": _TIERS,
+    "unmet": _UNMET,
     "change": _CHANGES,
     "method": _METHODS,
     "problem": _PROBLEMS,

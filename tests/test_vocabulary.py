@@ -20,9 +20,12 @@ from graphmodel.analysis.gaps import DETAIL_FIELDS, RULES, find_gaps
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.recommend import ELSEWHERE, SAME_DISTRICT, SAME_STREET
 from graphmodel.cli import gaps_cmds, graph_cmds, hubs_cmds, main
+from graphmodel.load import load
 from graphmodel.store import EmbeddedStore
 from graphmodel.vocabulary import LANGS, codes, gap_message, name, resolve_lang, words
 from tests.test_gaps import DAY, jianguomen
+from tests.test_needs import AS_OF as NEEDS_DAY
+from tests.test_needs import LEDGER as NEEDS_LEDGER
 
 PACKAGE = Path(vocabulary.__file__).parent
 
@@ -110,9 +113,21 @@ def test_only_the_vocabulary_names_rules_places_reasons_and_statuses():
     assert not found, f"display names outside vocabulary.py: {found}"
 
 
-def test_every_gap_of_the_hand_built_street_has_a_message_in_both_languages(tmp_path):
+def _needs_store(tmp_path):
+    """The hand-built needs ledger (tests/test_needs.py), which the needs rules fire on."""
+    store = EmbeddedStore(tmp_path / "needs.db")
+    assert load([NEEDS_LEDGER], store).loaded
+    return store
+
+
+def test_every_gap_of_the_hand_built_ledgers_has_a_message_in_both_languages(tmp_path):
     gaps = find_gaps(jianguomen().graph(tmp_path), Policy(), DAY)
+    gaps += find_gaps(_needs_store(tmp_path).graph(), Policy(), NEEDS_DAY)
     assert {g.rule for g in gaps} == set(RULES)
+    assert {g.detail.get("reason") for g in gaps if g.rule == "working_alone"} == {
+        "no_ties",
+        "resources_unused",
+    }
     for g in gaps:
         zh, en = (gap_message(g.rule, g.name, g.detail, lang) for lang in LANGS)
         assert g.name in zh and g.name in en
@@ -121,6 +136,8 @@ def test_every_gap_of_the_hand_built_street_has_a_message_in_both_languages(tmp_
             for ch in en.replace(g.name, "")
             .replace(str(g.detail.get("kind", "")), "")
             .replace(str(g.detail.get("unit_name", "")), "")
+            .replace(str(g.detail.get("partner_name", "")), "")
+            .replace(str(g.detail.get("offerer_name", "")), "")
             .replace("、".join(g.detail.get("named", [])), "")
             .replace(", ".join(g.detail.get("named", [])), "")
         ), en
@@ -129,13 +146,17 @@ def test_every_gap_of_the_hand_built_street_has_a_message_in_both_languages(tmp_
 def test_the_cli_and_the_report_give_a_rule_the_same_name(tmp_path):
     db = tmp_path / "g.json"
     EmbeddedStore(db).write(jianguomen().batch)
+    needs_db = _needs_store(tmp_path).path
     for lang in LANGS:
-        out = CliRunner().invoke(
-            main, ["gaps", "--db", str(db), "--as-of", str(DAY), "--lang", lang]
-        )
-        assert out.exit_code == 0, out.output
+        output = ""
+        for store, day in ((db, DAY), (needs_db, NEEDS_DAY)):
+            out = CliRunner().invoke(
+                main, ["gaps", "--db", str(store), "--as-of", str(day), "--lang", lang]
+            )
+            assert out.exit_code == 0, out.output
+            output += out.output
         for rule in RULES:
-            assert name("rule", rule, lang) in out.output
+            assert name("rule", rule, lang) in output
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,9 @@ HubHigh（前 10）和 HubMid（第 11–50）标签，Browser 样式会把它�
 
 规则：未结对社区（unpaired_community）、社区社会组织不足（few_social_orgs）、无协调委员会覆盖
 （no_committee）、协调委员会成员单位偏少（thin_committee）、各自作战的单位（working_alone）、
-结对到期未续（expired_pairing）、孤立片区（isolated_cluster）、无双报到（unreported），定义见
-docs/analyses.md。阈值来自 --policy（参见 docs/policy.example.toml）。库为空时报错并说明如何载入。
+结对到期未续（expired_pairing）、孤立片区（isolated_cluster）、无双报到（unreported）、需求超时
+未办（unmet_need）、挂名结对（dormant_pairing）、资源闲置（idle_resource）、无需求记录（
+no_needs_recorded，数据缺口），定义见 docs/analyses.md。阈值来自 --policy（参见 docs/policy.example.toml）。库为空时报错并说明如何载入。
 
 \b
 示例：
@@ -95,6 +96,27 @@ docs/analyses.md。阈值来自 --policy（参见 docs/policy.example.toml）。
     graphmodel load 台账.xlsx --dry-run
     graphmodel load 台账.xlsx
     graphmodel load 台账.rejects.xlsx     # 改好被拒的行之后
+""",
+    "match": """为未办结需求对接可用资源（资源对接），网络中近者优先。
+
+优先结对单位的资源，其次社区所在协调委员会的成员单位，再次同街道、同区的单位（代价见 --policy
+的 cost_match_*）。不超过资源名额；先满足尽可能多的需求，再取代价最小者，等待久的需求优先。
+每条建议列出依据路径 需求 → 社区 → 结对/委员会/街道 → 单位 → 资源。--xlsx FILE 写出对接清单
+（含空白的“对接结果”列）和无法满足的需求，供落实。
+
+\b
+示例：
+    graphmodel match --street 回龙观街道 --xlsx 对接清单.xlsx
+""",
+    "needs": """需求清单：各区、各街道需求的提出、认领、办结；未办结需求的类别与等待天数；超时需求；
+谁在办结需求。
+
+待认领超过 need_claim_days 天、或办理中超过 need_resolve_days 天的需求为超时（--policy；默认
+7 天和 30 天）。办结率 = 办结 / (提出 − 不予受理)。--csv 输出未办结需求。
+
+\b
+示例：
+    graphmodel needs --street 回龙观街道
 """,
     "neo4j": """本地 Neo4j 5.26 LTS 社区版服务器（含 Neo4j Browser），从 Maven Central 获取。
 

@@ -12,16 +12,18 @@ from typing import Any
 
 import click
 
+from graphmodel.cli.group import cli_lang
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
-    emit_csv,
     emit_json,
     output_options,
+    read_graph,
     store_options,
 )
 from graphmodel.cli.render import console, print_table
-from graphmodel.store import StoreConfig, open_store
+from graphmodel.cli.tables import XLSX_KEY, Out, emit_tables, write_table_csv
+from graphmodel.store import StoreConfig
 
 __all__ = ["COMMANDS"]
 
@@ -58,22 +60,6 @@ MATCH_FIELDS = (
     "capacity_left",
     "path",
 )
-TIER_WORDS = {
-    "paired": "结对单位",
-    "committee": "同委员会成员",
-    "street": "同街道",
-    "district": "同区",
-    "elsewhere": "区外",
-}
-UNMET_WORDS = {"no_candidate": "无可用资源", "capacity_taken": "资源名额已用尽"}
-LABEL_WORDS = {
-    "Committee": "协调委员会",
-    "MemberUnit": "驻区单位",
-    "SocialOrg": "社会组织",
-    "Street": "街道",
-    "PartyOrg": "党组织",
-    "Community": "社区",
-}
 
 
 def _percent(rate: float | None) -> str:
@@ -105,15 +91,17 @@ def needs_cmd(
         graphmodel needs --street 回龙观街道
     """
     from graphmodel.analysis.needs import needs_report
+    from graphmodel.vocabulary import label_name
 
-    with open_store(store_config) as store:
-        g = store.graph()
+    g = read_graph(store_config)
     report = needs_report(g, policy, as_of, street=street, district=district)
+    emit_tables(
+        [Out("open_needs_sheet", OPEN_FIELDS, [n.to_dict() for n in report.open_needs])], fmt
+    )
     if fmt == "json":
         emit_json(report.to_dict())
         return
     if fmt == "csv":
-        emit_csv((n.to_dict() for n in report.open_needs), OPEN_FIELDS)
         return
     t = report.total
     console.print(
@@ -172,7 +160,7 @@ def needs_cmd(
         [
             (
                 r.name,
-                LABEL_WORDS.get(r.label, r.label),
+                label_name(r.label, cli_lang()),
                 r.claimed,
                 r.resolved,
                 r.open,
@@ -185,18 +173,11 @@ def needs_cmd(
 
 
 @click.command(name="match")
-@click.option(
-    "--xlsx",
-    "xlsx",
-    type=click.Path(dir_okay=False),
-    help="Also write the proposals and the unmet needs to this workbook, to act on.",
-)
 @area_options
 @store_options
 @output_options
 @analysis_options
 def match_cmd(
-    xlsx: str | None,
     street: str | None,
     district: str | None,
     store_config: StoreConfig,
@@ -210,26 +191,29 @@ def match_cmd(
     committee, then one of its street, then of its district (costs cost_match_* in
     --policy). Within capacity; as many needs met as possible, then the cheapest, older
     needs first. Each proposal shows the path 需求 → 社区 → 结对/委员会/街道 → 单位 → 资源.
+    --xlsx FILE writes the proposals (with an empty column for the outcome) and the unmet
+    needs, to act on.
 
     \b
     Example:
         graphmodel match --street 回龙观街道 --xlsx 对接清单.xlsx
     """
     from graphmodel.analysis.match import match
+    from graphmodel.vocabulary import name, words
 
-    with open_store(store_config) as store:
-        g = store.graph()
+    lang = cli_lang()
+    g = read_graph(store_config)
     result = match(g, policy, as_of, street=street, district=district)
+    xlsx = click.get_current_context().meta.get(XLSX_KEY)
     if xlsx:
-        _write_match_xlsx(xlsx, result)
+        _write_match_xlsx(xlsx, result, lang)
+        click.echo(words(lang)["xlsx_written"].format(path=xlsx), err=True)
     if fmt == "json":
         emit_json(result.to_dict())
         return
     if fmt == "csv":
-        emit_csv(
-            ({**p.to_dict(), "path": _path(p)} for p in result.proposals),
-            MATCH_FIELDS,
-        )
+        rows = [{**p.to_dict(), "path": _path(p)} for p in result.proposals]
+        write_table_csv(Out("match_sheet", MATCH_FIELDS, rows), lang)
         return
     print_table(
         f"资源对接建议 Proposals（{result.as_of}，{len(result.proposals)}/{result.needs}项"
@@ -243,7 +227,7 @@ def match_cmd(
                 p.street_name,
                 p.resource_name,
                 p.provider_name,
-                TIER_WORDS[p.tier],
+                name("tier", p.tier, lang),
                 _path(p),
             )
             for p in result.proposals
@@ -259,24 +243,23 @@ def match_cmd(
                 u.raiser_name,
                 u.street_name,
                 u.age_days,
-                UNMET_WORDS[u.reason],
+                name("unmet", u.reason, lang),
                 u.candidates,
             )
             for u in result.unmet
         ],
     )
-    if xlsx:
-        console.print(f"已写入 {xlsx}")
 
 
 def _path(p: Any) -> str:
     return " → ".join(p.path_names)
 
 
-def _write_match_xlsx(path: str, result: Any) -> None:
+def _write_match_xlsx(path: str, result: Any, lang: str) -> None:
     """The workbook an organizer acts on: one row per proposal with an empty column for the
     outcome, then the needs nothing can meet."""
     from graphmodel.tabular import Sheet, write_xlsx
+    from graphmodel.vocabulary import name
 
     proposals = Sheet(
         "对接建议",
@@ -314,7 +297,7 @@ def _write_match_xlsx(path: str, result: Any) -> None:
                 p.resource_name,
                 p.resource_kind,
                 p.provider_name,
-                TIER_WORDS[p.tier],
+                name("tier", p.tier, lang),
                 _path(p),
                 p.capacity_left,
                 "",
@@ -335,7 +318,7 @@ def _write_match_xlsx(path: str, result: Any) -> None:
                 u.street_name,
                 u.district_name,
                 u.age_days,
-                UNMET_WORDS[u.reason],
+                name("unmet", u.reason, lang),
                 u.candidates,
             )
             for u in result.unmet
