@@ -224,7 +224,7 @@ def test_load_prints_the_changes_dry_run_too_and_history_lists_loads(tmp_path, l
     history = run(main, ["history", "--db", db, "--json"])
     assert [(h["added"], h["removed"]) for h in json.loads(history.output)] == [(26, 0), (0, 5)]
     missing = run(main, ["history", "--db", str(tmp_path / "typo.db")])
-    assert missing.exit_code == 1 and "no store at" in missing.output
+    assert missing.exit_code == 1 and "找不到库文件" in missing.output
 
 
 def _view(store: Store) -> tuple[dict, dict]:

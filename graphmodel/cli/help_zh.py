@@ -86,6 +86,13 @@ no_needs_recorded，数据缺口），定义见 docs/analyses.md。阈值来自 
 示例：
     graphmodel hubs --top 10 --as-of 2023-06-30
 """,
+    "history": """列出库中记录的各次载入：时间（UTC）、台账、内容哈希，以及每次新增、修改、删除的记录数。
+
+\b
+示例：
+    graphmodel history
+    graphmodel history --json
+""",
     "load": """把台账（CSV 文件夹、CSV 文件、.xlsx 工作簿）载入库中。
 
 不给 LEDGERS 时载入示例数据（seed/ledger/）。每个问题都报告文件、工作表、行和列；有效的行照常载入，
