@@ -43,6 +43,7 @@ from typing import Any
 from common import Timer, ledger_dir, markdown_table, median, save_json
 
 from graphmodel import cypher, neo4j_server
+from graphmodel.connection import Connection
 from graphmodel.ledger import read_ledger, validate
 from graphmodel.records import GraphBatch
 from graphmodel.store.neo4j import Neo4jStore
@@ -65,7 +66,7 @@ def server_cpu() -> float:
 def connect(batch_size: int) -> Neo4jStore:
     """The loader's store on the local instance of the environment."""
     uri, user, password = neo4j_server.local_connection()
-    return Neo4jStore(uri, user, password, batch_size=batch_size)
+    return Neo4jStore.connect(Connection(uri, user, password), batch_size=batch_size)
 
 
 def empty(store: Neo4jStore) -> None:

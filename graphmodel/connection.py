@@ -10,8 +10,11 @@ loopback host and that port): pointed at another server, the store takes the pas
 caller or ``NEO4J_PASSWORD``, or connects without one, so the local secret never travels to a
 host that is not the local server.
 
-Standard library only, and nothing here imports the store or the server module, so both can
-import it.
+``open_driver`` is the one place a Neo4j driver is made: a command opens one and hands it to
+the store (``Neo4jStore``), which the query library and write-back then share.
+
+Nothing here imports the store or the server module, so both can import it; the ``neo4j``
+driver package is imported only when a driver is opened.
 """
 
 from __future__ import annotations
@@ -19,9 +22,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from graphmodel.errors import StoreUnavailable
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
 __all__ = [
+    "BOLT_SCHEMES",
     "DEFAULT_BOLT_PORT",
     "DEFAULT_HOME",
     "USER",
@@ -29,6 +39,7 @@ __all__ = [
     "LocalServer",
     "conf_port",
     "connection",
+    "open_driver",
     "read_conf",
 ]
 
@@ -36,6 +47,9 @@ DEFAULT_BOLT_PORT = 7687
 DEFAULT_HOME = Path(".neo4j")
 USER = "neo4j"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes the store speaks: Bolt, direct or routed, plain or encrypted. The driver's
+experimental ``http://`` query API needs packages the project does not install."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,31 @@ def connection(uri: str = "", user: str = "", password: str = "", database: str 
         password=secret,
         database=database or env.get("NEO4J_DATABASE") or None,
     )
+
+
+def open_driver(c: Connection) -> Driver:
+    """A driver for ``c`` (not yet connected: the store verifies it, see ``Neo4jStore``).
+
+    Raises ``StoreUnavailable`` for a URI the store does not speak. The caller owns the driver;
+    a ``Neo4jStore`` given it closes it with the store.
+    """
+    if c.uri.partition("://")[0].lower() not in BOLT_SCHEMES:
+        raise StoreUnavailable(
+            f"cannot use the Neo4j URI {c.uri!r}: it must start with one of "
+            + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
+            + " (e.g. bolt://127.0.0.1:7687)"
+        )
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import DriverError
+
+    try:
+        return GraphDatabase.driver(
+            c.uri,
+            auth=(c.user, c.password) if c.password is not None else None,
+            notifications_min_severity="OFF",
+        )
+    except (ValueError, DriverError) as e:
+        raise StoreUnavailable(f"cannot use the Neo4j URI {c.uri!r}: {e}") from e
 
 
 def read_conf(path: Path) -> dict[str, str]:

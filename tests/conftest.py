@@ -24,6 +24,7 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from graphmodel import neo4j_server
+from graphmodel.connection import Connection
 from graphmodel.errors import StoreUnavailable
 from graphmodel.store import StoreConfig
 from graphmodel.store.neo4j import Neo4jStore
@@ -78,7 +79,7 @@ def neo4j_connection() -> Neo4jConnection:
         password=os.environ.get("GRAPHMODEL_TEST_NEO4J_PASSWORD") or local_password,
     )
     try:
-        Neo4jStore(connection.uri, connection.user, connection.password).close()
+        Neo4jStore.connect(Connection(connection.uri, connection.user, connection.password)).close()
     except StoreUnavailable as e:
         reason = f"no usable Neo4j: {e}"
         if os.environ.get("GRAPHMODEL_REQUIRE_NEO4J") == "1":
@@ -90,7 +91,8 @@ def neo4j_connection() -> Neo4jConnection:
 @pytest.fixture
 def neo4j_store(neo4j_connection: Neo4jConnection) -> Iterator[Neo4jStore]:
     """A ``Neo4jStore`` on an empty database."""
-    store = Neo4jStore(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password)
+    c = neo4j_connection
+    store = Neo4jStore.connect(Connection(c.uri, c.user, c.password))
     store.clear()
     yield store
     store.close()

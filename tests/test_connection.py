@@ -60,15 +60,15 @@ def test_another_server_never_gets_the_local_password(local, monkeypatch, uri):
 
 
 def test_the_store_sends_no_password_to_another_host(local, monkeypatch):
-    # The store is built from the same connection: its constructor is stopped before it
-    # connects, once the arguments it was given are recorded.
+    # The store's driver is made from the same connection: the one factory is stopped before
+    # it makes a driver, once the connection it was given is recorded.
     seen = {}
 
-    def spy(self, uri, user="neo4j", password=None, **kwargs):
-        seen.update(uri=uri, password=password)
+    def spy(c):
+        seen.update(uri=c.uri, password=c.password)
         raise LookupError("stopped before connecting")
 
-    monkeypatch.setattr(Neo4jStore, "__init__", spy)
+    monkeypatch.setattr("graphmodel.store.neo4j.open_driver", spy)
     monkeypatch.setenv("NEO4J_URI", "bolt://db.example.org:7801")
     with pytest.raises(LookupError):
         Neo4jStore.from_config(StoreConfig(store="neo4j"))

@@ -36,6 +36,7 @@ from graphmodel.analysis.match import match
 from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
+from graphmodel.connection import Connection
 from graphmodel.load import load
 from graphmodel.store import EmbeddedStore
 
@@ -269,7 +270,9 @@ def test_cli_needs_and_match(g, tmp_path):
 def test_both_stores_agree_on_the_hand_built_ledger(neo4j_connection, tmp_path, args):
     from graphmodel.store.neo4j import Neo4jStore
 
-    with Neo4jStore(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password) as s:
+    with Neo4jStore.connect(
+        Connection(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password)
+    ) as s:
         s.clear()
     runner = CliRunner(env=neo4j_connection.env())
     db = str(tmp_path / "g.db")

@@ -24,6 +24,7 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.reach import reach
 from graphmodel.analysis.ties import Ties
 from graphmodel.cli import main
+from graphmodel.connection import Connection
 from graphmodel.load import default_ledger, load
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
@@ -189,7 +190,7 @@ def seeded(neo4j_connection, seed_view) -> Iterator[Driver]:
         ).records[0]
         expected = (seed_view.number_of_nodes(), seed_view.number_of_edges())
         if (counts["nodes"], counts["rels"]) != expected or not counts["analysed"]:
-            store = Neo4jStore(c.uri, c.user, c.password)
+            store = Neo4jStore.connect(Connection(c.uri, c.user, c.password))
             try:
                 store.clear()
                 load([default_ledger()], store)

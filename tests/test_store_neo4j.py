@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graphmodel import schema
+from graphmodel.connection import Connection
 from graphmodel.errors import AmbiguousName, NotFound, StoreError, StoreUnavailable
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
@@ -270,9 +271,8 @@ def test_a_label_outside_the_schema_is_refused_before_writing(neo4j_store):
 
 
 def test_progress_is_reported_per_batch(neo4j_connection):
-    store = Neo4jStore(
-        neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password, batch_size=5
-    )
+    c = neo4j_connection
+    store = Neo4jStore.connect(Connection(c.uri, c.user, c.password), batch_size=5)
     store.clear()
     seen: list[int] = []
     store.write(small_district(), progress=seen.append)
@@ -306,14 +306,14 @@ def test_constraints_and_indexes_match_the_schema(loaded, neo4j_driver):
 
 def test_a_wrong_password_gives_a_clear_store_unavailable(neo4j_connection):
     with pytest.raises(StoreUnavailable, match="refused user 'neo4j'") as raised:
-        Neo4jStore(neo4j_connection.uri, neo4j_connection.user, "not-the-password-123")
+        Neo4jStore.connect(Connection(neo4j_connection.uri, password="not-the-password-123"))
     assert "not-the-password-123" not in str(raised.value)
 
 
 def test_a_server_that_is_down_gives_a_clear_store_unavailable():
     # Port 9 (discard) on the loopback is not a Neo4j server: the connection is refused.
     with pytest.raises(StoreUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:9"):
-        Neo4jStore("bolt://127.0.0.1:9", "neo4j", "whatever-password")
+        Neo4jStore.connect(Connection("bolt://127.0.0.1:9", password="whatever-password"))
 
 
 def test_labels_added_by_analyses_do_not_change_what_the_store_returns(neo4j_store, neo4j_driver):

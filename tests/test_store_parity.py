@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import main
+from graphmodel.connection import Connection
 from graphmodel.load import SEED_LEDGER
 from graphmodel.store.neo4j import Neo4jStore
 
@@ -35,7 +36,9 @@ COMMANDS = [
 def both_stores(tmp_path_factory, neo4j_connection):
     """A runner with the seed loaded, once for this module, into an embedded file and into
     the test Neo4j (emptied first)."""
-    with Neo4jStore(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password) as s:
+    with Neo4jStore.connect(
+        Connection(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password)
+    ) as s:
         s.clear()
     runner = CliRunner(env=neo4j_connection.env())
     db = str(tmp_path_factory.mktemp("parity") / "seed.json")

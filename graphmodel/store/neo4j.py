@@ -37,10 +37,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graphmodel import cypher, schema
+from graphmodel.connection import Connection, connection, open_driver
 from graphmodel.errors import AmbiguousName, NotFound, StoreError, StoreUnavailable
 from graphmodel.graphview import PARTNER_LABELS
 from graphmodel.records import EdgeRecord, GraphBatch, chunks
@@ -54,63 +55,51 @@ SOURCES_PROP = "ledgers"
 """The property that lists the ledgers naming a node or relationship (``graphmodel.sync``);
 Browser shows it, the graph view leaves it out (the embedded store keeps it in tables)."""
 
-BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-"""The URI schemes the store speaks: Bolt, direct or routed, plain or encrypted. The driver's
-experimental ``http://`` query API needs packages the project does not install."""
-
 DEFAULT_BATCH_SIZE = 1000
 """Rows per write transaction: large enough to amortise round trips, small enough to keep
 a transaction's memory modest on a 1 GiB heap."""
 
 
 class Neo4jStore(Store):
-    """A store in the Neo4j 5 server at ``uri``, in ``database`` (the server's default if None).
+    """A store in the Neo4j 5 server that ``driver`` reaches (made by
+    ``connection.open_driver``), described by ``where`` (its ``database``: the server's default
+    if None; its URI and user name the server in error messages).
 
-    Connects at construction and raises ``StoreUnavailable`` when the server is down or refuses
-    the credentials.
+    The store owns ``driver`` from then on: ``close`` closes it. Connects at construction and
+    raises ``StoreUnavailable`` (closing the driver) when the server is down or refuses the
+    credentials.
     """
 
     def __init__(
-        self,
-        uri: str,
-        user: str = "neo4j",
-        password: str | None = None,
-        database: str | None = None,
-        batch_size: int = DEFAULT_BATCH_SIZE,
+        self, driver: Driver, where: Connection, batch_size: int = DEFAULT_BATCH_SIZE
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        self.uri = uri
-        self.user = user
-        self.database = database or None
+        self.uri = where.uri
+        self.user = where.user
+        self.database = where.database or None
         self.batch_size = batch_size
         self._schema_ready = False
-        if uri.partition("://")[0].lower() not in BOLT_SCHEMES:
-            raise StoreUnavailable(
-                f"cannot use the Neo4j URI {uri!r}: it must start with one of "
-                + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
-                + " (e.g. bolt://127.0.0.1:7687)"
-            )
+        self._driver = driver
         try:
-            self._driver: Driver = GraphDatabase.driver(
-                uri,
-                auth=(user, password) if password is not None else None,
-                notifications_min_severity="OFF",
-            )
-        except (ValueError, DriverError) as e:
-            raise StoreUnavailable(f"cannot use the Neo4j URI {uri!r}: {e}") from e
-        with self._errors("connect"):
-            self._driver.verify_connectivity()
+            with self._errors("connect"):
+                driver.verify_connectivity()
+        except StoreUnavailable:
+            driver.close()
+            raise
+
+    @classmethod
+    def connect(cls, where: Connection, batch_size: int = DEFAULT_BATCH_SIZE) -> Neo4jStore:
+        """The store on ``where``, through a driver of its own (``connection.open_driver``)."""
+        return cls(open_driver(where), where, batch_size)
 
     @classmethod
     def from_config(cls, config: Any) -> Neo4jStore:
         """Open the store a ``StoreConfig`` describes; each setting falls back to the
         environment and then to the project's local server (``graphmodel.connection``, which
         hands out the local password only for the local server's own address)."""
-        from graphmodel.connection import connection
-
         c = connection(config.uri, config.user, config.password, config.database)
-        return cls(uri=c.uri, user=c.user, password=c.password, database=c.database)
+        return cls.connect(c)
 
     @property
     def driver(self) -> Driver:
