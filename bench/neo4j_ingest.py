@@ -4,7 +4,7 @@
 All three write the same records: the ``GraphBatch`` the project's reader and validation make of
 a generated ledger (read and validated once, before any timing; that cost is reported apart).
 
-- ``loader``: ``Neo4jStore(batch_size=B).write(batch)``: ``UNWIND $rows ... MERGE`` per label
+- ``loader``: ``Neo4jStore.connect(..., batch_size=B).write(batch)``: ``UNWIND $rows ... MERGE`` per label
   and per (type, start label, end label), one managed write transaction per batch of B rows.
 - ``per-row``: the same MERGE, one auto-commit statement per record (``cypher/bench/per_row_*``),
   through the same driver, on a sample (every n-th record; the relationship sample runs after
