@@ -224,6 +224,8 @@ _WORDS = {
         "betweenness": "介数",
         "brokerage": "跨街道",
         "hub_score": "枢纽分",
+        "delivered": "交付",
+        "weighed_delivered": "联系按近 {days} 天交付的工作计（项目与办结需求）；与社区之间无交付的联系不计。",
         "articulation": "割点",
         "orgs": "党组织",
         "point": "割点或桥",
@@ -396,6 +398,11 @@ _WORDS = {
         "betweenness": "Betweenness",
         "brokerage": "Brokerage",
         "hub_score": "Hub score",
+        "delivered": "Delivered",
+        "weighed_delivered": (
+            "Ties count by the work delivered across them in the last {days} days (projects "
+            "and resolved needs); a tie to a community with nothing delivered does not count."
+        ),
         "articulation": "Articulation",
         "orgs": "Party orgs",
         "point": "Point",
@@ -715,6 +722,7 @@ _FIELDS = {
         "betweenness": "介数",
         "brokerage": "跨街道",
         "hub_score": "枢纽分",
+        "delivered": "交付",
         "articulation": "割点",
         "degree_by_kind": "按联系类型",
         "brokered_streets": "联系的其他街道",
@@ -842,6 +850,7 @@ _FIELDS = {
         "betweenness": "betweenness",
         "brokerage": "brokerage",
         "hub_score": "hub score",
+        "delivered": "delivered",
         "articulation": "articulation",
         "degree_by_kind": "by tie",
         "brokered_streets": "other streets",

@@ -146,3 +146,40 @@ def test_a_bad_date_is_a_usage_error(reach_db):
     result = CliRunner().invoke(main, ["reach", "u", "--db", reach_db, "--as-of", "2024-13-01"])
     assert result.exit_code == 2
     assert "--as-of" in result.output
+
+
+@pytest.fixture
+def paper_db(tmp_path):
+    from tests.test_hubs import paper_and_delivery
+
+    path = tmp_path / "paper.json"
+    EmbeddedStore(path).write(GraphBatch(*paper_and_delivery()))
+    return str(path)
+
+
+def test_hubs_weighed_by_delivery_puts_the_unit_that_delivers_first(paper_db, tmp_path):
+    # tests.test_hubs.paper_and_delivery: by existence 纸面单位 (four pairings on paper) is
+    # first; by the work delivered in the policy's period 实干单位 is, and 纸面单位 falls to
+    # fifth. With a 30-day period (policy file) n1, closed 2024-03-01, falls outside it; the
+    # open-ended projects pr1 and pr2 still count: 实干单位 delivered 2.
+    base = ("hubs", "--db", paper_db, "--as-of", "2024-06-30")
+    existence = json.loads(_run(*base, "--json").output)
+    assert existence["weigh"] == "existence"
+    assert existence["hubs"][0]["name"] == "纸面单位"
+    delivered = json.loads(_run(*base, "--weigh", "delivered", "--json").output)
+    assert (delivered["weigh"], delivered["period_days"]) == ("delivered", 365)
+    names = [h["name"] for h in delivered["hubs"]]
+    assert names[0] == "实干单位" and names.index("纸面单位") == 4
+    assert delivered["hubs"][0]["delivered"] == 3
+    policy = tmp_path / "policy.toml"
+    policy.write_text("work_period_days = 30\n", encoding="utf-8")
+    month = json.loads(
+        _run(*base, "--weigh", "delivered", "--policy", str(policy), "--json").output
+    )
+    assert (month["period_days"], month["hubs"][0]["delivered"]) == (30, 2)
+    text = _run(*base, "--weigh", "delivered").output
+    assert "交付" in text
+    assert "联系按近 365 天交付的工作计（项目与办结需求）" in text
+    out = _run(*base, "--weigh", "delivered", "--csv", "--lang", "en").output
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix(BOM))))
+    assert (rows[0]["name"], rows[0]["delivered"]) == ("实干单位", "3")

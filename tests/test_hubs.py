@@ -401,3 +401,140 @@ def test_sources_searched_in_batches_give_the_sums_of_one_batch(tmp_path, monkey
     assert list(batched) == pytest.approx(list(whole))
     reference = nx.betweenness_centrality(net, normalized=False)
     assert [x / 2 for x in whole] == pytest.approx([reference[a] for a in nodes])
+
+
+def paper_and_delivery() -> tuple[list, list]:
+    """One street: 纸面单位(paper) paired with four communities, 实干单位(deliver) with two,
+    both members of the committee k; only the second delivers (as of 2024-06-30, a 365-day
+    period from 2023-07-01). Party organizations are paired, and merged into their owners.
+
+        c1 c2 c3 c4          c5 c6
+          \\ | | /            \\ /
+           paper ──── k ──── deliver
+
+    Work recorded:
+    - deliver runs project pr1 in c5 and pr2 in c6 (in progress), and resolved c5's need n1
+      (claimed by its party branch, closed 2024-03-01): delivered deliver-c5 = 2, deliver-c6 = 1.
+    - paper claimed c1's need n2, still 办理中 (work, not delivered); runs pr3 in c2, but it is
+      in the project bank (储备: not work); resolved c3's need n3, closed 2022-01-01 (before the
+      period). So nothing is delivered across any of paper's four pairings.
+
+    By existence (10 actors, the street among them, untied: filing under it is no tie; pairs of
+    others normalize by 9 x 8 / 2 = 36; one street, so brokerage is 0 for all): degree paper 5, deliver 3, k 2; betweenness (pairs through)
+    paper: c1..c4 among themselves 6 + c1..c4 with {k, deliver, c5, c6} 16 = 22/36, deliver:
+    c5-c6 1 + {c5, c6} with the six others 12 = 13/36, k: {paper, c1..c4} x {deliver, c5, c6}
+    = 15/36. hub_score = (degree/5 + betweenness/(22/36)) / 3: paper (1 + 1)/3 = 0.6667,
+    deliver (0.6 + 13/22)/3 = 0.3970, k (0.4 + 15/22)/3 = 0.3606.
+
+    By delivery the four pairings of paper go; left: paper-k, k-deliver (weight 1 each, no
+    community end), deliver-c5 (2), deliver-c6 (1). Strength: deliver 1 + 2 + 1 = 4, k 2,
+    c5 2, paper 1, c6 1. Betweenness: deliver {paper, k} x {c5, c6} 4 + c5-c6 1 = 5/36, k
+    paper x {deliver, c5, c6} = 3/36. hub_score = (strength/4 + betweenness/(5/36)) / 3:
+    deliver (1 + 1)/3 = 0.6667, k (0.5 + 0.6)/3 = 0.3667, c5 0.5/3 = 0.1667, c6 and paper
+    0.25/3 = 0.0833 (equal degree 1, so by id: c6 first), c1..c4 0.
+    """
+    nodes = [
+        n("Street", "s", {"name": "万寿路街道", "kind": "街道"}),
+        n("MemberUnit", "paper", {"name": "纸面单位", "sector": "国有企业"}),
+        n("MemberUnit", "deliver", {"name": "实干单位", "sector": "国有企业"}),
+        n("Committee", "k", {"name": "万寿路街道党建工作协调委员会", "level": "街道"}),
+    ]
+    nodes += [n("Community", f"c{i}", {"name": f"第{i}社区", "kind": "社区"}) for i in range(1, 7)]
+    edges = [e("PART_OF", f"c{i}", "s") for i in range(1, 7)]
+    edges += [e("LOCATED_IN", u, "s") for u in ("paper", "deliver")]
+    edges += [e("MEMBER_OF", u, "k") for u in ("paper", "deliver")]
+    for owner in ("paper", "deliver", *(f"c{i}" for i in range(1, 7))):
+        more_nodes, more_edges = _org(owner, f"{owner}党支部", "党支部")
+        nodes += more_nodes
+        edges += more_edges
+    pairs = [("paper", f"c{i}") for i in range(1, 5)] + [("deliver", "c5"), ("deliver", "c6")]
+    edges += [
+        e("PAIRED_WITH", f"{u}#po", f"{c}#po", f"p-{u}-{c}", {"since": "2021-01-01"})
+        for u, c in pairs
+    ]
+    nodes += [
+        n("Project", "pr1", {"name": "助老食堂", "kind": "服务项目", "since": "2024-01-01"}),
+        n("Project", "pr2", {"name": "四点半课堂", "kind": "党建项目", "since": "2023-09-01"}),
+        n("Project", "pr3", {"name": "楼道美化", "kind": "服务项目", "status": "储备"}),
+        n(
+            "Need",
+            "n1",
+            {
+                "category": "养老助餐",
+                "status": "已办结",
+                "raised": "2024-01-10",
+                "closed": "2024-03-01",
+            },
+        ),
+        n("Need", "n2", {"category": "环境整治", "status": "办理中", "raised": "2024-05-01"}),
+        n(
+            "Need",
+            "n3",
+            {
+                "category": "物业管理",
+                "status": "已办结",
+                "raised": "2021-10-01",
+                "closed": "2022-01-01",
+            },
+        ),
+    ]
+    edges += [
+        e("RUN_BY", "pr1", "deliver"),
+        e("TAKES_PLACE_IN", "pr1", "c5"),
+        e("RUN_BY", "pr2", "deliver#po"),
+        e("TAKES_PLACE_IN", "pr2", "c6"),
+        e("RUN_BY", "pr3", "paper"),
+        e("TAKES_PLACE_IN", "pr3", "c2"),
+        e("RAISED_BY", "n1", "c5"),
+        e("CLAIMED_BY", "n1", "deliver#po"),
+        e("RAISED_BY", "n2", "c1"),
+        e("CLAIMED_BY", "n2", "paper"),
+        e("RAISED_BY", "n3", "c3#po"),
+        e("CLAIMED_BY", "n3", "paper"),
+    ]
+    return nodes, edges
+
+
+def test_pairings_on_paper_rank_a_unit_by_existence_but_not_by_delivery(tmp_path):
+    g = _graph(tmp_path, *paper_and_delivery())
+    day = dt.date(2024, 6, 30)
+    existence = rank_hubs(g, day, top=None)
+    assert existence.weigh == "existence" and existence.period_days is None
+    scores = {h.id: (h.hub_score, h.degree, h.delivered) for h in existence.hubs}
+    assert [h.id for h in existence.hubs[:3]] == ["paper", "deliver", "k"]
+    assert scores["paper"] == (0.6667, 5, None)
+    assert scores["deliver"] == (0.397, 3, None)
+    assert scores["k"] == (0.3606, 2, None)
+    assert existence.hubs[0].betweenness == pytest.approx(22 / 36, rel=1e-5)
+
+    delivered = rank_hubs(g, day, top=None, weigh="delivered", period_days=365)
+    assert (delivered.weigh, delivered.period_days, delivered.ties) == ("delivered", 365, 4)
+    ranked = [h.id for h in delivered.hubs]
+    assert ranked[:5] == ["deliver", "k", "c5", "c6", "paper"]
+    hubs = {h.id: h for h in delivered.hubs}
+    assert (hubs["deliver"].hub_score, hubs["deliver"].degree, hubs["deliver"].delivered) == (
+        0.6667,
+        3,
+        3,
+    )
+    assert hubs["deliver"].betweenness == pytest.approx(5 / 36, rel=1e-5)
+    assert (hubs["k"].hub_score, hubs["k"].delivered) == (0.3667, 0)
+    assert (hubs["c5"].hub_score, hubs["c5"].delivered) == (0.1667, 2)
+    assert (hubs["paper"].hub_score, hubs["paper"].degree, hubs["paper"].delivered) == (
+        0.0833,
+        1,
+        0,
+    )
+    assert ranked.index("paper") > ranked.index("deliver")
+    assert {hubs[f"c{i}"].hub_score for i in range(1, 5)} == {0.0}
+
+
+def test_delivery_is_counted_in_the_period_only(tmp_path):
+    # A year later (2025-06-30, period from 2024-06-30) pr1 and pr2 are still undated at their
+    # end, so still work; n1 was closed 2024-03-01, before the period: deliver-c5 drops to 1.
+    g = _graph(tmp_path, *paper_and_delivery())
+    later = rank_hubs(g, dt.date(2025, 6, 30), top=None, weigh="delivered", period_days=365)
+    hubs = {h.id: h for h in later.hubs}
+    assert (hubs["deliver"].delivered, hubs["c5"].delivered, hubs["c6"].delivered) == (2, 1, 1)
+    with pytest.raises(ValueError, match="weigh"):
+        rank_hubs(g, DAY, weigh="weight")

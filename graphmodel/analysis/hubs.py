@@ -9,6 +9,10 @@ ranked once (the row names the unit and lists its party organizations), and the
 ``BELONGS_TO`` tie between them neither adds to a degree nor creates shortest paths through
 the branch. A party organization that belongs to no such actor (a 区委, a 网格党支部) or to
 several (a 联合党支部) is an actor of its own.
+
+Ties are weighed by their existence (``weigh="existence"``, the default) or by the work
+delivered across them (``weigh="delivered"``, ``delivered_graph``), so that pairings on paper
+only (挂名结对) stop making a unit look like a hub.
 """
 
 from __future__ import annotations
@@ -27,12 +31,17 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "WEIGHTS",
     "Hub",
     "HubReport",
     "actor_streets",
+    "delivered_graph",
     "node_scores",
     "rank_hubs",
 ]
+
+WEIGHTS = ("existence", "delivered")
+"""How ``rank_hubs`` weighs a tie: by its existence, or by the work delivered across it."""
 
 
 @dataclass
@@ -42,7 +51,8 @@ class Hub:
     ``orgs``/``org_names`` are the party organizations merged into the actor; ``street`` is its
     home street (for a committee, the first of the streets it covers), ``brokered_streets`` the
     names of the other streets its ties reach. ``betweenness`` is given to 6 significant
-    digits, ``hub_score`` to 4 decimals.
+    digits, ``hub_score`` to 4 decimals. ``delivered`` is the work delivered across its ties
+    in the period when ties are weighed by delivery, ``None`` otherwise.
     """
 
     rank: int
@@ -60,6 +70,7 @@ class Hub:
     brokered_streets: list[str]
     hub_score: float
     articulation: bool
+    delivered: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -74,7 +85,8 @@ class HubReport:
     actors than the exact limit and the sample; then ``sample`` is the number of source actors
     drawn from each such part, ``seed`` the random seed, so the figures can be reproduced, and
     ``sampled_actors`` the number of actors in those parts. ``actors`` and ``ties`` are the size
-    of the actor graph.
+    of the actor graph (by delivery: of ``delivered_graph``). ``weigh`` is ``existence`` or
+    ``delivered``; ``period_days`` the period delivery was counted over (``None`` by existence).
     """
 
     as_of: str
@@ -85,6 +97,8 @@ class HubReport:
     seed: int | None
     sampled_actors: int = 0
     hubs: list[Hub] = field(default_factory=list)
+    weigh: str = "existence"
+    period_days: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable field names (the ``--json`` form)."""
@@ -100,6 +114,8 @@ def rank_hubs(
     seed: int = 0,
     labels: tuple[str, ...] | None = None,
     net: nx.Graph | None = None,
+    weigh: str = "existence",
+    period_days: int = 365,
 ) -> HubReport:
     """Rank the actors of the co-governance network as coordination hubs.
 
@@ -114,6 +130,9 @@ def rank_hubs(
     labels : rank only actors with these labels (``None``: all); the figures are always
         computed on the whole network
     net : ``actor_graph(g, as_of)`` if the caller has already built it
+    weigh : ``existence`` (every tie counts alike) or ``delivered`` (ties count by the work
+        delivered across them in the ``period_days`` days up to ``as_of``; see Notes)
+    period_days : the period of ``weigh="delivered"`` (``Policy.work_period_days``)
 
     Returns
     -------
@@ -140,6 +159,18 @@ def rank_hubs(
       maximum over all actors (a term is 0 when its maximum is 0), so it lies in [0, 1].
     - ``articulation``: whether removing the actor disconnects its part of the network.
 
+    With ``weigh="delivered"`` every figure is computed on ``delivered_graph``: the actor graph
+    without the ties to a community across which no work was delivered in the period, each
+    remaining tie to a community weighing the work delivered across it (ties with no community
+    end, such as committee membership, weigh 1: no list records work across them). Degree and
+    ``degree_by_kind`` count the ties kept, betweenness, brokerage and articulation use only
+    them, ``delivered`` is the sum of the weights of the actor's ties to communities, and the
+    degree term of ``hub_score`` becomes the actor's *strength*, the sum of the weights of all
+    its ties. Dropping a tie rather than giving it a long distance keeps betweenness the
+    unweighted count of shortest paths (so the exact and sampled computation stay as they are)
+    and says plainly that a pairing on paper carries nothing; the strength lets the amount
+    delivered, not only its presence, raise the score.
+
     Exact betweenness is O(n_i m_i) for a part of n_i actors and m_i ties, so at most
     O(exact_limit m) for the small parts; the estimate is O(sample m_i) for a larger part.
 
@@ -159,8 +190,12 @@ def rank_hubs(
     """
     import networkx as nx
 
+    if weigh not in WEIGHTS:
+        raise ValueError(f"weigh must be one of {WEIGHTS}, not {weigh!r}")
     if net is None:
         net = actor_graph(g, as_of)
+    if weigh == "delivered":
+        net = delivered_graph(g, net, as_of, period_days)
     n = net.number_of_nodes()
     between, sampled = betweenness(net, exact_limit, sample, seed)
     method, k, used_seed = ("sampled", sample, seed) if sampled else ("exact", None, None)
@@ -168,14 +203,19 @@ def rank_hubs(
     articulation = set(nx.articulation_points(net))
 
     degree = {a: net.degree(a) for a in net}
+    delivered: dict[str, int | None] = dict.fromkeys(net)
+    strength: dict[str, float] = dict(degree)
+    if weigh == "delivered":
+        delivered = {a: net.degree(a, weight="delivered") for a in net}
+        strength = {a: net.degree(a, weight="weight") for a in net}
     brokered = {a: _brokered(net, streets, a) for a in net}
-    top_degree = max(degree.values(), default=0)
+    top_strength = max(strength.values(), default=0)
     top_between = max(between.values(), default=0.0)
     top_brokerage = max((len(s) for s in brokered.values()), default=0)
 
     def score(a: str) -> float:
         parts = (
-            degree[a] / top_degree if top_degree else 0.0,
+            strength[a] / top_strength if top_strength else 0.0,
             between[a] / top_between if top_between else 0.0,
             len(brokered[a]) / top_brokerage if top_brokerage else 0.0,
         )
@@ -210,6 +250,7 @@ def rank_hubs(
                 brokered_streets=sorted(name_of(g, s) for s in brokered[a]),
                 hub_score=round(scores[a], 4),
                 articulation=a in articulation,
+                delivered=delivered[a],
             )
         )
     return HubReport(
@@ -221,7 +262,41 @@ def rank_hubs(
         seed=used_seed,
         sampled_actors=sampled,
         hubs=hubs,
+        weigh=weigh,
+        period_days=period_days if weigh == "delivered" else None,
     )
+
+
+def delivered_graph(
+    g: nx.MultiDiGraph, net: nx.Graph, as_of: dt.date, period_days: int
+) -> nx.Graph:
+    """``net`` (the actor graph of ``g`` on ``as_of``) weighed by delivered work.
+
+    The work delivered across a tie between an actor and a community is the number of
+    projects of the period the actor runs in the community or for its needs plus the needs of
+    the community resolved in the period that the actor claimed or met with its resource
+    (``Lists.delivered_between``, either way round when both ends are communities), the
+    period being the ``period_days`` days up to ``as_of``. A tie to a community with nothing
+    delivered is dropped; the others keep ``delivered`` (that number) and ``weight`` (the
+    same). A tie with no community end keeps ``delivered`` 0 and ``weight`` 1. Every actor
+    stays, tied or not. O(n + m).
+    """
+    from graphmodel.analysis.lists import Lists
+    from graphmodel.analysis.ties import Ties
+
+    done = Lists.of(g, Ties.of(g, as_of), period_days).delivered_between()
+    kept = net.copy()
+    for a, b in net.edges:
+        ends = (net.nodes[a].get("label"), net.nodes[b].get("label"))
+        if "Community" not in ends:
+            kept.edges[a, b].update(delivered=0, weight=1)
+            continue
+        work = done.get((a, b), 0) + done.get((b, a), 0)
+        if work:
+            kept.edges[a, b].update(delivered=work, weight=work)
+        else:
+            kept.remove_edge(a, b)
+    return kept
 
 
 def node_scores(g: nx.MultiDiGraph, as_of: dt.date, **options: Any) -> dict[str, dict[str, Any]]:

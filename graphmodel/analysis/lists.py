@@ -24,6 +24,7 @@ and ``match`` ask. Definitions, shared by all of them:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -239,23 +240,42 @@ class Lists:
         """(actor, community) pairs with work between them in the period: a project the actor
         runs in the community or for one of its needs, a need of the community the actor
         claimed, or met with a resource the actor offers."""
-        pairs = set()
+        return {(a, c) for a, c, _ in self._work(resolved_only=False)}
+
+    def delivered_between(self) -> dict[tuple[str, str], int]:
+        """How much work each actor delivered to each community in the period: the number of
+        distinct projects of the period it runs in the community or for one of its needs,
+        plus the needs of the community resolved (已办结) in the period (or undated) that it
+        claimed or met with a resource it offers. A need still open counts as work
+        (``worked_between``) but not as delivered. Pairs with nothing delivered are absent."""
+        counts: dict[tuple[str, str], int] = {}
+        for a, c, _ in set(self._work(resolved_only=True)):
+            counts[a, c] = counts.get((a, c), 0) + 1
+        return counts
+
+    def _work(self, resolved_only: bool) -> Iterator[tuple[str, str, str]]:
+        """(actor, community, project or need id) for each piece of work in the period between
+        an actor and a community (``worked_between``); with ``resolved_only`` only resolved
+        needs count."""
         for project in self.projects.values():
             if not project.runner or not self.project_worked(project):
                 continue
             places = set(project.communities)
             places |= {self.needs[n].community for n in project.needs if n in self.needs}
             places |= {self.needs[n].raiser for n in project.needs if n in self.needs}
-            pairs |= {(project.runner, c) for c in places if c}
+            for c in places:
+                if c:
+                    yield project.runner, c, project.id
         for need in self.needs.values():
             if not need.community or not self.need_worked(need):
                 continue
+            if resolved_only and need.status != "已办结":
+                continue
             if need.claimer:
-                pairs.add((need.claimer, need.community))
+                yield need.claimer, need.community, need.id
             for r in need.resources:
                 if r in self.resources and self.resources[r].offerer:
-                    pairs.add((self.resources[r].offerer, need.community))
-        return pairs
+                    yield self.resources[r].offerer, need.community, need.id
 
 
 _LIST_TIES = (

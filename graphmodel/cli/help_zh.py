@@ -81,10 +81,12 @@ no_needs_recorded，数据缺口），定义见 docs/analyses.md。阈值来自 
 
 单位与其党组织合并为一个主体计算。列出的单点故障是缺了它就会让某个社区失去全部对外联系的那些；
 --json 列出全部割点和桥。--csv 输出枢纽表，--xlsx 把枢纽表和单点故障表写入工作簿。
+--weigh delivered 按考核期内经由联系交付的工作（项目、办结需求）排名；单点故障仍按联系本身。
 
 \b
 示例：
     graphmodel hubs --top 10 --as-of 2023-06-30
+    graphmodel hubs --weigh delivered --policy policy.toml
 """,
     "history": """列出库中记录的各次载入：时间（UTC）、台账、内容哈希，以及每次新增、修改、删除的记录数。
 
@@ -289,6 +291,10 @@ COMMAND_OPTIONS = {
     "generate.communities": "覆盖该规模的社区数。",
     "hubs.exact_limit": "主体数不超过此值的连通部分精确计算介数；超过则抽样。",
     "hubs.sample": "超过 --exact-limit 的每个连通部分抽样的源主体数。",
+    "hubs.weigh": (
+        "联系按存在计（existence），或按考核期（策略的 work_period_days）内经由它交付的工作计"
+        "（delivered：项目、办结需求；挂名结对不计）。"
+    ),
     "load.dry_run": "只校验并报告，不写入任何内容。",
     "load.strict": "只要有一行被拒，就什么都不载入。",
     "load.rejects": "被拒的行写到哪里（.xlsx：一个工作簿；否则一个 CSV 文件夹）"

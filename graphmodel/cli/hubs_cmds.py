@@ -4,11 +4,14 @@ actor reaches."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
 from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE
+from graphmodel.analysis.hubs import WEIGHTS
 from graphmodel.cli.options import (
+    analysis_options,
     as_of_option,
     cli_lang,
     emit_json,
@@ -20,6 +23,9 @@ from graphmodel.cli.render import console, print_table
 from graphmodel.cli.tables import Out, emit_tables
 from graphmodel.store import StoreConfig
 from graphmodel.vocabulary import label_name, name, tie_name, words
+
+if TYPE_CHECKING:
+    from graphmodel.analysis.policy import Policy
 
 __all__ = ["COMMANDS", "hubs", "reach_cmd"]
 
@@ -38,6 +44,7 @@ HUB_FIELDS = (
     "degree_by_kind",
     "brokered_streets",
     "orgs",
+    "delivered",
 )
 VIA_KINDS = ("pairing", "membership", "committee", "service", "report", "lead")
 """What --via may name: ``analysis.reach.VIA``'s keys (repeated here so that the command line
@@ -78,7 +85,15 @@ REACH_FIELDS = (
     help="Source actors sampled for betweenness in each part above --exact-limit.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample.")
-@as_of_option
+@click.option(
+    "--weigh",
+    type=click.Choice(WEIGHTS),
+    default="existence",
+    show_default=True,
+    help="Count ties by existence, or by the work delivered across them in the policy's "
+    "work_period_days (projects, resolved needs; 挂名结对 do not count).",
+)
+@analysis_options
 @store_options
 @output_options
 def hubs(
@@ -86,6 +101,8 @@ def hubs(
     exact_limit: int,
     sample: int,
     seed: int,
+    weigh: str,
+    policy: Policy,
     as_of: dt.date,
     store_config: StoreConfig,
     fmt: str,
@@ -108,7 +125,15 @@ def hubs(
     g = read_graph(store_config)
     net = actor_graph(g, as_of)
     report = rank_hubs(
-        g, as_of, top=top, exact_limit=exact_limit, sample=sample, seed=seed, net=net
+        g,
+        as_of,
+        top=top,
+        exact_limit=exact_limit,
+        sample=sample,
+        seed=seed,
+        net=net,
+        weigh=weigh,
+        period_days=policy.work_period_days,
     )
     points = single_points_of_failure(g, as_of, net=net)
     lang = cli_lang()
@@ -155,6 +180,8 @@ def hubs(
     w = words(lang)
     table = hub_table(report, lang)
     print_table(f"{w['hubs']} ({report.as_of})", table.headers, table.rows)
+    if report.period_days is not None:
+        console.print(w["weighed_delivered"].format(days=report.period_days))
     if report.betweenness_method == "exact":
         console.print(w["exact"].format(actors=report.actors, ties=report.ties))
     else:

@@ -158,6 +158,10 @@ def hub_table(report: HubReport, lang: str) -> Table:
         ]
         for h in report.hubs
     ]
+    if report.weigh == "delivered":
+        headers.insert(5, w["delivered"])
+        for row, h in zip(body, report.hubs, strict=True):
+            row.insert(5, h.delivered)
     return Table(headers, body)
 
 
