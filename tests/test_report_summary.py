@@ -243,3 +243,20 @@ def test_the_network_is_drawn_street_by_street_and_for_each_street(tmp_path):
     drawn = Drawing(fold_party_orgs(g), "s2", DAY)
     assert (drawn.communities, drawn.units) == (["c21", "c22"], ["u2"])
     assert drawn.ties == [("u2", "c21", "PAIRED_WITH")]
+
+
+def test_the_scope_line_names_each_ledger_and_when_it_was_last_loaded(tmp_path):
+    # The needs ledger is loaded twice and the gbk ledger once in between: the scope line names
+    # the two ledgers once each, in the order of their last loads (gbk, then needs), each
+    # with the minute it was loaded ("载入").
+    db = str(tmp_path / "g.db")
+    needs, gbk = "tests/data/ledgers/needs", "tests/data/ledgers/gbk"
+    for ledger in (needs, gbk, needs):
+        loaded = CliRunner().invoke(main, ["load", ledger, "--db", db])
+        assert loaded.exit_code == 0, loaded.output
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["report", "--out", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    scope = (out / "index.md").read_text(encoding="utf-8").splitlines()[2]
+    assert scope.count("载入") == 2, scope
+    assert scope.index(gbk) < scope.index(needs), scope

@@ -183,6 +183,26 @@ def read_graph(store_config: StoreConfig) -> Any:
     return g
 
 
+def read_graph_and_ledgers(store_config: StoreConfig) -> tuple[Any, list[tuple[str, str]]]:
+    """The store's graph view, as ``read_graph``, and the ledgers it was loaded from, each
+    with when it was last loaded (local time, to the minute), in the order of those loads: what a
+    report's scope line names. Both are read from one open store."""
+    from graphmodel.errors import EmptyStore
+    from graphmodel.store import open_store
+
+    with open_store(store_config) as store:
+        g = store.graph()
+        loads = store.history()
+    if not g.number_of_nodes():
+        raise EmptyStore()
+    last: dict[str, str] = {}
+    for load in loads:  # oldest first: a later load of the same ledger replaces the time
+        last.pop(load.ledger, None)
+        when = dt.datetime.fromisoformat(load.at).astimezone()  # the reader's clock
+        last[load.ledger] = when.strftime("%Y-%m-%d %H:%M")
+    return g, list(last.items())
+
+
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON, Chinese kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -14,7 +14,7 @@ from graphmodel.cli.options import (
     area_options,
     cli_lang,
     emit_json,
-    read_graph,
+    read_graph_and_ledgers,
     store_options,
 )
 from graphmodel.store import StoreConfig, open_store
@@ -84,7 +84,7 @@ def report(
     from graphmodel.report import build_report, write_report
     from graphmodel.report.fonts import FontWarning
 
-    g = read_graph(store_config)
+    g, ledgers = read_graph_and_ledgers(store_config)
     then = None
     if compare:
         day = _ledger_date(compare)
@@ -104,6 +104,7 @@ def report(
                 district=district,
                 street=street,
                 compare=then,
+                ledgers=ledgers,
             ),
             out_dir,
         )
