@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "OWNER_LABELS",
     "AreaStats",
     "Partner",
     "Stats",
@@ -29,6 +30,7 @@ __all__ = [
     "nodes_with_label",
     "orgs_of",
     "partners",
+    "party_owners",
     "resolve",
     "stats",
 ]
@@ -39,10 +41,10 @@ class AreaStats:
     """Figures for one district or street.
 
     - ``communities``: communities (社区 and 村) in the area.
-    - ``paired_communities``: those whose party organization has at least one ``PAIRED_WITH``
-      (whatever its dates).
-    - ``pairings``: ``PAIRED_WITH`` relationships whose community-side organization belongs to a
-      community in the area.
+    - ``paired_communities``: those owning (``party_owners``) a party organization that has at
+      least one ``PAIRED_WITH`` (whatever its dates).
+    - ``pairings``: ``PAIRED_WITH`` relationships whose community-side organization is owned by
+      a community in the area (the end's, else the start's).
     - ``committees``: committees that cover the area or a community in it.
     - ``social_orgs``: social organizations that serve at least one community in the area.
     - ``streets``: streets in the area (0 for a street).
@@ -132,12 +134,45 @@ def orgs_of(g: nx.MultiDiGraph, node: str) -> list[str]:
     )
 
 
-def community_of(g: nx.MultiDiGraph, org: str) -> str | None:
-    """The community a party organization belongs to, if it belongs to one."""
-    for _, v, data in g.out_edges(org, data=True):
-        if data.get("type") == "BELONGS_TO" and g.nodes[v].get("label") == "Community":
-            return v
-    return None
+OWNER_LABELS = ("Street", "Community", "MemberUnit", "SocialOrg")
+"""The labels of the actors a party organization can belong to as its owner (``party_owners``)."""
+
+
+def party_owners(g: nx.MultiDiGraph) -> dict[str, str]:
+    """The owner of each party organization: **the one** unit (``MemberUnit``), community,
+    social organization or street (``OWNER_LABELS``) that it ``BELONGS_TO``.
+
+    The project's one definition of "the unit/community/social organization/street a party
+    organization belongs to": the analyses fold an organization into its owner, a partner's
+    owner is shown beside it, and a community's organizations are those it owns.
+
+    A party organization that belongs to none of those (a 区委 belongs to a district, a 网格党支部
+    to a grid) or to several (a 联合党支部 of several units, or of a unit and a community) is
+    not in the mapping: it is an actor of its own. Several ``BELONGS_TO`` to the same owner count
+    once. The Neo4j store's Cypher (``cypher/store/partners.cypher`` and the area figures) says
+    the same: an owner is a node of those labels the organization belongs to, with no other.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("po", {"label": "PartyOrg"}), ("u", {"label": "MemberUnit"})])
+    >>> g.add_edge("po", "u", type="BELONGS_TO")
+    0
+    >>> party_owners(g)
+    {'po': 'u'}
+    """
+    labels = {n: d.get("label") for n, d in g.nodes(data=True)}
+    owners: dict[str, set[str]] = {}
+    for u, v, rel in g.edges(data="type"):
+        if rel == "BELONGS_TO" and labels[u] == "PartyOrg" and labels[v] in OWNER_LABELS:
+            owners.setdefault(u, set()).add(v)
+    return {org: next(iter(found)) for org, found in owners.items() if len(found) == 1}
+
+
+def community_of(owners: dict[str, str], g: nx.MultiDiGraph, org: str) -> str | None:
+    """The community that owns the party organization ``org`` (``owners`` is
+    ``party_owners(g)``), or None when its owner is not a community or it has none."""
+    owner = owners.get(org)
+    return owner if owner is not None and g.nodes[owner].get("label") == "Community" else None
 
 
 def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABELS) -> str:
@@ -162,6 +197,7 @@ def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABE
 def partners(g: nx.MultiDiGraph, ref: str) -> list[Partner]:
     """The pairings of the record ``ref`` names (see ``Store.partners``)."""
     node = resolve(g, ref)
+    owners = party_owners(g)
     rows = []
     for org in orgs_of(g, node):
         pairs = [
@@ -171,7 +207,7 @@ def partners(g: nx.MultiDiGraph, ref: str) -> list[Partner]:
             (u, d) for u, _, d in g.in_edges(org, data=True) if d.get("type") == "PAIRED_WITH"
         ]
         for other, data in pairs:
-            owner = _owner(g, other)
+            owner = owners.get(other)
             rows.append(
                 Partner(
                     org_id=org,
@@ -206,14 +242,15 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
     }
     district_of = {s: parent.get(s, "") for s in nodes_with_label(g, "Street")}
 
+    owners = party_owners(g)
     paired: set[str] = set()
     pairings_per_community: Counter[str] = Counter()
     for u, v, _ in edges_of_type(g, "PAIRED_WITH"):
         for org in (u, v):
-            community = community_of(g, org)
+            community = community_of(owners, g, org)
             if community is not None:
                 paired.add(community)
-        community = community_of(g, v) or community_of(g, u)
+        community = community_of(owners, g, v) or community_of(owners, g, u)
         if community is not None:
             pairings_per_community[community] += 1
     serving: dict[str, set[str]] = {}
@@ -261,13 +298,6 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
 def name_of(g: nx.MultiDiGraph, node: str) -> str:
     """The ``name`` of ``node``, its id when it has none, and "" when it is not in ``g``."""
     return g.nodes[node].get("name", node) if node in g else ""
-
-
-def _owner(g: nx.MultiDiGraph, org: str) -> str | None:
-    for _, v, data in g.out_edges(org, data=True):
-        if data.get("type") == "BELONGS_TO":
-            return v
-    return None
 
 
 def _context(g: nx.MultiDiGraph, node: str) -> str:

@@ -27,6 +27,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from graphmodel.graphview import party_owners
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -54,8 +56,6 @@ WORK_TIES = (
     "BELONGS_TO",
 )
 ACTOR_LABELS = ("Street", "Community", "PartyOrg", "MemberUnit", "SocialOrg", "Committee")
-_OWNER_LABELS = ("Street", "Community", "MemberUnit", "SocialOrg")
-"""The actors a party organization can be merged into (``party_owners``)."""
 
 
 def is_active(data: dict[str, Any], as_of: dt.date) -> bool:
@@ -176,22 +176,6 @@ def street_index(g: nx.MultiDiGraph) -> dict[str, str | None]:
         for n in path:
             found[n] = answer
     return found
-
-
-def party_owners(g: nx.MultiDiGraph) -> dict[str, str]:
-    """Each party organization that ``BELONGS_TO`` exactly one actor other than a party
-    organization (a unit, community, social organization or street), mapped to that actor.
-
-    A party organization that belongs to none of those (a 区委 belongs to a district, a 网格党支部
-    to a grid) or to several (a 联合党支部 of several units) is not in the mapping: it is an
-    actor of its own.
-    """
-    labels = {n: d.get("label") for n, d in g.nodes(data=True)}
-    owners: dict[str, set[str]] = {}
-    for u, v, rel in g.edges(data="type"):
-        if rel == "BELONGS_TO" and labels[u] == "PartyOrg" and labels[v] in _OWNER_LABELS:
-            owners.setdefault(u, set()).add(v)
-    return {org: next(iter(found)) for org, found in owners.items() if len(found) == 1}
 
 
 def actor_graph(g: nx.MultiDiGraph, as_of: dt.date, ties: tuple[str, ...] = WORK_TIES) -> nx.Graph:

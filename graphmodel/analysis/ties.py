@@ -3,7 +3,8 @@
 ``Ties.of(g, as_of)`` reads the graph view once (O(n + m)) and answers the questions the rules
 ask many times: a community's or unit's party organizations, its pairings in force, the
 committees it belongs to, the committees covering an area, the social organizations serving a
-community, the reports (双报到) a community receives, and where a node sits.
+community, the reports (双报到) a community receives, and where a node sits. A node's party
+organizations are those it owns, and an organization's owner is ``graphview.party_owners``.
 
 Dated ties are in force when ``network.is_active`` says so (``since <= as_of < until``; a
 missing ``since`` means since always, a missing ``until`` means open-ended). This applies to
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from graphmodel.analysis.network import is_active, street_index
+from graphmodel.graphview import party_owners
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -75,13 +77,10 @@ class Ties:
         """Index ``g`` on ``as_of``."""
         ties = cls(g, as_of)
         ties._streets = street_index(g)
-        belongs: list[tuple[str, str]] = []
         paired: list[tuple[str, str, str, dict[str, Any]]] = []
         for u, v, k, data in g.edges(keys=True, data=True):
             rel = data.get("type")
-            if rel == "BELONGS_TO":
-                belongs.append((u, v))
-            elif rel == "PAIRED_WITH":
+            if rel == "PAIRED_WITH":
                 paired.append((u, v, k, data))
             elif rel == "MEMBER_OF" and is_active(data, as_of):
                 ties.members.setdefault(v, set()).add(u)
@@ -94,9 +93,9 @@ class Ties:
                 ties.reports.setdefault(v, []).append(data)
             elif rel == "PART_OF":
                 ties.parent[u] = v
-        for org, owner in sorted(belongs):
+        ties.owner = party_owners(g)
+        for org, owner in sorted(ties.owner.items()):
             ties.orgs.setdefault(owner, []).append(org)
-            ties.owner.setdefault(org, owner)
         for u, v, k, data in paired:
             pairing = ties._pairing(u, v, k, data)
             ties.pairings.append(pairing)

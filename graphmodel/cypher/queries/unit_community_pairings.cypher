@@ -4,7 +4,7 @@
 // @param street: string = 建国门街道 -- the id, or the name, of the street whose communities' pairings are listed
 // @param as_of: date = 2023-06-30 -- the date on which "active" is judged (since <= as_of < until, or no until)
 // @returns unit, community, unit_name, community_name, kind, since, until, active -- one row per pairing; unit and community are nodes, so Browser draws both side by side
-// @note The owner of a party organization is the one Community, MemberUnit, SocialOrg or Street it BELONGS_TO (graphmodel.analysis.network.party_owners); one with none or several stays itself. Browser draws no line between unit and community (Cypher alone makes no virtual relationships): the table lists the pairs, and graphmodel view draws them as lines.
+// @note The owner of a party organization is the one Community, MemberUnit, SocialOrg or Street it BELONGS_TO (graphmodel.graphview.party_owners); one with none or several stays itself. Browser draws no line between unit and community (Cypher alone makes no virtual relationships): the table lists the pairs, and graphmodel view draws them as lines.
 // @agrees graphmodel.analysis.folding.fold_party_orgs (its PAIRED_WITH ties ending in the street)
 MATCH (s:Street)
 WHERE s.id = $street OR s.name = $street

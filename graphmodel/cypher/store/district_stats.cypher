@@ -12,17 +12,34 @@ RETURN
   COUNT { (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d) } AS communities,
   COUNT {
     MATCH (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d)
-    WHERE EXISTS { (c)<-[:BELONGS_TO]-()-[:PAIRED_WITH]-() }
+    WHERE EXISTS {
+      MATCH (c)<-[:BELONGS_TO]-(o:PartyOrg)-[:PAIRED_WITH]-()
+      WHERE NOT EXISTS {
+        MATCH (o)-[:BELONGS_TO]->(x)
+        WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+      }
+    }
   } AS paired_communities,
   COUNT {
-    (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d),
-    (c)<-[:BELONGS_TO]-()<-[:PAIRED_WITH]-()
+    MATCH (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d), (c)<-[:BELONGS_TO]-(v:PartyOrg)<-[:PAIRED_WITH]-()
+    WHERE NOT EXISTS {
+      MATCH (v)-[:BELONGS_TO]->(x)
+      WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+    }
   }
   + COUNT {
-    MATCH
-      (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d),
-      (c)<-[:BELONGS_TO]-()-[:PAIRED_WITH]->(v)
-    WHERE NOT EXISTS { (v)-[:BELONGS_TO]->(:Community) }
+    MATCH (c:Community)-[:PART_OF]->(:Street)-[:PART_OF]->(d), (c)<-[:BELONGS_TO]-(u:PartyOrg)-[:PAIRED_WITH]->(v)
+    WHERE NOT EXISTS {
+      MATCH (u)-[:BELONGS_TO]->(x)
+      WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+    }
+    AND NOT EXISTS {
+      MATCH (v:PartyOrg)-[:BELONGS_TO]->(y:Community)
+      WHERE NOT EXISTS {
+        MATCH (v)-[:BELONGS_TO]->(x)
+        WHERE x <> y AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+      }
+    }
   } AS pairings,
   size(COLLECT {
     MATCH (k)-[:COVERS]->(d) RETURN k

@@ -1,9 +1,10 @@
 // AreaStats per street; agrees with graphmodel.graphview.area_stats (read its definitions):
 // - communities: Community nodes PART_OF the street;
-// - paired_communities: those with an organization that BELONGS_TO them and has a PAIRED_WITH
-//   in either direction;
-// - pairings: PAIRED_WITH relationships counted at the end's community, or at the start's
-//   community when the end organization belongs to no community;
+// - a community's organizations are those it owns (graphview.party_owners): PartyOrg nodes that
+//   BELONG_TO it and to no other Street, Community, MemberUnit or SocialOrg;
+// - paired_communities: those with an organization that has a PAIRED_WITH in either direction;
+// - pairings: PAIRED_WITH relationships counted at the community of the end's organization, or
+//   at the start's when the end organization is owned by no community;
 // - committees: distinct nodes that COVER the street or one of its communities;
 // - social_orgs: distinct nodes that SERVE one of its communities.
 MATCH (s:Street)
@@ -17,12 +18,34 @@ RETURN
   COUNT { (c:Community)-[:PART_OF]->(s) } AS communities,
   COUNT {
     MATCH (c:Community)-[:PART_OF]->(s)
-    WHERE EXISTS { (c)<-[:BELONGS_TO]-()-[:PAIRED_WITH]-() }
+    WHERE EXISTS {
+      MATCH (c)<-[:BELONGS_TO]-(o:PartyOrg)-[:PAIRED_WITH]-()
+      WHERE NOT EXISTS {
+        MATCH (o)-[:BELONGS_TO]->(x)
+        WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+      }
+    }
   } AS paired_communities,
-  COUNT { (c:Community)-[:PART_OF]->(s), (c)<-[:BELONGS_TO]-()<-[:PAIRED_WITH]-() }
+  COUNT {
+    MATCH (c:Community)-[:PART_OF]->(s), (c)<-[:BELONGS_TO]-(v:PartyOrg)<-[:PAIRED_WITH]-()
+    WHERE NOT EXISTS {
+      MATCH (v)-[:BELONGS_TO]->(x)
+      WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+    }
+  }
   + COUNT {
-    MATCH (c:Community)-[:PART_OF]->(s), (c)<-[:BELONGS_TO]-()-[:PAIRED_WITH]->(v)
-    WHERE NOT EXISTS { (v)-[:BELONGS_TO]->(:Community) }
+    MATCH (c:Community)-[:PART_OF]->(s), (c)<-[:BELONGS_TO]-(u:PartyOrg)-[:PAIRED_WITH]->(v)
+    WHERE NOT EXISTS {
+      MATCH (u)-[:BELONGS_TO]->(x)
+      WHERE x <> c AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+    }
+    AND NOT EXISTS {
+      MATCH (v:PartyOrg)-[:BELONGS_TO]->(y:Community)
+      WHERE NOT EXISTS {
+        MATCH (v)-[:BELONGS_TO]->(x)
+        WHERE x <> y AND (x:Street OR x:Community OR x:MemberUnit OR x:SocialOrg)
+      }
+    }
   } AS pairings,
   size(COLLECT {
     MATCH (k)-[:COVERS]->(s) RETURN k
