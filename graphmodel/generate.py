@@ -89,6 +89,7 @@ from typing import Any
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
 from graphmodel.ledger.tables import TABLE_ORDER
+from graphmodel.schema import REL_TYPES, Rel
 
 __all__ = [
     "ALONE_SHARE",
@@ -425,29 +426,7 @@ class _Generator:
         self.lists_rng = random.Random(f"lists:{seed}")
         self.w = writers
         self.rows = dict.fromkeys(TABLE_ORDER, 0)
-        self.rels = dict.fromkeys(
-            (
-                "PART_OF",
-                "LOCATED_IN",
-                "BELONGS_TO",
-                "LEADS",
-                "SERVES",
-                "COVERS",
-                "CONVENED_BY",
-                "MEMBER_OF",
-                "PAIRED_WITH",
-                "REPORTS_TO",
-                "RAISED_BY",
-                "CLAIMED_BY",
-                "MET_WITH",
-                "OFFERED_BY",
-                "RUN_BY",
-                "TAKES_PLACE_IN",
-                "ADDRESSES",
-                "USES",
-            ),
-            0,
-        )
+        self.rels = dict.fromkeys(REL_TYPES, 0)
         self.next = dict.fromkeys(
             ("grid", "unit", "org", "committee", "pairing", "need", "project"), 1
         )
@@ -506,7 +485,7 @@ class _Generator:
             kind = "镇" if self.town[street] else "街道"
             rows.append((f"S{street + 1}", f"合成{d}区{number_in_district}{kind}", f"D{d}", kind))
         self._emit("streets", rows)
-        self.rels["PART_OF"] += len(rows)
+        self.rels[Rel.PART_OF] += len(rows)
 
     def _street(self, street: int) -> None:
         rng, scale = self.rng, self.scale
@@ -553,15 +532,15 @@ class _Generator:
                     )
         self._emit("communities", communities)
         self._emit("grids", grids)
-        self.rels["PART_OF"] += len(communities) + len(grids)
+        self.rels[Rel.PART_OF] += len(communities) + len(grids)
         units, degrees = self._units(street, orgs)
         pairings = self._pairings_and_reports(street, units, degrees)
         social = self._social_orgs(street)
         self._committees(street, units, degrees, social)
         self._lists(street, units, pairings)
         self._emit("party_orgs", orgs)
-        self.rels["BELONGS_TO"] += len(orgs)
-        self.rels["LEADS"] += sum(1 for o in orgs if o[4])
+        self.rels[Rel.BELONGS_TO] += len(orgs)
+        self.rels[Rel.LEADS] += sum(1 for o in orgs if o[4])
 
     def _units(self, street: int, orgs: list[tuple[Any, ...]]) -> tuple[list[int], list[int]]:
         """Write the street's units (and their party organizations into ``orgs``); return the
@@ -590,7 +569,7 @@ class _Generator:
             org_level = "单位党委" if degree >= 10 else _UNIT_ORG_LEVELS[rng.randrange(20)]
             orgs.append((f"PU{u}", f"合成单位{u}{_ORG_SUFFIX[org_level]}", org_level, f"U{u}", ""))
         self._emit("units", rows)
-        self.rels["LOCATED_IN"] += len(rows)
+        self.rels[Rel.LOCATED_IN] += len(rows)
         return list(range(first, first + n + n_cluster)), degrees
 
     def _pairings_and_reports(
@@ -629,8 +608,8 @@ class _Generator:
                 reports.append(self._report(u, own[rng.randrange(len(own))]))
         self._emit("pairings", rows)
         self._emit("reports", reports)
-        self.rels["PAIRED_WITH"] += len(rows)
-        self.rels["REPORTS_TO"] += len(reports)
+        self.rels[Rel.PAIRED_WITH] += len(rows)
+        self.rels[Rel.REPORTS_TO] += len(reports)
         return rows
 
     def _pairing(self, unit: int, community: int) -> tuple[Any, ...]:
@@ -686,7 +665,7 @@ class _Generator:
                 if not cluster:
                     members.append(o)
         self._emit("social_orgs", rows)
-        self.rels["SERVES"] += serves
+        self.rels[Rel.SERVES] += serves
         return members
 
     def _committees(
@@ -725,9 +704,9 @@ class _Generator:
                     members.append((f"M{m}", f"U{u}", "成员单位", self._day()))
         self._emit("committees", committees)
         self._emit("memberships", members)
-        self.rels["COVERS"] += len(committees)
-        self.rels["CONVENED_BY"] += len(committees)
-        self.rels["MEMBER_OF"] += len(members)
+        self.rels[Rel.COVERS] += len(committees)
+        self.rels[Rel.CONVENED_BY] += len(committees)
+        self.rels[Rel.MEMBER_OF] += len(members)
 
     def _lists(self, street: int, units: list[int], pairings: list[tuple[Any, ...]]) -> None:
         """The street's resources (``RESOURCE_SHARE`` of its units offer one), needs and
@@ -808,17 +787,17 @@ class _Generator:
                         rng.randint(20, 2_000),
                     )
                 )
-                self.rels["RUN_BY"] += 1
-                self.rels["TAKES_PLACE_IN"] += 1
-                self.rels["ADDRESSES"] += len(addressed)
-                self.rels["USES"] += bool(uses)
+                self.rels[Rel.RUN_BY] += 1
+                self.rels[Rel.TAKES_PLACE_IN] += 1
+                self.rels[Rel.ADDRESSES] += len(addressed)
+                self.rels[Rel.USES] += bool(uses)
         self._emit("resources", resources)
         self._emit("needs", needs)
         self._emit("projects", projects)
-        self.rels["OFFERED_BY"] += len(resources)
-        self.rels["RAISED_BY"] += len(needs)
-        self.rels["CLAIMED_BY"] += sum(1 for n in needs if n[7])
-        self.rels["MET_WITH"] += sum(1 for n in needs if n[8])
+        self.rels[Rel.OFFERED_BY] += len(resources)
+        self.rels[Rel.RAISED_BY] += len(needs)
+        self.rels[Rel.CLAIMED_BY] += sum(1 for n in needs if n[7])
+        self.rels[Rel.MET_WITH] += sum(1 for n in needs if n[8])
 
     def _need(self, community: str, status: str, claimer: str, resource: str) -> tuple[Any, ...]:
         """A need row raised by ``community`` in the generator's last 400 days; closed 3 to 60

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import AmbiguousName, NotFound
+from graphmodel.schema import Label, Rel
 from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class Partner:
         return asdict(self)
 
 
-PARTNER_LABELS = ("Community", "MemberUnit", "SocialOrg", "PartyOrg")
+PARTNER_LABELS = (Label.COMMUNITY, Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG)
 
 
 def nodes_with_label(g: nx.MultiDiGraph, label: str) -> list[str]:
@@ -127,14 +128,14 @@ def edges_of_type(g: nx.MultiDiGraph, rel: str) -> Iterator[tuple[str, str, dict
 
 def orgs_of(g: nx.MultiDiGraph, node: str) -> list[str]:
     """The party organizations that ``BELONGS_TO`` ``node`` (itself if it is one)."""
-    if g.nodes[node].get("label") == "PartyOrg":
+    if g.nodes[node].get("label") == Label.PARTY_ORG:
         return [node]
     return sorted(
-        u for u, _, data in g.in_edges(node, data=True) if data.get("type") == "BELONGS_TO"
+        u for u, _, data in g.in_edges(node, data=True) if data.get("type") == Rel.BELONGS_TO
     )
 
 
-OWNER_LABELS = ("Street", "Community", "MemberUnit", "SocialOrg")
+OWNER_LABELS = (Label.STREET, Label.COMMUNITY, Label.MEMBER_UNIT, Label.SOCIAL_ORG)
 """The labels of the actors a party organization can belong to as its owner (``party_owners``)."""
 
 
@@ -163,7 +164,7 @@ def party_owners(g: nx.MultiDiGraph) -> dict[str, str]:
     labels = {n: d.get("label") for n, d in g.nodes(data=True)}
     owners: dict[str, set[str]] = {}
     for u, v, rel in g.edges(data="type"):
-        if rel == "BELONGS_TO" and labels[u] == "PartyOrg" and labels[v] in OWNER_LABELS:
+        if rel == Rel.BELONGS_TO and labels[u] == Label.PARTY_ORG and labels[v] in OWNER_LABELS:
             owners.setdefault(u, set()).add(v)
     return {org: next(iter(found)) for org, found in owners.items() if len(found) == 1}
 
@@ -172,7 +173,7 @@ def community_of(owners: dict[str, str], g: nx.MultiDiGraph, org: str) -> str | 
     """The community that owns the party organization ``org`` (``owners`` is
     ``party_owners(g)``), or None when its owner is not a community or it has none."""
     owner = owners.get(org)
-    return owner if owner is not None and g.nodes[owner].get("label") == "Community" else None
+    return owner if owner is not None and g.nodes[owner].get("label") == Label.COMMUNITY else None
 
 
 def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABELS) -> str:
@@ -201,10 +202,10 @@ def partners(g: nx.MultiDiGraph, ref: str) -> list[Partner]:
     rows = []
     for org in orgs_of(g, node):
         pairs = [
-            (v, d) for _, v, d in g.out_edges(org, data=True) if d.get("type") == "PAIRED_WITH"
+            (v, d) for _, v, d in g.out_edges(org, data=True) if d.get("type") == Rel.PAIRED_WITH
         ]
         pairs += [
-            (u, d) for u, _, d in g.in_edges(org, data=True) if d.get("type") == "PAIRED_WITH"
+            (u, d) for u, _, d in g.in_edges(org, data=True) if d.get("type") == Rel.PAIRED_WITH
         ]
         for other, data in pairs:
             owner = owners.get(other)
@@ -236,16 +237,16 @@ def stats(g: nx.MultiDiGraph) -> Stats:
 
 def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
     """``AreaStats`` per district and per street, each list sorted by id."""
-    parent = {u: v for u, v, _ in edges_of_type(g, "PART_OF")}
+    parent = {u: v for u, v, _ in edges_of_type(g, Rel.PART_OF)}
     street_of = {
-        n: parent.get(n) for n in nodes_with_label(g, "Community") if parent.get(n) is not None
+        n: parent.get(n) for n in nodes_with_label(g, Label.COMMUNITY) if parent.get(n) is not None
     }
-    district_of = {s: parent.get(s, "") for s in nodes_with_label(g, "Street")}
+    district_of = {s: parent.get(s, "") for s in nodes_with_label(g, Label.STREET)}
 
     owners = party_owners(g)
     paired: set[str] = set()
     pairings_per_community: Counter[str] = Counter()
-    for u, v, _ in edges_of_type(g, "PAIRED_WITH"):
+    for u, v, _ in edges_of_type(g, Rel.PAIRED_WITH):
         for org in (u, v):
             community = community_of(owners, g, org)
             if community is not None:
@@ -254,10 +255,10 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
         if community is not None:
             pairings_per_community[community] += 1
     serving: dict[str, set[str]] = {}
-    for u, v, _ in edges_of_type(g, "SERVES"):
+    for u, v, _ in edges_of_type(g, Rel.SERVES):
         serving.setdefault(v, set()).add(u)
     covering: dict[str, set[str]] = {}
-    for u, v, _ in edges_of_type(g, "COVERS"):
+    for u, v, _ in edges_of_type(g, Rel.COVERS):
         covering.setdefault(v, set()).add(u)
 
     def figures(area: str, communities: list[str], areas: list[str], parent_id: str) -> AreaStats:
@@ -288,7 +289,7 @@ def area_stats(g: nx.MultiDiGraph) -> tuple[list[AreaStats], list[AreaStats]]:
         figures(s, by_street.get(s, []), [s], district_of.get(s, "")) for s in sorted(district_of)
     ]
     districts = []
-    for d in sorted(nodes_with_label(g, "District")):
+    for d in sorted(nodes_with_label(g, Label.DISTRICT)):
         its_streets = [s for s, dist in district_of.items() if dist == d]
         communities = [c for s in its_streets for c in by_street.get(s, [])]
         districts.append(figures(d, communities, [d, *its_streets], ""))
@@ -303,6 +304,6 @@ def name_of(g: nx.MultiDiGraph, node: str) -> str:
 def _context(g: nx.MultiDiGraph, node: str) -> str:
     """The name of what ``node`` is part of, belongs to or sits in, to tell candidates apart."""
     for _, v, data in g.out_edges(node, data=True):
-        if data.get("type") in ("PART_OF", "BELONGS_TO", "LOCATED_IN"):
+        if data.get("type") in (Rel.PART_OF, Rel.BELONGS_TO, Rel.LOCATED_IN):
             return g.nodes[v].get("name", v)
     return ""

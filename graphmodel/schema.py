@@ -19,6 +19,7 @@ makes loading the same ledger twice a no-op.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 __all__ = [
     "COMMON_NODE_PROPS",
@@ -26,12 +27,64 @@ __all__ = [
     "NODE_LABELS",
     "RELATIONSHIPS",
     "REL_TYPES",
+    "Label",
     "NodeLabel",
     "Prop",
+    "Rel",
     "RelType",
     "constraint_name",
     "index_name",
 ]
+
+
+class Label:
+    """The node labels, as plain ``str`` constants (``Label.COMMUNITY == "Community"``).
+
+    Code names a label through these, never as a bare string, so that a typo fails at import
+    (and in mypy) instead of silently matching nothing; ``tests/test_schema.py`` keeps bare
+    label strings out of ``graphmodel/``. They are plain strings, not an enum, so they pass
+    unchanged to SQLite, the Neo4j driver, JSON, CSV and as dict keys. ``NODE_LABELS`` below
+    describes each one.
+    """
+
+    DISTRICT: Final = "District"
+    STREET: Final = "Street"
+    COMMUNITY: Final = "Community"
+    GRID: Final = "Grid"
+    PARTY_ORG: Final = "PartyOrg"
+    MEMBER_UNIT: Final = "MemberUnit"
+    SOCIAL_ORG: Final = "SocialOrg"
+    COMMITTEE: Final = "Committee"
+    NEED: Final = "Need"
+    RESOURCE: Final = "Resource"
+    PROJECT: Final = "Project"
+
+
+class Rel:
+    """The relationship types, as plain ``str`` constants (``Rel.PAIRED_WITH == "PAIRED_WITH"``).
+
+    The same rule as ``Label``: code names a type through these; ``RELATIONSHIPS`` below
+    describes each one.
+    """
+
+    PART_OF: Final = "PART_OF"
+    LOCATED_IN: Final = "LOCATED_IN"
+    BELONGS_TO: Final = "BELONGS_TO"
+    LEADS: Final = "LEADS"
+    SERVES: Final = "SERVES"
+    COVERS: Final = "COVERS"
+    CONVENED_BY: Final = "CONVENED_BY"
+    MEMBER_OF: Final = "MEMBER_OF"
+    PAIRED_WITH: Final = "PAIRED_WITH"
+    REPORTS_TO: Final = "REPORTS_TO"
+    RAISED_BY: Final = "RAISED_BY"
+    CLAIMED_BY: Final = "CLAIMED_BY"
+    MET_WITH: Final = "MET_WITH"
+    OFFERED_BY: Final = "OFFERED_BY"
+    RUN_BY: Final = "RUN_BY"
+    TAKES_PLACE_IN: Final = "TAKES_PLACE_IN"
+    ADDRESSES: Final = "ADDRESSES"
+    USES: Final = "USES"
 
 
 @dataclass(frozen=True)
@@ -155,13 +208,13 @@ PROJECT_STATUSES = ("储备", "实施中", "已完成")
 """储备: in the project bank (项目库), not started; 实施中: running; 已完成: completed."""
 
 # Who may raise a need, offer a resource, claim a need or run a project.
-NEED_RAISERS = ("Community", "Committee", "Street", "MemberUnit", "PartyOrg")
-PROVIDERS = ("MemberUnit", "SocialOrg", "PartyOrg", "Committee", "Street")
+NEED_RAISERS = (Label.COMMUNITY, Label.COMMITTEE, Label.STREET, Label.MEMBER_UNIT, Label.PARTY_ORG)
+PROVIDERS = (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG, Label.COMMITTEE, Label.STREET)
 
 # Labels whose party organization is a "community side" of a pairing.
-COMMUNITY_SIDE = ("Community",)
+COMMUNITY_SIDE = (Label.COMMUNITY,)
 # Labels whose party organization is a "unit side" of a pairing.
-UNIT_SIDE = ("MemberUnit", "SocialOrg")
+UNIT_SIDE = (Label.MEMBER_UNIT, Label.SOCIAL_ORG)
 
 COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop("id", doc="unique across the graph; the merge key"),
@@ -174,14 +227,14 @@ COMMON_NODE_PROPS: tuple[Prop, ...] = (
 )
 
 NODE_LABELS: tuple[NodeLabel, ...] = (
-    NodeLabel("District", "区: a city district or county."),
+    NodeLabel(Label.DISTRICT, "区: a city district or county."),
     NodeLabel(
-        "Street",
+        Label.STREET,
         "街道/镇/乡: the level below a district, led by its party working committee.",
         (Prop("kind", choices=STREET_KINDS),),
     ),
     NodeLabel(
-        "Community",
+        Label.COMMUNITY,
         "社区/村: a residential community or a village.",
         (
             Prop("kind", choices=COMMUNITY_KINDS),
@@ -189,14 +242,16 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             Prop("households", "int", doc="households, where known"),
         ),
     ),
-    NodeLabel("Grid", "网格: the smallest management unit.", (Prop("kind", choices=GRID_KINDS),)),
     NodeLabel(
-        "PartyOrg",
+        Label.GRID, "网格: the smallest management unit.", (Prop("kind", choices=GRID_KINDS),)
+    ),
+    NodeLabel(
+        Label.PARTY_ORG,
         "A party organization: a street working committee, a community's, a unit's, ...",
         (Prop("level", choices=PARTY_ORG_LEVELS),),
     ),
     NodeLabel(
-        "MemberUnit",
+        Label.MEMBER_UNIT,
         "驻区单位: an organ, enterprise, institution or two-new organization resident in a street.",
         (
             Prop("sector", choices=UNIT_SECTORS),
@@ -205,18 +260,18 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         ),
     ),
     NodeLabel(
-        "SocialOrg",
+        Label.SOCIAL_ORG,
         "社区社会组织: a community social organization; also a foundation (基金会, category 公益慈善),"
         " since Chinese law registers foundations as one of the three forms of social organization.",
         (Prop("category", choices=SOCIAL_ORG_CATEGORIES),),
     ),
     NodeLabel(
-        "Committee",
+        Label.COMMITTEE,
         "党建工作协调委员会: a coordination committee (also 大工委, 党建联席会议).",
         (Prop("level", choices=COMMITTEE_LEVELS),),
     ),
     NodeLabel(
-        "Need",
+        Label.NEED,
         "需求 (需求清单): what a community, committee, street or unit asks for.",
         (
             Prop("category", choices=NEED_CATEGORIES),
@@ -227,7 +282,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         ),
     ),
     NodeLabel(
-        "Resource",
+        Label.RESOURCE,
         "资源 (资源清单): what a unit, social organization or party organization can offer.",
         (
             Prop("kind", choices=RESOURCE_KINDS),
@@ -239,7 +294,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         ),
     ),
     NodeLabel(
-        "Project",
+        Label.PROJECT,
         "项目 (项目清单): work that meets needs with resources.",
         (
             Prop("kind", choices=PROJECT_KINDS),
@@ -261,49 +316,63 @@ _PROVENANCE = (
 
 RELATIONSHIPS: tuple[RelType, ...] = (
     RelType(
-        "PART_OF",
+        Rel.PART_OF,
         "Upward in the administrative hierarchy.",
-        ("Street", "Community", "Grid"),
-        ("District", "Street", "Community"),
+        (Label.STREET, Label.COMMUNITY, Label.GRID),
+        (Label.DISTRICT, Label.STREET, Label.COMMUNITY),
     ),
     RelType(
-        "LOCATED_IN",
+        Rel.LOCATED_IN,
         "A resident unit sits in a street.",
-        ("MemberUnit",),
-        ("Street",),
+        (Label.MEMBER_UNIT,),
+        (Label.STREET,),
     ),
     RelType(
-        "BELONGS_TO",
+        Rel.BELONGS_TO,
         "A party organization is the organization of this unit, community, social org or street.",
-        ("PartyOrg",),
-        ("MemberUnit", "Community", "SocialOrg", "Street", "District", "Grid"),
+        (Label.PARTY_ORG,),
+        (
+            Label.MEMBER_UNIT,
+            Label.COMMUNITY,
+            Label.SOCIAL_ORG,
+            Label.STREET,
+            Label.DISTRICT,
+            Label.GRID,
+        ),
     ),
-    RelType("LEADS", "A party organization leads a lower one.", ("PartyOrg",), ("PartyOrg",)),
-    RelType("SERVES", "A social organization serves a community.", ("SocialOrg",), ("Community",)),
     RelType(
-        "COVERS",
+        Rel.LEADS, "A party organization leads a lower one.", (Label.PARTY_ORG,), (Label.PARTY_ORG,)
+    ),
+    RelType(
+        Rel.SERVES,
+        "A social organization serves a community.",
+        (Label.SOCIAL_ORG,),
+        (Label.COMMUNITY,),
+    ),
+    RelType(
+        Rel.COVERS,
         "A coordination committee covers a street or a community.",
-        ("Committee",),
-        ("Street", "Community"),
+        (Label.COMMITTEE,),
+        (Label.STREET, Label.COMMUNITY),
     ),
     RelType(
-        "CONVENED_BY",
+        Rel.CONVENED_BY,
         "A committee is convened by a party organization.",
-        ("Committee",),
-        ("PartyOrg",),
+        (Label.COMMITTEE,),
+        (Label.PARTY_ORG,),
     ),
     RelType(
-        "MEMBER_OF",
+        Rel.MEMBER_OF,
         "A unit, social organization or party organization is a member of a committee.",
-        ("MemberUnit", "SocialOrg", "PartyOrg"),
-        ("Committee",),
+        (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
+        (Label.COMMITTEE,),
         (Prop("role"), Prop("since", "date"), *_PROVENANCE),
     ),
     RelType(
-        "PAIRED_WITH",
+        Rel.PAIRED_WITH,
         "结对共建: a unit's party organization pairs with a community's party organization.",
-        ("PartyOrg",),
-        ("PartyOrg",),
+        (Label.PARTY_ORG,),
+        (Label.PARTY_ORG,),
         (
             Prop("kind", choices=PAIRING_KINDS),
             Prop("since", "date"),
@@ -313,10 +382,10 @@ RELATIONSHIPS: tuple[RelType, ...] = (
         ),
     ),
     RelType(
-        "REPORTS_TO",
+        Rel.REPORTS_TO,
         "双报到: a unit's party organization reports in-service members to a community.",
-        ("PartyOrg",),
-        ("Community",),
+        (Label.PARTY_ORG,),
+        (Label.COMMUNITY,),
         (
             Prop("members", "int", doc="how many members reported"),
             Prop("since", "date"),
@@ -324,27 +393,35 @@ RELATIONSHIPS: tuple[RelType, ...] = (
         ),
     ),
     RelType(
-        "RAISED_BY",
+        Rel.RAISED_BY,
         "A need is raised by a community, committee, street or unit.",
-        ("Need",),
+        (Label.NEED,),
         NEED_RAISERS,
     ),
     RelType(
-        "CLAIMED_BY", "A need is claimed (认领) and handled by a provider.", ("Need",), PROVIDERS
+        Rel.CLAIMED_BY,
+        "A need is claimed (认领) and handled by a provider.",
+        (Label.NEED,),
+        PROVIDERS,
     ),
-    RelType("MET_WITH", "A need is met with a resource (对接资源).", ("Need",), ("Resource",)),
-    RelType("OFFERED_BY", "A resource is offered by a provider.", ("Resource",), PROVIDERS),
     RelType(
-        "RUN_BY",
+        Rel.MET_WITH, "A need is met with a resource (对接资源).", (Label.NEED,), (Label.RESOURCE,)
+    ),
+    RelType(Rel.OFFERED_BY, "A resource is offered by a provider.", (Label.RESOURCE,), PROVIDERS),
+    RelType(
+        Rel.RUN_BY,
         "A project is run by a provider or a community.",
-        ("Project",),
-        (*PROVIDERS, "Community"),
+        (Label.PROJECT,),
+        (*PROVIDERS, Label.COMMUNITY),
     ),
     RelType(
-        "TAKES_PLACE_IN", "A project takes place in a community.", ("Project",), ("Community",)
+        Rel.TAKES_PLACE_IN,
+        "A project takes place in a community.",
+        (Label.PROJECT,),
+        (Label.COMMUNITY,),
     ),
-    RelType("ADDRESSES", "A project addresses a need.", ("Project",), ("Need",)),
-    RelType("USES", "A project uses a resource.", ("Project",), ("Resource",)),
+    RelType(Rel.ADDRESSES, "A project addresses a need.", (Label.PROJECT,), (Label.NEED,)),
+    RelType(Rel.USES, "A project uses a resource.", (Label.PROJECT,), (Label.RESOURCE,)),
 )
 
 REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in RELATIONSHIPS}

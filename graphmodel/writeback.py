@@ -46,6 +46,7 @@ from graphmodel.analysis.network import party_owners
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Ties
 from graphmodel.cypher import CYPHER_DIR
+from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import neo4j
@@ -205,7 +206,7 @@ def write_hub_tiers(
 
 def _coverage(g: nx.MultiDiGraph, as_of: dt.date) -> dict[str, dict[str, Any]]:
     ties = Ties.of(g, as_of)
-    communities = sorted(n for n, d in g.nodes(data=True) if d.get("label") == "Community")
+    communities = sorted(n for n, d in g.nodes(data=True) if d.get("label") == Label.COMMUNITY)
     found: dict[str, dict[str, Any]] = {}
     areas: dict[str, list[bool]] = {}
     for c in communities:
@@ -215,13 +216,13 @@ def _coverage(g: nx.MultiDiGraph, as_of: dt.date) -> dict[str, dict[str, Any]]:
             "coverage_social_orgs": len(ties.serving.get(c, ())),
         }
         street = ties.parent.get(c)
-        if street is not None and ties.label(street) == "Street":
+        if street is not None and ties.label(street) == Label.STREET:
             areas.setdefault(street, []).append(paired)
             district = ties.district(street)
             if district is not None:
                 areas.setdefault(district, []).append(paired)
     for n, d in g.nodes(data=True):
-        if d.get("label") in ("Street", "District"):
+        if d.get("label") in (Label.STREET, Label.DISTRICT):
             flags = areas.get(n, [])
             total, paired_count = len(flags), sum(flags)
             found[n] = {

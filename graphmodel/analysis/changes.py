@@ -25,6 +25,7 @@ import networkx as nx
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.hubs import Hub
 from graphmodel.analysis.network import is_active, party_owners, street_index
+from graphmodel.schema import Label, Rel
 
 __all__ = ["PairingChange", "RankChange", "gap_changes", "pairing_changes", "rank_changes"]
 
@@ -133,10 +134,13 @@ def _pairings(g: nx.MultiDiGraph, day: dt.date) -> dict[tuple[str, str, str], Pa
     where = street_index(g)
     found = {}
     for u, v, key, data in g.edges(keys=True, data=True):
-        if data.get("type") != "PAIRED_WITH" or not is_active(data, day):
+        if data.get("type") != Rel.PAIRED_WITH or not is_active(data, day):
             continue
         a, b = owner.get(u, u), owner.get(v, v)
-        if g.nodes[a].get("label") == "Community" and g.nodes[b].get("label") != "Community":
+        if (
+            g.nodes[a].get("label") == Label.COMMUNITY
+            and g.nodes[b].get("label") != Label.COMMUNITY
+        ):
             a, b = b, a
         street = where.get(b) or ""
         found[(u, v, key)] = PairingChange(

@@ -35,17 +35,18 @@ import networkx as nx
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.network import street_index
 from graphmodel.ledger.tables import TABLES
+from graphmodel.schema import Label, Rel
 
 __all__ = ["RULE_INPUTS", "Completeness", "completeness"]
 
 RULE_INPUTS: dict[str, tuple[str, ...]] = {
-    "unpaired_community": ("PAIRED_WITH",),
-    "expired_pairing": ("PAIRED_WITH",),
-    "few_social_orgs": ("SERVES",),
-    "unreported": ("REPORTS_TO",),
-    "no_committee": ("COVERS",),
-    "thin_committee": ("MEMBER_OF",),
-    "working_alone": ("PAIRED_WITH", "MEMBER_OF"),
+    "unpaired_community": (Rel.PAIRED_WITH,),
+    "expired_pairing": (Rel.PAIRED_WITH,),
+    "few_social_orgs": (Rel.SERVES,),
+    "unreported": (Rel.REPORTS_TO,),
+    "no_committee": (Rel.COVERS,),
+    "thin_committee": (Rel.MEMBER_OF,),
+    "working_alone": (Rel.PAIRED_WITH, Rel.MEMBER_OF),
 }
 """The relationship types each gap rule reads; a rule not listed is always judged."""
 
@@ -145,10 +146,10 @@ def completeness(g: nx.MultiDiGraph) -> Completeness:
     district_of: dict[str, str] = {}
     districts: dict[str, str] = {}
     for n, data in g.nodes(data=True):
-        if data.get("label") == "District":
+        if data.get("label") == Label.DISTRICT:
             districts[n] = data.get("name", n)
     for u, v, rel in g.edges(data="type"):
-        if rel == "PART_OF" and g.nodes[u].get("label") == "Street":
+        if rel == Rel.PART_OF and g.nodes[u].get("label") == Label.STREET:
             district_of[u] = v
     rels = {rel for inputs in RULE_INPUTS.values() for rel in inputs}
     recorded: dict[str, set[str]] = {d: set() for d in districts}

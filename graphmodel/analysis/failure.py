@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import actor_graph, street_of
 from graphmodel.graphview import name_of
+from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -87,8 +88,8 @@ def single_points_of_failure(
 
     if net is None:
         net = actor_graph(g, as_of)
-    communities = {n for n, d in net.nodes(data=True) if d.get("label") == "Community"}
-    units = {n for n, d in net.nodes(data=True) if d.get("label") == "MemberUnit"}
+    communities = {n for n, d in net.nodes(data=True) if d.get("label") == Label.COMMUNITY}
+    units = {n for n, d in net.nodes(data=True) if d.get("label") == Label.MEMBER_UNIT}
     adj = {a: list(net[a]) for a in net}
     home = {c: street_of(g, c) for c in communities}
     component: dict[str, int] = {}

@@ -29,6 +29,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graphmodel.analysis.network import party_owners
+from graphmodel.schema import Label, Rel
 
 __all__ = ["fold_party_orgs"]
 
@@ -91,9 +92,9 @@ def fold_party_orgs(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         start, end = (owner.get(u, u), u), (owner.get(v, v), v)
         if start[0] == end[0]:
             continue
-        if data.get("type") == "PAIRED_WITH" and labels.get(start[0]) == "Community" != labels.get(
-            end[0]
-        ):
+        if data.get("type") == Rel.PAIRED_WITH and labels.get(
+            start[0]
+        ) == Label.COMMUNITY != labels.get(end[0]):
             start, end = end, start
         attrs = dict(data)
         if start[0] != start[1]:

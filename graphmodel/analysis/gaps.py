@@ -29,6 +29,7 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -154,7 +155,9 @@ class GapContext:
         self._by_label: dict[str, list[str]] = {}
         self._lists: Lists | None = None
         if policy.districts:
-            policy.warn_unknown_districts((d, self.ties.name(d)) for d in self.nodes("District"))
+            policy.warn_unknown_districts(
+                (d, self.ties.name(d)) for d in self.nodes(Label.DISTRICT)
+            )
 
     @property
     def lists(self) -> Lists:
@@ -217,7 +220,7 @@ def unpaired_community(ctx: GapContext) -> Iterator[Gap]:
     pairings whatever their dates, to tell "never paired" from "lapsed".
     """
     ties = ctx.ties
-    for c in ctx.nodes("Community"):
+    for c in ctx.nodes(Label.COMMUNITY):
         if ties.active_pairings(c):
             continue
         orgs = ties.party_orgs(c)
@@ -236,7 +239,7 @@ def few_social_orgs(ctx: GapContext) -> Iterator[Gap]:
     district's overrides. ``SERVES`` carries no dates, so every recorded one counts.
     """
     ties = ctx.ties
-    for c in ctx.nodes("Community"):
+    for c in ctx.nodes(Label.COMMUNITY):
         policy = ctx.policy_for(c)
         kind = ctx.g.nodes[c].get("kind") or "社区"
         minimum = (
@@ -259,14 +262,14 @@ def no_committee(ctx: GapContext) -> Iterator[Gap]:
     A community's detail says whether its street is covered (``street_covered``).
     """
     ties = ctx.ties
-    for s in ctx.nodes("Street"):
+    for s in ctx.nodes(Label.STREET):
         if not ties.covering.get(s):
             yield ctx.gap(
                 "no_committee",
                 s,
                 {"level": "街道"},
             )
-    for c in ctx.nodes("Community"):
+    for c in ctx.nodes(Label.COMMUNITY):
         if not ties.covering.get(c):
             street = ties.street(c)
             street_covered = bool(street and ties.covering.get(street))
@@ -286,7 +289,7 @@ def thin_committee(ctx: GapContext) -> Iterator[Gap]:
     districts, or of nothing, are the organizers' side and are counted in ``other_members``.
     """
     ties = ctx.ties
-    for committee in ctx.nodes("Committee"):
+    for committee in ctx.nodes(Label.COMMITTEE):
         minimum = ctx.policy_for(committee).min_committee_member_units
         units = ties.member_units(committee)
         if len(units) < minimum:
@@ -314,7 +317,7 @@ def working_alone(ctx: GapContext) -> Iterator[Gap]:
     ties = ctx.ties
     offered = ctx.lists.offered_by
     used: set[str] | None = None
-    for unit in ctx.nodes("MemberUnit"):
+    for unit in ctx.nodes(Label.MEMBER_UNIT):
         orgs = ties.party_orgs(unit)
         if ties.working_alone(unit):
             yield ctx.gap(
@@ -365,7 +368,7 @@ def expired_pairing(ctx: GapContext) -> Iterator[Gap]:
             latest[pair] = p
     for (unit_org, community_org), p in sorted(latest.items()):
         owner = ties.owner.get(community_org)
-        node = owner if owner and ties.label(owner) == "Community" else community_org
+        node = owner if owner and ties.label(owner) == Label.COMMUNITY else community_org
         years = ctx.policy_for(node).pairing_review_years
         detail = {
             "partner_id": unit_org,
@@ -407,7 +410,7 @@ def isolated_cluster(ctx: GapContext) -> Iterator[Gap]:
     ties = ctx.ties
     owner = party_owners(ctx.g)
     parts = _street_parts(ctx, owner)
-    for street in ctx.nodes("Street"):
+    for street in ctx.nodes(Label.STREET):
         leaders = {
             owner.get(org, org)
             for org in ties.orgs.get(street, [])
@@ -434,7 +437,7 @@ def unreported(ctx: GapContext) -> Iterator[Gap]:
     not zero); ``members`` in the detail sums the known figures.
     """
     ties = ctx.ties
-    for c in ctx.nodes("Community"):
+    for c in ctx.nodes(Label.COMMUNITY):
         reports = ties.reports.get(c, [])
         known = [int(r["members"]) for r in reports if r.get("members") is not None]
         if reports and (len(known) < len(reports) or sum(known) > 0):
@@ -496,7 +499,7 @@ def dormant_pairing(ctx: GapContext) -> Iterator[Gap]:
         ):
             continue
         community = ties.owner.get(p.community_org, "")
-        if not community or ties.label(community) != "Community":
+        if not community or ties.label(community) != Label.COMMUNITY:
             continue
         period = ctx.policy_for(community).work_period_days
         start = (day - dt.timedelta(days=period)).isoformat()
@@ -560,7 +563,7 @@ def no_needs_recorded(ctx: GapContext) -> Iterator[Gap]:
     """
     ties, lists = ctx.ties, ctx.lists
     keeping = {ties.district(ties.street(n.raiser)) for n in lists.needs.values() if n.raiser}
-    for c in ctx.nodes("Community"):
+    for c in ctx.nodes(Label.COMMUNITY):
         if not lists.raised_in.get(c) and ties.district(ties.street(c)) in keeping:
             yield ctx.gap(
                 "no_needs_recorded",
@@ -649,8 +652,8 @@ class _Area:
     """Keeps the gaps located in a street and/or a district (ids or unique names)."""
 
     def __init__(self, g: nx.MultiDiGraph, street: str | None, district: str | None) -> None:
-        self.street = resolve(g, street, ("Street",)) if street else None
-        self.district = resolve(g, district, ("District",)) if district else None
+        self.street = resolve(g, street, (Label.STREET,)) if street else None
+        self.district = resolve(g, district, (Label.DISTRICT,)) if district else None
 
     def __contains__(self, gap: Gap) -> bool:
         return (self.street is None or gap.street_id == self.street) and (
@@ -737,8 +740,8 @@ def _street_parts(ctx: GapContext, owner: dict[str, str]) -> dict[str, list[set[
 def _cluster_gap(ctx: GapContext, street: str, part: set[str]) -> Gap:
     ties = ctx.ties
     members = sorted(part)
-    communities = sorted(ties.name(n) for n in members if ties.label(n) == "Community")
-    units = sorted(ties.name(n) for n in members if ties.label(n) == "MemberUnit")
+    communities = sorted(ties.name(n) for n in members if ties.label(n) == Label.COMMUNITY)
+    units = sorted(ties.name(n) for n in members if ties.label(n) == Label.MEMBER_UNIT)
     detail = {
         "size": len(members),
         "named": (communities + units)[:3] or [ties.name(n) for n in members[:3]],

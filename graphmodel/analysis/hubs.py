@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis.betweenness import EXACT_LIMIT, SAMPLE, betweenness
 from graphmodel.analysis.network import actor_graph, street_index
 from graphmodel.graphview import name_of
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -288,7 +289,7 @@ def delivered_graph(
     kept = net.copy()
     for a, b in net.edges:
         ends = (net.nodes[a].get("label"), net.nodes[b].get("label"))
-        if "Community" not in ends:
+        if Label.COMMUNITY not in ends:
             kept.edges[a, b].update(delivered=0, weight=1)
             continue
         work = done.get((a, b), 0) + done.get((b, a), 0)
@@ -333,10 +334,10 @@ def actor_streets(g: nx.MultiDiGraph, net: nx.Graph) -> dict[str, frozenset[str]
     where = street_index(g)
     streets: dict[str, frozenset[str]] = {}
     for a, data in net.nodes(data=True):
-        if data.get("label") == "Committee":
-            covered = {v for _, v, d in g.out_edges(a, data=True) if d.get("type") == "COVERS"}
+        if data.get("label") == Label.COMMITTEE:
+            covered = {v for _, v, d in g.out_edges(a, data=True) if d.get("type") == Rel.COVERS}
             conveners = {
-                v for _, v, d in g.out_edges(a, data=True) if d.get("type") == "CONVENED_BY"
+                v for _, v, d in g.out_edges(a, data=True) if d.get("type") == Rel.CONVENED_BY
             }
             places = {where[p] for p in (covered or conveners)}
         else:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.network import is_active
-from graphmodel.schema import OPEN_NEED_STATUSES
+from graphmodel.schema import OPEN_NEED_STATUSES, RELATIONSHIPS, Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -120,16 +120,16 @@ class Lists:
         for n, data in g.nodes(data=True):
             label = data.get("label")
             ends = out.get(n, {})
-            if label == "Need":
-                raiser = actor(min(ends.get("RAISED_BY", [""])))
-                claimer = actor(min(ends.get("CLAIMED_BY", [""])))
-                community = raiser if raiser and ties.label(raiser) == "Community" else ""
+            if label == Label.NEED:
+                raiser = actor(min(ends.get(Rel.RAISED_BY, [""])))
+                claimer = actor(min(ends.get(Rel.CLAIMED_BY, [""])))
+                community = raiser if raiser and ties.label(raiser) == Label.COMMUNITY else ""
                 lists.needs[n] = NeedItem(
                     id=n,
                     raiser=raiser,
                     community=community,
                     claimer=claimer,
-                    resources=tuple(sorted(ends.get("MET_WITH", []))),
+                    resources=tuple(sorted(ends.get(Rel.MET_WITH, []))),
                     category=data.get("category") or "",
                     status=need_status(data, bool(claimer)),
                     raised=data.get("raised") or "",
@@ -137,8 +137,8 @@ class Lists:
                 )
                 if community:
                     lists.raised_in.setdefault(community, []).append(n)
-            elif label == "Resource":
-                offerer = actor(min(ends.get("OFFERED_BY", [""])))
+            elif label == Label.RESOURCE:
+                offerer = actor(min(ends.get(Rel.OFFERED_BY, [""])))
                 capacity = data.get("capacity")
                 lists.resources[n] = ResourceItem(
                     id=n,
@@ -152,13 +152,13 @@ class Lists:
                 )
                 if offerer:
                     lists.offered_by.setdefault(offerer, []).append(n)
-            elif label == "Project":
+            elif label == Label.PROJECT:
                 lists.projects[n] = ProjectItem(
                     id=n,
-                    runner=actor(min(ends.get("RUN_BY", [""]))),
-                    communities=tuple(sorted(ends.get("TAKES_PLACE_IN", []))),
-                    needs=tuple(sorted(ends.get("ADDRESSES", []))),
-                    resources=tuple(sorted(ends.get("USES", []))),
+                    runner=actor(min(ends.get(Rel.RUN_BY, [""]))),
+                    communities=tuple(sorted(ends.get(Rel.TAKES_PLACE_IN, []))),
+                    needs=tuple(sorted(ends.get(Rel.ADDRESSES, []))),
+                    resources=tuple(sorted(ends.get(Rel.USES, []))),
                     kind=data.get("kind") or "",
                     status=data.get("status") or "",
                     since=data.get("since") or "",
@@ -278,13 +278,7 @@ class Lists:
                     yield self.resources[r].offerer, need.community, need.id
 
 
-_LIST_TIES = (
-    "RAISED_BY",
-    "CLAIMED_BY",
-    "MET_WITH",
-    "OFFERED_BY",
-    "RUN_BY",
-    "TAKES_PLACE_IN",
-    "ADDRESSES",
-    "USES",
+_LIST_TIES = tuple(
+    rel.name for rel in RELATIONSHIPS if rel.start[0] in (Label.NEED, Label.RESOURCE, Label.PROJECT)
 )
+"""The ties of the three lists: those from a need, a resource or a project."""

@@ -25,6 +25,7 @@ from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.lists import NeedItem
 from graphmodel.analysis.policy import Policy
 from graphmodel.graphview import resolve
+from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -165,8 +166,8 @@ def needs_report(
     """
     ctx = context if context is not None else GapContext(g, policy, as_of)
     lists, ties = ctx.lists, ctx.ties
-    only_street = resolve(g, street, ("Street",)) if street else None
-    only_district = resolve(g, district, ("District",)) if district else None
+    only_street = resolve(g, street, (Label.STREET,)) if street else None
+    only_district = resolve(g, district, (Label.DISTRICT,)) if district else None
     total = AreaNeeds("", "", "all")
     areas: dict[str, AreaNeeds] = {}
     resolvers: dict[str, Resolver] = {}

@@ -28,6 +28,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.graphview import party_owners
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,16 +47,23 @@ __all__ = [
 ]
 
 WORK_TIES = (
-    "PAIRED_WITH",
-    "MEMBER_OF",
-    "CONVENED_BY",
-    "COVERS",
-    "SERVES",
-    "REPORTS_TO",
-    "LEADS",
-    "BELONGS_TO",
+    Rel.PAIRED_WITH,
+    Rel.MEMBER_OF,
+    Rel.CONVENED_BY,
+    Rel.COVERS,
+    Rel.SERVES,
+    Rel.REPORTS_TO,
+    Rel.LEADS,
+    Rel.BELONGS_TO,
 )
-ACTOR_LABELS = ("Street", "Community", "PartyOrg", "MemberUnit", "SocialOrg", "Committee")
+ACTOR_LABELS = (
+    Label.STREET,
+    Label.COMMUNITY,
+    Label.PARTY_ORG,
+    Label.MEMBER_UNIT,
+    Label.SOCIAL_ORG,
+    Label.COMMITTEE,
+)
 
 
 def is_active(data: dict[str, Any], as_of: dt.date) -> bool:
@@ -122,7 +130,7 @@ def cogovernance_graph(
     return net
 
 
-_STREET_STEPS = ("PART_OF", "LOCATED_IN", "BELONGS_TO", "SERVES", "COVERS")
+_STREET_STEPS = (Rel.PART_OF, Rel.LOCATED_IN, Rel.BELONGS_TO, Rel.SERVES, Rel.COVERS)
 
 
 def street_of(g: nx.MultiDiGraph, node: str) -> str | None:
@@ -134,7 +142,7 @@ def street_of(g: nx.MultiDiGraph, node: str) -> str | None:
     while node not in seen:
         seen.add(node)
         data = g.nodes[node]
-        if data.get("label") == "Street":
+        if data.get("label") == Label.STREET:
             return node
         step = None
         for _, v, e in sorted(g.out_edges(node, data=True), key=lambda t: t[1]):
@@ -166,7 +174,7 @@ def street_index(g: nx.MultiDiGraph) -> dict[str, str | None]:
         on_path: set[str] = set()
         node: str | None = start
         while node is not None and node not in found and node not in on_path:
-            if labels.get(node) == "Street":
+            if labels.get(node) == Label.STREET:
                 found[node] = node
                 break
             path.append(node)

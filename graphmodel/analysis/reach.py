@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis.network import actor_graph, is_active, party_owners, street_of
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -27,31 +28,38 @@ __all__ = [
     "reach",
 ]
 
-REACH_TIES = ("PAIRED_WITH", "MEMBER_OF", "CONVENED_BY", "SERVES", "REPORTS_TO", "BELONGS_TO")
+REACH_TIES = (
+    Rel.PAIRED_WITH,
+    Rel.MEMBER_OF,
+    Rel.CONVENED_BY,
+    Rel.SERVES,
+    Rel.REPORTS_TO,
+    Rel.BELONGS_TO,
+)
 """The relationship types a reach may travel: pairing, committee membership (a committee's
 convener is its leading member), service and reporting. ``BELONGS_TO`` only matters for a
 party organization that belongs to several actors (a joint branch): every other one is merged
 into its owner (``network.actor_graph``) and costs no hop."""
 
 TIE_KINDS = {
-    "PAIRED_WITH": "pairing",
-    "MEMBER_OF": "membership",
-    "CONVENED_BY": "membership",
-    "COVERS": "coverage",
-    "SERVES": "service",
-    "REPORTS_TO": "reporting",
-    "LEADS": "leading",
-    "BELONGS_TO": "party",
+    Rel.PAIRED_WITH: "pairing",
+    Rel.MEMBER_OF: "membership",
+    Rel.CONVENED_BY: "membership",
+    Rel.COVERS: "coverage",
+    Rel.SERVES: "service",
+    Rel.REPORTS_TO: "reporting",
+    Rel.LEADS: "leading",
+    Rel.BELONGS_TO: "party",
 }
 """The path kind each relationship type is reported as."""
 
 VIA = {
-    "pairing": ("PAIRED_WITH",),
-    "membership": ("MEMBER_OF", "CONVENED_BY"),
-    "committee": ("MEMBER_OF", "CONVENED_BY", "COVERS"),
-    "service": ("SERVES",),
-    "report": ("REPORTS_TO",),
-    "lead": ("LEADS",),
+    "pairing": (Rel.PAIRED_WITH,),
+    "membership": (Rel.MEMBER_OF, Rel.CONVENED_BY),
+    "committee": (Rel.MEMBER_OF, Rel.CONVENED_BY, Rel.COVERS),
+    "service": (Rel.SERVES,),
+    "report": (Rel.REPORTS_TO,),
+    "lead": (Rel.LEADS,),
 }
 """What ``--via`` may name, and the relationship types each follows: ``committee`` is a
 committee's membership and the streets and communities it covers; ``lead`` a party
@@ -61,7 +69,14 @@ party organizations). ``BELONGS_TO`` is always followed (see ``REACH_TIES``)."""
 DEFAULT_VIA = ("pairing", "membership", "service", "report")
 """The ties a reach follows unless told otherwise: ``REACH_TIES``."""
 
-REACH_LABELS = ("MemberUnit", "Committee", "PartyOrg", "Street", "SocialOrg", "Community")
+REACH_LABELS = (
+    Label.MEMBER_UNIT,
+    Label.COMMITTEE,
+    Label.PARTY_ORG,
+    Label.STREET,
+    Label.SOCIAL_ORG,
+    Label.COMMUNITY,
+)
 """What a reach may start from."""
 
 
@@ -186,14 +201,14 @@ def reach(
         )
     node = resolve(g, ref, REACH_LABELS)
     start = party_owners(g).get(node, node)
-    ties = tuple(sorted({t for v in via for t in VIA[v]} | {"BELONGS_TO"}))
+    ties = tuple(sorted({t for v in via for t in VIA[v]} | {Rel.BELONGS_TO}))
     net = actor_graph(g, as_of, ties)
     parent = _bfs(net, start, hops)
 
     streets: dict[str, StreetReach] = {}
     kinds: Counter[str] = Counter()
     for c in sorted(parent):
-        if c == start or net.nodes[c].get("label") != "Community":
+        if c == start or net.nodes[c].get("label") != Label.COMMUNITY:
             continue
         path = [c]
         while (up := parent[path[-1]]) is not None:
@@ -247,7 +262,7 @@ def _nearest(net: nx.Graph, start: str) -> int | None:
     import networkx as nx
 
     for there, distance in nx.single_source_shortest_path_length(net, start).items():
-        if there != start and net.nodes[there].get("label") == "Community":
+        if there != start and net.nodes[there].get("label") == Label.COMMUNITY:
             return distance
     return None
 

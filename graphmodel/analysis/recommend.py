@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
+from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -227,7 +228,7 @@ def _offers(ctx: GapContext) -> dict[str, UnitOffer]:
     """Every unit with spare capacity, by id."""
     ties, policy = ctx.ties, ctx.policy
     offers = {}
-    for unit in ctx.nodes("MemberUnit"):
+    for unit in ctx.nodes(Label.MEMBER_UNIT):
         capacity = ctx.g.nodes[unit].get("capacity")
         if capacity is None:
             capacity = policy.unit_capacity

@@ -30,13 +30,14 @@ import networkx as nx
 from graphmodel.analysis.failure import PointOfFailure
 from graphmodel.analysis.hubs import Hub
 from graphmodel.analysis.network import street_index
+from graphmodel.schema import Label
 
 __all__ = ["HUB_LABELS", "HubRole", "hub_roles"]
 
-HUB_LABELS = ("MemberUnit", "Committee", "SocialOrg", "PartyOrg")
+HUB_LABELS = (Label.MEMBER_UNIT, Label.COMMITTEE, Label.SOCIAL_ORG, Label.PARTY_ORG)
 """The labels of the actors ranked as hubs: not streets or communities (places)."""
 
-_PLACES = ("Street", "Community")
+_PLACES = (Label.STREET, Label.COMMUNITY)
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,11 @@ def hub_roles(
         partners = 0
         for b in net[a]:
             label = net.nodes[b].get("label")
-            if label == "Community":
+            if label == Label.COMMUNITY:
                 found.add(b)
             elif label not in _PLACES:
                 partners += 1
-                found.update(c for c in net[b] if net.nodes[c].get("label") == "Community")
+                found.update(c for c in net[b] if net.nodes[c].get("label") == Label.COMMUNITY)
         streets = {where.get(c) for c in found} - {None}
         roles[a] = HubRole(
             id=a,

@@ -27,13 +27,21 @@ from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.network import ACTOR_LABELS, WORK_TIES, street_index
 from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["ACROSS_TIES", "scope_graph", "scope_nodes"]
 
-ACROSS_TIES = ("PAIRED_WITH", "REPORTS_TO", "MEMBER_OF", "CONVENED_BY", "SERVES", "COVERS")
+ACROSS_TIES = (
+    Rel.PAIRED_WITH,
+    Rel.REPORTS_TO,
+    Rel.MEMBER_OF,
+    Rel.CONVENED_BY,
+    Rel.SERVES,
+    Rel.COVERS,
+)
 """The ties that bring their far end into a scope as a partner across its edge."""
 
 
@@ -54,9 +62,9 @@ def scope_nodes(
     if len(given) > 1:
         raise GraphmodelError("give one of --district, --street and --around, not several")
     if district:
-        return _area(g, resolve(g, district, ("District",)))
+        return _area(g, resolve(g, district, (Label.DISTRICT,)))
     if street:
-        return _area(g, resolve(g, street, ("Street",)))
+        return _area(g, resolve(g, street, (Label.STREET,)))
     if around:
         if hops < 0:
             raise GraphmodelError(f"--hops must be 0 or more, got {hops}")
@@ -85,11 +93,11 @@ def scope_graph(
             if rel in ACROSS_TIES:
                 keep.update((u, v))
     for u, v, rel in g.edges(data="type"):
-        if rel == "BELONGS_TO" and v in keep and g.nodes[u].get("label") == "PartyOrg":
+        if rel == Rel.BELONGS_TO and v in keep and g.nodes[u].get("label") == Label.PARTY_ORG:
             keep.add(u)
     # A partner's party organization brings in its owner, so that the tie folds onto it.
     for u, v, rel in g.edges(data="type"):
-        if rel == "BELONGS_TO" and u in keep and u not in core:
+        if rel == Rel.BELONGS_TO and u in keep and u not in core:
             keep.add(v)
     sub = g.subgraph(keep).copy()
     for n in sub:
@@ -105,12 +113,12 @@ def scope_graph(
 
 def _area(g: nx.MultiDiGraph, area: str) -> set[str]:
     streets = {area}
-    if g.nodes[area].get("label") == "District":
-        streets |= {u for u, _, rel in g.in_edges(area, data="type") if rel == "PART_OF"}
+    if g.nodes[area].get("label") == Label.DISTRICT:
+        streets |= {u for u, _, rel in g.in_edges(area, data="type") if rel == Rel.PART_OF}
     index = street_index(g)
     core = {n for n, s in index.items() if s in streets} | streets
-    if g.nodes[area].get("label") == "District":
-        core |= {u for u, _, rel in g.in_edges(area, data="type") if rel != "PART_OF"}
+    if g.nodes[area].get("label") == Label.DISTRICT:
+        core |= {u for u, _, rel in g.in_edges(area, data="type") if rel != Rel.PART_OF}
     return core
 
 

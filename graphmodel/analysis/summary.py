@@ -36,6 +36,7 @@ from typing import Any
 from graphmodel.analysis.failure import PointOfFailure
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.recommend import Recommendation
+from graphmodel.schema import Label
 
 __all__ = ["PLACES", "PROBLEMS", "Finding", "Place", "Summary", "summarize"]
 
@@ -155,7 +156,7 @@ def summarize(
         found = by_rule.get(rule, [])
         if not found:
             continue
-        on_communities = all(g.label == "Community" for g in found)
+        on_communities = all(g.label == Label.COMMUNITY for g in found)
         problems.append(
             Finding(
                 rule,
@@ -202,7 +203,7 @@ def _actions(
                 "second_tie", len(lost), total, 0, places, tuple(c.name for c in lost.values())[:2]
             )
         )
-    uncovered = [g for g in by_rule.get("no_committee", []) if g.label == "Community"]
+    uncovered = [g for g in by_rule.get("no_committee", []) if g.label == Label.COMMUNITY]
     if uncovered:
         actions.append(
             Finding(

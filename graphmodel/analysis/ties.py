@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from graphmodel.analysis.network import is_active, street_index
 from graphmodel.graphview import party_owners
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -80,18 +81,18 @@ class Ties:
         paired: list[tuple[str, str, str, dict[str, Any]]] = []
         for u, v, k, data in g.edges(keys=True, data=True):
             rel = data.get("type")
-            if rel == "PAIRED_WITH":
+            if rel == Rel.PAIRED_WITH:
                 paired.append((u, v, k, data))
-            elif rel == "MEMBER_OF" and is_active(data, as_of):
+            elif rel == Rel.MEMBER_OF and is_active(data, as_of):
                 ties.members.setdefault(v, set()).add(u)
                 ties.committees_of.setdefault(u, set()).add(v)
-            elif rel == "COVERS":
+            elif rel == Rel.COVERS:
                 ties.covering.setdefault(v, set()).add(u)
-            elif rel == "SERVES":
+            elif rel == Rel.SERVES:
                 ties.serving.setdefault(v, set()).add(u)
-            elif rel == "REPORTS_TO" and is_active(data, as_of):
+            elif rel == Rel.REPORTS_TO and is_active(data, as_of):
                 ties.reports.setdefault(v, []).append(data)
-            elif rel == "PART_OF":
+            elif rel == Rel.PART_OF:
                 ties.parent[u] = v
         ties.owner = party_owners(g)
         for org, owner in sorted(ties.owner.items()):
@@ -116,7 +117,7 @@ class Ties:
 
     def party_orgs(self, node: str) -> list[str]:
         """The party organizations that ``BELONGS_TO`` ``node``, sorted (itself if it is one)."""
-        if self.label(node) == "PartyOrg":
+        if self.label(node) == Label.PARTY_ORG:
             return [node]
         return self.orgs.get(node, [])
 
@@ -151,9 +152,9 @@ class Ties:
         """
         units = set()
         for member in self.members.get(committee, set()):
-            if self.label(member) == "PartyOrg":
+            if self.label(member) == Label.PARTY_ORG:
                 member = self.owner.get(member, "")
-            if member and self.label(member) in ("MemberUnit", "SocialOrg"):
+            if member and self.label(member) in (Label.MEMBER_UNIT, Label.SOCIAL_ORG):
                 units.add(member)
         return units
 
@@ -178,7 +179,7 @@ class Ties:
         if street is None:
             return None
         up = self.parent.get(street)
-        return up if up is not None and self.label(up) == "District" else None
+        return up if up is not None and self.label(up) == Label.DISTRICT else None
 
     def _pairing(self, u: str, v: str, key: str, data: dict[str, Any]) -> Pairing:
         u_side = self._is_community_org(u)
@@ -197,4 +198,4 @@ class Ties:
 
     def _is_community_org(self, org: str) -> bool:
         owner = self.owner.get(org)
-        return owner is not None and self.label(owner) == "Community"
+        return owner is not None and self.label(owner) == Label.COMMUNITY

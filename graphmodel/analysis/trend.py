@@ -28,6 +28,7 @@ from graphmodel.analysis.gaps import RULES, GapContext
 from graphmodel.analysis.network import street_index
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
+from graphmodel.schema import Label, Rel
 
 __all__ = ["COVERAGE", "EVERY", "TrendPoint", "period_ends", "trend"]
 
@@ -109,12 +110,12 @@ def trend(
     district_of = {
         u: v
         for u, v, rel in g.edges(data="type")
-        if rel == "PART_OF" and g.nodes[u].get("label") == "Street"
+        if rel == Rel.PART_OF and g.nodes[u].get("label") == Label.STREET
     }
     inside = {
         c: district_of.get(where.get(c) or "", "")
         for c, label in g.nodes(data="label")
-        if label == "Community" and (streets is None or where.get(c) in streets)
+        if label == Label.COMMUNITY and (streets is None or where.get(c) in streets)
     }
     judged = {
         figure: sum(1 for d in inside.values() if recorded.judged(rule, d))

@@ -19,20 +19,20 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError, NotFound
 from graphmodel.graphview import resolve
-from graphmodel.schema import COMMUNITY_SIDE, UNIT_SIDE
+from graphmodel.schema import COMMUNITY_SIDE, UNIT_SIDE, Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["REMOVABLE", "Change", "WhatIfResult", "apply_changes", "whatif"]
 
-REMOVABLE = ("MemberUnit", "SocialOrg", "PartyOrg", "Committee")
+REMOVABLE = (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG, Label.COMMITTEE)
 """Labels ``--remove`` may name: units, social organizations, party organizations, committees."""
 
-UNIT_END = (*UNIT_SIDE, "PartyOrg")
+UNIT_END = (*UNIT_SIDE, Label.PARTY_ORG)
 """What name 1 of a pair to end may be: a unit side of a pairing (``schema.UNIT_SIDE``) or the
 party organization itself."""
-COMMUNITY_END = (*COMMUNITY_SIDE, "PartyOrg")
+COMMUNITY_END = (*COMMUNITY_SIDE, Label.PARTY_ORG)
 """What name 2 may be: a community side (``schema.COMMUNITY_SIDE``) or its party organization."""
 
 
@@ -208,7 +208,7 @@ def apply_changes(
         if node not in h:
             continue
         label = g.nodes[node]["label"]
-        leaving = [node] if label in ("PartyOrg", "Committee") else [node, *_orgs(g, node)]
+        leaving = [node] if label in (Label.PARTY_ORG, Label.COMMITTEE) else [node, *_orgs(g, node)]
         h.remove_nodes_from(leaving)
         names = tuple(g.nodes[n].get("name", n) for n in leaving)
         changes.append(Change("removed", tuple(leaving), names, label))
@@ -276,7 +276,7 @@ def _hub_moves(before: HubReport, after: HubReport, top: int) -> list[dict[str, 
 
 
 def _orgs(g: nx.MultiDiGraph, node: str) -> list[str]:
-    return sorted(u for u, _, d in g.in_edges(node, data=True) if d.get("type") == "BELONGS_TO")
+    return sorted(u for u, _, d in g.in_edges(node, data=True) if d.get("type") == Rel.BELONGS_TO)
 
 
 def _ended(g: nx.MultiDiGraph, p: Pairing) -> Change:

@@ -17,6 +17,7 @@ from graphmodel.cli.options import (
 from graphmodel.cli.render import print_table
 from graphmodel.cli.tables import Out, emit_tables
 from graphmodel.errors import EmptyStore, NotFound
+from graphmodel.schema import Label
 from graphmodel.store import StoreConfig, open_store
 from graphmodel.vocabulary import label_name, name, tie_name, words
 
@@ -62,8 +63,8 @@ def stats(store_config: StoreConfig, fmt: str) -> None:
     if not result.labels:
         raise EmptyStore()
     lang = cli_lang()
-    rows = [{"area": label_name("District", lang), **a.to_dict()} for a in result.districts]
-    rows += [{"area": label_name("Street", lang), **a.to_dict()} for a in result.streets]
+    rows = [{"area": label_name(Label.DISTRICT, lang), **a.to_dict()} for a in result.districts]
+    rows += [{"area": label_name(Label.STREET, lang), **a.to_dict()} for a in result.streets]
     emit_tables(
         [
             Out("stats_areas", ("area", *AREA_FIELDS), rows),
@@ -102,7 +103,7 @@ def stats(store_config: StoreConfig, fmt: str) -> None:
         (w["kind"], "type", w["count"]),
         [(tie_name(k, lang), k, v) for k, v in sorted(result.relationships.items())],
     )
-    for label, areas in (("District", result.districts), ("Street", result.streets)):
+    for label, areas in ((Label.DISTRICT, result.districts), (Label.STREET, result.streets)):
         print_table(
             label_name(label, lang),
             [name("field", f, lang) for f in AREA_FIELDS],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.ledger.problems import LABEL_ZH
+from graphmodel.schema import Label, Rel
 from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
@@ -154,9 +155,9 @@ class Owners:
         owners = cls()
         if existing is not None:
             for start, end, data in existing.edges(data=True):
-                if data.get("type") == "BELONGS_TO":
+                if data.get("type") == Rel.BELONGS_TO:
                     owners.belongs.setdefault(end, set()).add(start)
-                elif data.get("type") == "LEADS":
+                elif data.get("type") == Rel.LEADS:
                     owners.leads.add((start, end))
         return owners
 
@@ -177,9 +178,9 @@ class Owners:
 def party_org_level(owner_label: str, owner_kind: str) -> str:
     """The level given to a party organization created for ``owner``: 单位党支部 for a unit,
     社会组织党支部 for a social organization, 村党支部 for a village, else 社区党委."""
-    if owner_label == "MemberUnit":
+    if owner_label == Label.MEMBER_UNIT:
         return "单位党支部"
-    if owner_label == "SocialOrg":
+    if owner_label == Label.SOCIAL_ORG:
         return "社会组织党支部"
     return "村党支部" if owner_kind == "村" else "社区党委"
 

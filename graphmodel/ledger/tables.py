@@ -19,7 +19,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from graphmodel.schema import LABELS, NEED_RAISERS, PROVIDERS, REL_TYPES, Prop
+from graphmodel.schema import LABELS, NEED_RAISERS, PROVIDERS, REL_TYPES, Label, Prop, Rel
 
 __all__ = [
     "IGNORED_SHEETS",
@@ -121,7 +121,7 @@ TABLES: tuple[Table, ...] = (
         "districts",
         ("区", "区县", "区名单"),
         (ID, Column("name", ("名称", "区名称", "区县名称"), required=True), *PROVENANCE),
-        label="District",
+        label=Label.DISTRICT,
     ),
     Table(
         "streets",
@@ -129,11 +129,11 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             Column("name", ("名称", "街道名称", "街乡镇名称"), required=True),
-            Column("district", ("所属区", "区", "所属区县"), True, ("District",), "PART_OF"),
+            Column("district", ("所属区", "区", "所属区县"), True, (Label.DISTRICT,), Rel.PART_OF),
             Column("kind", ("类型", "街乡镇类型")),
             *PROVENANCE,
         ),
-        label="Street",
+        label=Label.STREET,
     ),
     Table(
         "communities",
@@ -141,13 +141,15 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             Column("name", ("名称", "社区名称", "社区（村）名称"), required=True),
-            Column("street", ("所属街道", "街道", "所属街乡镇"), True, ("Street",), "PART_OF"),
+            Column(
+                "street", ("所属街道", "街道", "所属街乡镇"), True, (Label.STREET,), Rel.PART_OF
+            ),
             Column("kind", ("类型", "社区类型")),
             Column("population", ("人口", "常住人口", "居民人数")),
             Column("households", ("户数", "住户数")),
             *PROVENANCE,
         ),
-        label="Community",
+        label=Label.COMMUNITY,
     ),
     Table(
         "grids",
@@ -155,11 +157,11 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             Column("name", ("名称", "网格名称"), required=True),
-            Column("community", ("所属社区", "社区"), True, ("Community",), "PART_OF"),
+            Column("community", ("所属社区", "社区"), True, (Label.COMMUNITY,), Rel.PART_OF),
             Column("kind", ("类型", "网格类型")),
             *PROVENANCE,
         ),
-        label="Grid",
+        label=Label.GRID,
     ),
     Table(
         "party_orgs",
@@ -171,13 +173,19 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "belongs_to",
                 ("所属单位", "隶属", "所在单位"),
-                ref=("MemberUnit", "Community", "SocialOrg", "Street", "District", "Grid"),
-                rel="BELONGS_TO",
+                ref=REL_TYPES[Rel.BELONGS_TO].end,
+                rel=Rel.BELONGS_TO,
             ),
-            Column("parent", ("上级党组织", "上级"), ref=("PartyOrg",), rel="LEADS", reverse=True),
+            Column(
+                "parent",
+                ("上级党组织", "上级"),
+                ref=(Label.PARTY_ORG,),
+                rel=Rel.LEADS,
+                reverse=True,
+            ),
             *PROVENANCE,
         ),
-        label="PartyOrg",
+        label=Label.PARTY_ORG,
     ),
     Table(
         "units",
@@ -187,11 +195,13 @@ TABLES: tuple[Table, ...] = (
             Column("name", ("名称", "单位名称"), required=True),
             Column("sector", ("性质", "单位性质", "类型")),
             Column("level", ("层级", "级别", "隶属层级")),
-            Column("street", ("所在街道", "所属街道", "街道"), ref=("Street",), rel="LOCATED_IN"),
+            Column(
+                "street", ("所在街道", "所属街道", "街道"), ref=(Label.STREET,), rel=Rel.LOCATED_IN
+            ),
             Column("capacity", ("结对上限", "可结对数")),
             *PROVENANCE,
         ),
-        label="MemberUnit",
+        label=Label.MEMBER_UNIT,
     ),
     Table(
         "social_orgs",
@@ -203,13 +213,13 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "community",
                 ("服务社区", "所属社区", "社区"),
-                ref=("Community",),
-                rel="SERVES",
+                ref=(Label.COMMUNITY,),
+                rel=Rel.SERVES,
                 multi=True,
             ),
             *PROVENANCE,
         ),
-        label="SocialOrg",
+        label=Label.SOCIAL_ORG,
     ),
     Table(
         "committees",
@@ -221,28 +231,36 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "covers",
                 ("覆盖范围", "覆盖", "所属街道社区"),
-                ref=("Street", "Community"),
-                rel="COVERS",
+                ref=(Label.STREET, Label.COMMUNITY),
+                rel=Rel.COVERS,
                 multi=True,
             ),
             Column(
-                "convened_by", ("牵头党组织", "召集", "牵头"), ref=("PartyOrg",), rel="CONVENED_BY"
+                "convened_by",
+                ("牵头党组织", "召集", "牵头"),
+                ref=(Label.PARTY_ORG,),
+                rel=Rel.CONVENED_BY,
             ),
             *PROVENANCE,
         ),
-        label="Committee",
+        label=Label.COMMITTEE,
     ),
     Table(
         "memberships",
         ("委员会成员", "成员单位名单", "成员"),
         (
-            Column("committee", ("委员会", "协调委员会"), True, ("Committee",)),
-            Column("member", ("成员", "成员单位"), True, ("MemberUnit", "SocialOrg", "PartyOrg")),
+            Column("committee", ("委员会", "协调委员会"), True, (Label.COMMITTEE,)),
+            Column(
+                "member",
+                ("成员", "成员单位"),
+                True,
+                (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
+            ),
             Column("role", ("角色", "职务")),
             Column("since", ("加入时间", "入会时间")),
             *PROVENANCE,
         ),
-        rel="MEMBER_OF",
+        rel=Rel.MEMBER_OF,
         doc="Rows are MEMBER_OF relationships from member to committee.",
     ),
     Table(
@@ -254,13 +272,13 @@ TABLES: tuple[Table, ...] = (
                 "unit",
                 ("单位", "结对单位", "单位名称", "单位党组织", "共建单位"),
                 True,
-                ("MemberUnit", "SocialOrg", "PartyOrg"),
+                (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
             ),
             Column(
                 "community",
                 ("社区", "结对社区", "社区名称", "社区党组织", "社区（村）"),
                 True,
-                ("Community", "PartyOrg"),
+                (Label.COMMUNITY, Label.PARTY_ORG),
             ),
             Column("kind", ("类型", "结对类型", "方式")),
             Column("since", ("结对时间", "开始时间", "签约时间")),
@@ -268,7 +286,7 @@ TABLES: tuple[Table, ...] = (
             Column("agreement", ("协议", "协议书")),
             *PROVENANCE,
         ),
-        rel="PAIRED_WITH",
+        rel=Rel.PAIRED_WITH,
         doc=(
             "Rows are PAIRED_WITH relationships between the unit's party organization and the "
             "community's. A unit or community named here is resolved to its party organization "
@@ -283,15 +301,15 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "unit",
                 ("单位", "报到单位", "单位名称", "单位党组织"),
-                ref=("MemberUnit", "SocialOrg", "PartyOrg"),
+                ref=(Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
             ),
-            Column("party_org", ("报到党组织", "党组织", "报到单位党组织"), ref=("PartyOrg",)),
-            Column("community", ("社区", "报到社区", "社区名称"), True, ("Community",)),
+            Column("party_org", ("报到党组织", "党组织", "报到单位党组织"), ref=(Label.PARTY_ORG,)),
+            Column("community", ("社区", "报到社区", "社区名称"), True, (Label.COMMUNITY,)),
             Column("members", ("报到人数", "党员人数", "人数")),
             Column("since", ("报到时间",)),
             *PROVENANCE,
         ),
-        rel="REPORTS_TO",
+        rel=Rel.REPORTS_TO,
         doc=(
             "Rows are REPORTS_TO relationships from the unit's party organization to the "
             "community. A row names the unit, or the reporting party organization itself "
@@ -310,7 +328,7 @@ TABLES: tuple[Table, ...] = (
                 ("提供方", "提供单位", "资源单位", "资源提供方", "单位"),
                 True,
                 PROVIDERS,
-                "OFFERED_BY",
+                Rel.OFFERED_BY,
             ),
             Column("kind", ("类型", "资源类型")),
             Column("category", ("类别", "服务领域", "适用需求")),
@@ -320,7 +338,7 @@ TABLES: tuple[Table, ...] = (
             Column("until", ("截止时间", "可提供至", "结束时间")),
             *PROVENANCE,
         ),
-        label="Resource",
+        label=Label.RESOURCE,
         doc="Rows are resources (资源清单); capacity counts needs per year.",
     ),
     Table(
@@ -334,7 +352,7 @@ TABLES: tuple[Table, ...] = (
                 ("提出方", "需求方", "提出单位", "所属社区", "社区", "需求主体"),
                 True,
                 NEED_RAISERS,
-                "RAISED_BY",
+                Rel.RAISED_BY,
             ),
             Column("category", ("类别", "需求类别", "领域")),
             Column("status", ("状态", "办理状态")),
@@ -344,13 +362,13 @@ TABLES: tuple[Table, ...] = (
                 "claimed_by",
                 ("认领方", "认领单位", "承接单位", "办理单位"),
                 ref=PROVIDERS,
-                rel="CLAIMED_BY",
+                rel=Rel.CLAIMED_BY,
             ),
-            Column("resource", ("对接资源", "资源"), ref=("Resource",), rel="MET_WITH"),
+            Column("resource", ("对接资源", "资源"), ref=(Label.RESOURCE,), rel=Rel.MET_WITH),
             Column("beneficiaries", ("受益人数", "受益群众")),
             *PROVENANCE,
         ),
-        label="Need",
+        label=Label.NEED,
         doc="Rows are needs (需求清单); status 待认领, 办理中, 已办结 or 不予受理.",
     ),
     Table(
@@ -364,28 +382,28 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "run_by",
                 ("承接方", "实施单位", "承办单位", "牵头单位"),
-                ref=(*PROVIDERS, "Community"),
-                rel="RUN_BY",
+                ref=(*PROVIDERS, Label.COMMUNITY),
+                rel=Rel.RUN_BY,
             ),
             Column(
                 "communities",
                 ("所在社区", "实施社区", "服务社区", "社区"),
-                ref=("Community",),
-                rel="TAKES_PLACE_IN",
+                ref=(Label.COMMUNITY,),
+                rel=Rel.TAKES_PLACE_IN,
                 multi=True,
             ),
             Column(
                 "needs",
                 ("对应需求", "解决需求", "需求"),
-                ref=("Need",),
-                rel="ADDRESSES",
+                ref=(Label.NEED,),
+                rel=Rel.ADDRESSES,
                 multi=True,
             ),
             Column(
                 "resources",
                 ("使用资源", "资源"),
-                ref=("Resource",),
-                rel="USES",
+                ref=(Label.RESOURCE,),
+                rel=Rel.USES,
                 multi=True,
             ),
             Column("since", ("开始时间", "启动时间", "立项时间")),
@@ -393,7 +411,7 @@ TABLES: tuple[Table, ...] = (
             Column("beneficiaries", ("受益人数", "受益群众")),
             *PROVENANCE,
         ),
-        label="Project",
+        label=Label.PROJECT,
         doc="Rows are projects (项目清单): 党建项目, 服务项目, 公益创投, 品牌项目.",
     ),
 )

@@ -44,6 +44,7 @@ from graphmodel.ledger.values import (
     visible,
 )
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -362,13 +363,13 @@ class _Builder:
             if ends is None:
                 continue
             key = ""
-            if item.table.rel == "PAIRED_WITH":
+            if item.table.rel == Rel.PAIRED_WITH:
                 key = item.id or item.props.get("since", "")
             edge = EdgeRecord(item.table.rel, *ends, key=key, props=dict(item.props))
             earlier = self._rows.get((edge.type, edge.start, edge.key, edge.end))
             if earlier is not None:
                 message = f"duplicate relationship: the same {edge.type} as {earlier.row.origin}"
-                if edge.type == "PAIRED_WITH":
+                if edge.type == Rel.PAIRED_WITH:
                     message += "; give the pairings different ids or since dates"
                 first = item.table.columns[0].name
                 item.late_problems.append(item.problem("duplicate_relationship", message, first))
@@ -380,11 +381,11 @@ class _Builder:
         """The relationship's start and end; for pairings and reports, the party
         organizations of the unit and community, created only once the row is known good."""
         targets = {name: found[0] for name, found in item.targets.items()}
-        if item.table.rel == "MEMBER_OF":
+        if item.table.rel == Rel.MEMBER_OF:
             return targets["member"].id, targets["committee"].id
-        if item.table.rel == "REPORTS_TO" and "party_org" in targets:
+        if item.table.rel == Rel.REPORTS_TO and "party_org" in targets:
             return self._reporting_org(item, targets)
-        sides = ["unit"] if item.table.rel == "REPORTS_TO" else ["unit", "community"]
+        sides = ["unit"] if item.table.rel == Rel.REPORTS_TO else ["unit", "community"]
         found = {side: self._party_org(item, side, targets[side]) for side in sides}
         if any(org is None for org in found.values()):
             return None
@@ -396,7 +397,7 @@ class _Builder:
         unit = orgs["unit"]
         if unit is None:
             return None
-        if item.table.rel == "REPORTS_TO":
+        if item.table.rel == Rel.REPORTS_TO:
             return unit, targets["community"].id
         community = orgs["community"]
         return None if community is None else (unit, community)
@@ -424,7 +425,7 @@ class _Builder:
     def _party_org(self, item: _Item, column: str, owner: Found) -> str | None:
         """The party organization that stands for ``owner`` (itself if it is one), ``""``
         when ``owner`` has none yet (one is to be created), ``None`` after a problem."""
-        if owner.label == "PartyOrg":
+        if owner.label == Label.PARTY_ORG:
             return owner.id
         value = item.sheet.value(item.row, column)
         if owner.id in self.owners.pending:
@@ -464,10 +465,10 @@ class _Builder:
             "source": f"{item.row.origin}: created as the party organization of {owner.name}",
             "generated": bool(owner.props.get("generated")),
         }
-        self.batch.nodes.append(NodeRecord("PartyOrg", org, props))
-        self._edge(EdgeRecord("BELONGS_TO", org, owner.id))
+        self.batch.nodes.append(NodeRecord(Label.PARTY_ORG, org, props))
+        self._edge(EdgeRecord(Rel.BELONGS_TO, org, owner.id))
         self.owners.add(org, [owner.id], [])
-        self.index.add(Found(org, "PartyOrg", props["name"], props["source"]))
+        self.index.add(Found(org, Label.PARTY_ORG, props["name"], props["source"]))
         self.created.append(org)
         return org
 

@@ -14,6 +14,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graphmodel.errors import StoreUnavailable
 from graphmodel.queries.library import Query, QueryError, WriteRefused
+from graphmodel.schema import Label
 from graphmodel.store import StoreConfig
 from graphmodel.store.neo4j import Neo4jStore
 
@@ -40,7 +41,15 @@ def connect(config: StoreConfig) -> Iterator[tuple[neo4j.Driver, str | None]]:
         yield store.driver, store.database
 
 
-REF_LABELS = ("Community", "MemberUnit", "SocialOrg", "PartyOrg", "Committee", "Street", "District")
+REF_LABELS = (
+    Label.COMMUNITY,
+    Label.MEMBER_UNIT,
+    Label.SOCIAL_ORG,
+    Label.PARTY_ORG,
+    Label.COMMITTEE,
+    Label.STREET,
+    Label.DISTRICT,
+)
 """What a query's ``ref`` parameter may name."""
 
 

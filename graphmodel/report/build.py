@@ -59,6 +59,7 @@ from graphmodel.report.tables import (
     proposal_table,
     uncoverable_table,
 )
+from graphmodel.schema import Label, Rel
 from graphmodel.vocabulary import LANGS, label_name, rule_name, words
 
 if TYPE_CHECKING:
@@ -94,14 +95,14 @@ def scope_of(g: nx.MultiDiGraph, district: str | None = None, street: str | None
     parent = {
         u: v
         for u, v, rel in g.edges(data="type")
-        if rel == "PART_OF" and g.nodes[u].get("label") == "Street"
+        if rel == Rel.PART_OF and g.nodes[u].get("label") == Label.STREET
     }
-    streets = [n for n, label in g.nodes(data="label") if label == "Street"]
+    streets = [n for n, label in g.nodes(data="label") if label == Label.STREET]
     if street:
-        s = resolve(g, street, ("Street",))
+        s = resolve(g, street, (Label.STREET,))
         return Scope("street", s, g.nodes[s].get("name", s), frozenset([s]))
     if district:
-        d = resolve(g, district, ("District",))
+        d = resolve(g, district, (Label.DISTRICT,))
         inside = frozenset(s for s in streets if parent.get(s) == d)
         return Scope("district", d, g.nodes[d].get("name", d), inside)
     return Scope("all", "", "", frozenset(streets))
@@ -516,7 +517,7 @@ def _districts_in(g: nx.MultiDiGraph, scope: Scope) -> dict[str, str]:
     """The districts (id -> name) the scope's streets belong to."""
     found = {}
     for u, v, rel in g.edges(data="type"):
-        if rel == "PART_OF" and g.nodes[u].get("label") == "Street" and u in scope.streets:
+        if rel == Rel.PART_OF and g.nodes[u].get("label") == Label.STREET and u in scope.streets:
             found[v] = g.nodes[v].get("name", v)
     return dict(sorted(found.items(), key=lambda item: item[1]))
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis.completeness import Completeness
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.network import street_of
+from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,22 +70,22 @@ def street_coverage(
     """
     per_street: Counter[str] = Counter()
     for n, data in g.nodes(data=True):
-        if data.get("label") == "Community":
+        if data.get("label") == Label.COMMUNITY:
             per_street[street_of(g, n) or ""] += 1
     missing: dict[str, Counter[str]] = {}
     all_gaps: Counter[str] = Counter()
     for gap in gaps:
         all_gaps[gap.street_id] += 1
-        if gap.label == "Community":
+        if gap.label == Label.COMMUNITY:
             missing.setdefault(gap.street_id, Counter())[gap.rule] += 1
     rows = []
     for s, data in g.nodes(data=True):
-        if data.get("label") != "Street":
+        if data.get("label") != Label.STREET:
             continue
         count = per_street[s]
         lacking = missing.get(s, Counter())
         district_id = next(
-            (v for _, v, d in g.out_edges(s, data=True) if d.get("type") == "PART_OF"), ""
+            (v for _, v, d in g.out_edges(s, data=True) if d.get("type") == Rel.PART_OF), ""
         )
         district = g.nodes[district_id].get("name", district_id) if district_id else ""
         figure: dict[str, int | None] = {

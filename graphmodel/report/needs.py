@@ -54,7 +54,7 @@ NEEDS_WORDS: dict[str, dict[str, str]] = {
         "dormant": "Pairings on paper only: no project or resolved need between the sides "
         "in the period ({n})",
         "proposals": "Resource proposals (top {n} of {total}; {unmet} needs no resource can meet)",
-        "street": "Street",
+        "street": "Street",  # English text, not a label
         "raised": "raised",
         "claimed": "claimed",
         "resolved": "resolved",

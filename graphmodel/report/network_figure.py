@@ -46,26 +46,27 @@ from graphmodel.report.charts import _figure, _png, _style
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import ChartFont
 from graphmodel.report.sentences import report_words
+from graphmodel.schema import Label, Rel
 from graphmodel.vocabulary import label_name, tie_name
 
 __all__ = ["COLORS", "Drawing", "overview_figure", "street_figure"]
 
 COLORS = {
-    "Community": "#e67e22",
-    "MemberUnit": "#2471a3",
-    "SocialOrg": "#27ae60",
-    "Committee": "#8e44ad",
-    "Street": "#7f8c8d",
+    Label.COMMUNITY: "#e67e22",
+    Label.MEMBER_UNIT: "#2471a3",
+    Label.SOCIAL_ORG: "#27ae60",
+    Label.COMMITTEE: "#8e44ad",
+    Label.STREET: "#7f8c8d",
 }
 """Colour by kind."""
 
 GAP_COLOR = "#c0392b"
 
 _TIE_STYLE = {
-    "PAIRED_WITH": ("#2471a3", 1.1, 0.75),
-    "MEMBER_OF": ("#8e44ad", 0.6, 0.35),
-    "COVERS": ("#8e44ad", 0.6, 0.35),
-    "SERVES": ("#27ae60", 0.5, 0.5),
+    Rel.PAIRED_WITH: ("#2471a3", 1.1, 0.75),
+    Rel.MEMBER_OF: ("#8e44ad", 0.6, 0.35),
+    Rel.COVERS: ("#8e44ad", 0.6, 0.35),
+    Rel.SERVES: ("#27ae60", 0.5, 0.5),
 }
 
 
@@ -90,7 +91,7 @@ class Drawing:
             (
                 u
                 for u, _, rel in folded.in_edges(street, data="type")
-                if rel == "PART_OF" and folded.nodes[u].get("label") == "Community"
+                if rel == Rel.PART_OF and folded.nodes[u].get("label") == Label.COMMUNITY
             ),
             key=self.name,
         )
@@ -98,7 +99,7 @@ class Drawing:
         units: set[str] = {
             u
             for u, _, rel in folded.in_edges(street, data="type")
-            if rel == "LOCATED_IN" and folded.nodes[u].get("label") == "MemberUnit"
+            if rel == Rel.LOCATED_IN and folded.nodes[u].get("label") == Label.MEMBER_UNIT
         }
         committees: set[str] = set()
         social: set[str] = set()
@@ -106,16 +107,16 @@ class Drawing:
         for c in [street, *self.communities]:
             for u, _, data in folded.in_edges(c, data=True):
                 rel, label = data.get("type"), folded.nodes[u].get("label")
-                if rel == "COVERS" and label == "Committee":
+                if rel == Rel.COVERS and label == Label.COMMITTEE:
                     committees.add(u)
                     if c in inside:
                         ties.add((u, c, rel))
-                elif rel == "SERVES" and label == "SocialOrg" and c in inside:
+                elif rel == Rel.SERVES and label == Label.SOCIAL_ORG and c in inside:
                     social.add(u)
                     ties.add((u, c, rel))
                 elif (
-                    rel == "PAIRED_WITH"
-                    and label == "MemberUnit"
+                    rel == Rel.PAIRED_WITH
+                    and label == Label.MEMBER_UNIT
                     and c in inside
                     and is_active(data, as_of)
                 ):
@@ -123,11 +124,11 @@ class Drawing:
                     ties.add((u, c, rel))
         for k in committees:
             for u, _, data in folded.in_edges(k, data=True):
-                member = data.get("type") == "MEMBER_OF" and is_active(data, as_of)
+                member = data.get("type") == Rel.MEMBER_OF and is_active(data, as_of)
                 here = u in units or where.get(u) == street
-                if member and here and folded.nodes[u].get("label") == "MemberUnit":
+                if member and here and folded.nodes[u].get("label") == Label.MEMBER_UNIT:
                     units.add(u)
-                    ties.add((u, k, "MEMBER_OF"))
+                    ties.add((u, k, Rel.MEMBER_OF))
         self.units = sorted(units)
         self.social = sorted(social)
         self.committees = sorted(committees, key=self.name)
@@ -177,19 +178,19 @@ def street_figure(
         pos[c] = (0.62 * math.cos(angle[c]), 0.62 * math.sin(angle[c]))
     partners: dict[str, list[float]] = {}
     for a, b, rel in d.ties:
-        if rel == "PAIRED_WITH":
+        if rel == Rel.PAIRED_WITH:
             partners.setdefault(a, []).append(angle[b])
     for u, slot in _slots(d.units, partners, d.name).items():
         angle[u] = slot
         pos[u] = (math.cos(slot), math.sin(slot))
     covered: dict[str, list[str]] = {}
     for a, b, rel in d.ties:
-        if rel == "COVERS":
+        if rel == Rel.COVERS:
             covered.setdefault(a, []).append(b)
     served: dict[str, list[str]] = {}
     serving: dict[str, list[str]] = {}
     for a, b, rel in d.ties:
-        if rel == "SERVES":
+        if rel == Rel.SERVES:
             serving.setdefault(a, []).append(b)
     # Committees of one community and social organizations of one or two sit beside them;
     # those of several communities, the platforms of the street, sit in the centre, named.
@@ -226,12 +227,12 @@ def street_figure(
             (x0, y0), (x1, y1) = pos[a], pos[b]
             ax.plot([x0, x1], [y0, y1], color=color, lw=width, alpha=alpha, zorder=1)
         for kind, nodes, r in (
-            ("SocialOrg", [o for o in d.social if o not in central], 14),
-            ("SocialOrg", [o for o in d.social if o in central], 120),
-            ("Committee", [k for k in central if k in d.committees], 120),
-            ("Committee", [k for k in d.committees if k not in central], 22),
-            ("Community", d.communities, 70),
-            ("MemberUnit", d.units, 40),
+            (Label.SOCIAL_ORG, [o for o in d.social if o not in central], 14),
+            (Label.SOCIAL_ORG, [o for o in d.social if o in central], 120),
+            (Label.COMMITTEE, [k for k in central if k in d.committees], 120),
+            (Label.COMMITTEE, [k for k in d.committees if k not in central], 22),
+            (Label.COMMUNITY, d.communities, 70),
+            (Label.MEMBER_UNIT, d.units, 40),
         ):
             filled = [n for n in nodes if n not in unpaired and n not in alone]
             ax.scatter(
@@ -284,7 +285,7 @@ def street_figure(
                 ha=("right" if left else "left") if len(central) > 1 else "center",
                 va="center" if len(central) > 1 else "top",
                 fontsize=size,
-                color=COLORS[d.g.nodes[k].get("label", "Committee")],
+                color=COLORS[d.g.nodes[k].get("label", Label.COMMITTEE)],
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                 zorder=6,
             )
@@ -422,14 +423,14 @@ def _street_ties(
     found: Counter[tuple[str, str]] = Counter()
     covers: dict[str, set[str]] = {}
     for u, v, rel in folded.edges(data="type"):
-        if rel == "COVERS" and where.get(v) in streets:
+        if rel == Rel.COVERS and where.get(v) in streets:
             covers.setdefault(u, set()).add(where[v] or "")
     for u, v, data in folded.edges(data=True):
         rel = data.get("type")
-        if rel not in ("PAIRED_WITH", "MEMBER_OF") or not is_active(data, as_of):
+        if rel not in (Rel.PAIRED_WITH, Rel.MEMBER_OF) or not is_active(data, as_of):
             continue
         a = where.get(u)
-        ends = {where.get(v)} if rel == "PAIRED_WITH" else covers.get(v, set())
+        ends = {where.get(v)} if rel == Rel.PAIRED_WITH else covers.get(v, set())
         for b in ends:
             if a in streets and b in streets and a != b:
                 found[(a, b) if a < b else (b, a)] += 1
@@ -517,11 +518,11 @@ def _legend(lang: str, unpaired: bool, alone: bool) -> list[Line2D]:
     w = report_words(lang)
     handles = [
         Line2D([], [], marker="o", ls="", color=COLORS[k], label=label_name(k, lang))
-        for k in ("Community", "MemberUnit", "SocialOrg", "Committee")
+        for k in (Label.COMMUNITY, Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.COMMITTEE)
     ]
     handles += [
         Line2D([], [], color=_TIE_STYLE[t][0], lw=1.5, label=tie_name(t, lang))
-        for t in ("PAIRED_WITH", "MEMBER_OF", "SERVES")
+        for t in (Rel.PAIRED_WITH, Rel.MEMBER_OF, Rel.SERVES)
     ]
     if unpaired:
         handles.append(

@@ -24,24 +24,32 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis.policy import Policy
+from graphmodel.schema import Label, Rel
 from graphmodel.vocabulary import gap_message
 
 __all__ = ["HIDDEN_LABELS", "KINDS", "TIES", "build_view", "view_data"]
 
-KINDS = ("Community", "MemberUnit", "SocialOrg", "Committee", "Street", "PartyOrg")
+KINDS = (
+    Label.COMMUNITY,
+    Label.MEMBER_UNIT,
+    Label.SOCIAL_ORG,
+    Label.COMMITTEE,
+    Label.STREET,
+    Label.PARTY_ORG,
+)
 """What the page draws, in legend order."""
-HIDDEN_LABELS = ("Grid", "District")
+HIDDEN_LABELS = (Label.GRID, Label.DISTRICT)
 TIES = (
-    "PAIRED_WITH",
-    "REPORTS_TO",
-    "MEMBER_OF",
-    "CONVENED_BY",
-    "COVERS",
-    "SERVES",
-    "LEADS",
-    "BELONGS_TO",
-    "PART_OF",
-    "LOCATED_IN",
+    Rel.PAIRED_WITH,
+    Rel.REPORTS_TO,
+    Rel.MEMBER_OF,
+    Rel.CONVENED_BY,
+    Rel.COVERS,
+    Rel.SERVES,
+    Rel.LEADS,
+    Rel.BELONGS_TO,
+    Rel.PART_OF,
+    Rel.LOCATED_IN,
 )
 """Tie types the page can show, in filter order."""
 

@@ -22,11 +22,19 @@ import math
 import networkx as nx
 
 from graphmodel.analysis.network import street_index
+from graphmodel.schema import Label, Rel
 
 __all__ = ["layout"]
 
 _GOLDEN = math.pi * (3 - math.sqrt(5))
-_ANCHOR_TIES = ("SERVES", "PAIRED_WITH", "REPORTS_TO", "LEADS", "BELONGS_TO", "MEMBER_OF")
+_ANCHOR_TIES = (
+    Rel.SERVES,
+    Rel.PAIRED_WITH,
+    Rel.REPORTS_TO,
+    Rel.LEADS,
+    Rel.BELONGS_TO,
+    Rel.MEMBER_OF,
+)
 
 
 def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
@@ -44,20 +52,20 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             for a, b in ((u, v), (v, u)):
                 if (
                     a not in anchor
-                    and labels.get(a) != "Community"
+                    and labels.get(a) != Label.COMMUNITY
                     and labels.get(b)
                     in (
-                        "Community",
-                        "Street",
+                        Label.COMMUNITY,
+                        Label.STREET,
                     )
                 ):
                     anchor[a] = b
     members: dict[str | None, list[str]] = {}
     for n in sorted(g):
-        if labels.get(n) in ("Street", "District"):
+        if labels.get(n) in (Label.STREET, Label.DISTRICT):
             continue
         members.setdefault(streets_of.get(n), []).append(n)
-    streets = sorted(n for n in g if labels.get(n) == "Street")
+    streets = sorted(n for n in g if labels.get(n) == Label.STREET)
     pos: dict[str, tuple[float, float]] = {}
     around: dict[str, int] = {}  # nodes spread around each anchor so far, over every street
     cols = max(1, math.ceil(math.sqrt(len(streets))))
@@ -87,8 +95,8 @@ def _place_street(
     pos: dict[str, tuple[float, float]],
     ring: float | None = None,
 ) -> None:
-    communities = [n for n in nodes if labels.get(n) == "Community"]
-    others = [n for n in nodes if labels.get(n) != "Community"]
+    communities = [n for n in nodes if labels.get(n) == Label.COMMUNITY]
+    others = [n for n in nodes if labels.get(n) != Label.COMMUNITY]
     radius = ring if ring is not None else max(2.0, math.sqrt(len(nodes)) * 0.7)
     for i, c in enumerate(communities):
         angle = 2 * math.pi * i / max(1, len(communities))
