@@ -283,10 +283,12 @@ def _set_initial_password(settings: ServerSettings, password: str) -> None:
     """``neo4j-admin dbms set-initial-password``, the password passed in an argument file
     (``@file``, which the command's parser, picocli, expands), never on the command line
     where ``ps`` would show it to every local user. The file is the owner's only (mode 600,
-    in the instance folder, itself mode 700) and removed at once."""
+    in the instance folder, itself mode 700) and removed at once. ``--`` ends the options, so
+    that a password starting with ``-`` (a generated one does, one time in 64) is read as the
+    password, not as an unknown option."""
     argfile = settings.home / "initial-password.args"
     quoted = password.replace("\\", "\\\\").replace('"', '\\"')
-    _write_secret(argfile, f'"{quoted}"')
+    _write_secret(argfile, f'-- "{quoted}"')
     try:
         _run_java(settings, ADMIN, "dbms", "set-initial-password", f"@{argfile}")
     finally:

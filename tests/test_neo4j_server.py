@@ -62,12 +62,13 @@ def test_the_password_file_is_private_and_holds_the_initial_password(tmp_path, j
     assert (settings.data_dir / "dbms" / "auth.ini").exists()
 
 
-def test_the_password_never_appears_on_a_command_line(tmp_path, jars, monkeypatch):
+@pytest.mark.parametrize("password", ["a b\"c\\d#e'f", "-starts-with-a-dash"])
+def test_the_password_never_appears_on_a_command_line(tmp_path, jars, monkeypatch, password):
     # ps shows every process's arguments to every local user: neo4j-admin gets the password
     # from an owner-only argument file, removed afterwards. A password with a space, quotes,
     # a backslash and '#' checks the file's quoting against what Neo4j stored: auth.ini
-    # holds SHA-256 iterated over salt + password.
-    password = "a b\"c\\d#e'f"
+    # holds SHA-256 iterated over salt + password. One starting with '-' (a generated
+    # password does, one time in 64) must not be read as an option.
     monkeypatch.setenv("NEO4J_PASSWORD", password)
     commands: list[list[str]] = []
     run = neo4j_server.subprocess.run
