@@ -14,8 +14,10 @@ Definitions:
 
   - **added**: a record of the batch the store does not have;
   - **changed**: a record whose label or properties differ. A node takes the properties of its
-    row; properties outside the schema of its label (analysis write-back,
-    ``graphmodel.writeback``) are kept. A relationship takes exactly its row's properties.
+    row; properties outside the schema of its label, and of the label it had (analysis
+    write-back, ``graphmodel.writeback``), are kept. A node whose label changed (a unit
+    re-entered as a social organization under the same id) is relabelled in place
+    (``relabel_nodes``): one node, its relationships kept. A relationship takes exactly its row's properties.
     A record whose only difference is ``source`` (the row it was read from moved up or down)
     is rewritten but not counted;
   - **removed**: a record the ledger named and names no more, that no other ledger names.
@@ -117,7 +119,9 @@ class TableChanges:
 class SyncPlan:
     """What one load writes, in one transaction.
 
-    ``upsert_*``: records added or changed, with their full new properties. ``remove_*``:
+    ``upsert_*``: records added or changed, with their full new properties;
+    ``relabel_nodes``: (id, stored label, new label) of the changed nodes whose label changed,
+    relabelled before anything else is written. ``remove_*``:
     records to delete (a node's relationships go with it). ``name_*``: records to add the
     ledger to the sources of; ``unname_*``: records that stay, to take the ledger off.
     ``kept``: records the ledger no longer names, kept because rows were rejected.
@@ -129,6 +133,7 @@ class SyncPlan:
     hash: str
     upsert_nodes: list[NodeRecord] = field(default_factory=list)
     upsert_edges: list[EdgeRecord] = field(default_factory=list)
+    relabel_nodes: list[tuple[str, str, str]] = field(default_factory=list)
     remove_nodes: list[tuple[str, str]] = field(default_factory=list)
     remove_edges: list[tuple[EdgeKey, str, str]] = field(default_factory=list)
     name_nodes: list[tuple[str, str]] = field(default_factory=list)
@@ -252,17 +257,21 @@ def plan(
             result.upsert_nodes.append(node)
             result.table(node.label).added += 1
             continue
-        own = (
-            {p.name for p in schema.LABELS[node.label].all_props}
-            if node.label in schema.LABELS
-            else set()
-        )
+        stored_label = str(data.get("label", ""))
+        own = {
+            p.name
+            for label in (node.label, stored_label)
+            if label in schema.LABELS
+            for p in schema.LABELS[label].all_props
+        }
         kept = {k: v for k, v in data.items() if k != "label" and k not in own}
         props = {**kept, **node.props}
         before = {k: v for k, v in data.items() if k != "label"}
-        if data.get("label") != node.label or before != props:
+        if stored_label != node.label:
+            result.relabel_nodes.append((node.id, stored_label, node.label))
+        if stored_label != node.label or before != props:
             result.upsert_nodes.append(NodeRecord(node.label, node.id, props))
-            if data.get("label") != node.label or not _only_source(before, props):
+            if stored_label != node.label or not _only_source(before, props):
                 result.table(node.label).changed += 1
 
     def label_of(node: str) -> str:

@@ -242,6 +242,15 @@ def _steps(ledger: Path, other: Path) -> list[tuple[str, Path, dict[str, list[li
     repaired = [row[:] for row in BASE["pairings"]]
     repaired[1][2] = "C3"
     one_unit = {"units": [["id", "name", "street"], ["U1", "市测绘院", "S1"]]}
+    # U2 is re-entered as a social organization under the same id: one node, relabelled, with
+    # its pairing P2 and its party organization still attached; its LOCATED_IN (a units column)
+    # goes, SERVES C2 comes, and no unit property (sector, level...) stays behind.
+    u2_social = edited(
+        streets=moved_s,
+        pairings=repaired,
+        units=BASE["units"][:2],
+        social_orgs=[["id", "name", "category", "community"], ["U2", "市规划院", "社区建设", "C2"]],
+    )
     return [
         ("first load", ledger, BASE),
         ("other ledger names U1", other, one_unit),
@@ -249,6 +258,7 @@ def _steps(ledger: Path, other: Path) -> list[tuple[str, Path, dict[str, list[li
         ("move a community", ledger, edited(pairings=BASE["pairings"][:2], communities=moved_c)),
         ("move a street", ledger, edited(communities=moved_c, streets=moved_s)),
         ("change a unit's pairing", ledger, edited(streets=moved_s, pairings=repaired)),
+        ("U2 becomes a social organization", ledger, u2_social),
         ("U1 leaves the base ledger", ledger, edited(units=BASE["units"][::2], pairings=[])),
         ("U1 leaves the other ledger", other, {"units": [["id", "name", "street"]]}),
     ]
@@ -264,7 +274,13 @@ def test_both_stores_agree_after_each_sync_case(tmp_path, neo4j_store):
         assert a.changes is not None and b.changes is not None
         assert a.changes.to_dict() == b.changes.to_dict(), what
         assert _view(embedded) == _view(neo4j_store), what
+        # the view keys nodes by id, so a second node under the same id would hide there
+        assert embedded.stats() == neo4j_store.stats(), what
     assert "U1" not in embedded.graph()
+    # the last base ledger has U2 in its units table again: relabelled back, the social
+    # organization's category gone
+    assert embedded.graph().nodes["U2"]["label"] == "MemberUnit"
+    assert "category" not in embedded.graph().nodes["U2"]
     assert [h.removed for h in neo4j_store.history()] == [h.removed for h in embedded.history()]
 
 

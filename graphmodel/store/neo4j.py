@@ -23,8 +23,9 @@ view (nodes keyed by id with ``label`` plus properties, relationships keyed ``"T
 ``type`` plus properties; the ``key`` property becomes the edge key), ``stats`` and
 ``partners``, with the definitions of ``graphmodel.graphview``.
 
-A node's label is fixed by its first write: writing the same id under another label creates a
-second node (the embedded store would relabel it); ledgers keep ids unique across labels.
+A load relabels a node whose label changed in place (``relabel_nodes``), first in its
+transaction, so that an id stays one node; ``write`` (records written without a ledger) merges
+on label and id, so writing an existing id under another label there creates a second node.
 """
 
 from __future__ import annotations
@@ -150,6 +151,12 @@ class Neo4jStore(Store):
         labels = self._endpoint_labels(upserts)
         self.ensure_schema()
         with self._transaction("load") as tx:
+            relabel: dict[tuple[str, str], list[str]] = {}
+            for node, old, new in plan.relabel_nodes:
+                relabel.setdefault((_label(old), _label(new)), []).append(node)
+            for (old, new), ids in relabel.items():
+                query = cypher.statement("load/relabel_nodes", old=old, new=new)
+                self._run_rows(tx, query, ids, None, key="ids")
             for (rel, start, end), rows in _grouped(plan.remove_edges).items():
                 query = cypher.statement(
                     "load/remove_relationships", type=rel, start=start, end=end
