@@ -328,6 +328,11 @@ _WORDS = {
         "pairings_title": "{name} 的结对共建（{n} 项，{as_of} 在期 {in_force} 项）",
         "gaps_title": "覆盖缺口（{as_of}，{n} 项）",
         "by_rule": "按规则统计",
+        "not_judged": "未采集未判断",
+        "gaps_not_judged": (
+            "“未采集、未判断”一栏的区没有录入该规则所需的台账（如社会组织、双报到），"
+            "这些社区不计为缺口；补录台账后重新载入即可判断。"
+        ),
         "whatif_title": "假设变化（{as_of}）",
         "change": "变化",
         "object": "对象",
@@ -527,6 +532,12 @@ _WORDS = {
         "pairings_title": "Pairings of {name} ({n}; {in_force} in force on {as_of})",
         "gaps_title": "Gaps ({as_of}, {n})",
         "by_rule": "By rule",
+        "not_judged": "Not judged",
+        "gaps_not_judged": (
+            "The districts under 'Not recorded, not judged' have no ledger rows of what the "
+            "rule reads (social organizations, dual reporting...), so their communities are "
+            "not counted as gaps; load those ledgers to judge them."
+        ),
         "whatif_title": "What-if ({as_of})",
         "change": "Change",
         "object": "Record",
@@ -699,6 +710,7 @@ _FIELDS = {
         "message": "说明",
         "ref": "参照",
         "count": "数量",
+        "gaps_dropped": "未判断的缺口数",
         "area": "层级",
         "parent": "上级",
         "streets": "街道数",
@@ -827,6 +839,7 @@ _FIELDS = {
         "message": "message",
         "ref": "ref",
         "count": "count",
+        "gaps_dropped": "gaps not judged",
         "area": "level",
         "parent": "parent",
         "streets": "streets",

@@ -39,8 +39,8 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from graphmodel import queries
+from graphmodel.analysis.completeness import judged_gaps
 from graphmodel.analysis.failure import single_points_of_failure
-from graphmodel.analysis.gaps import find_gaps
 from graphmodel.analysis.hubs import node_scores
 from graphmodel.analysis.network import party_owners
 from graphmodel.analysis.policy import Policy
@@ -137,7 +137,7 @@ def analysis_properties(
             for node in members.get(point.ids[0], point.ids):
                 put(node, {"cut_off_communities": names})
     flags: dict[str, set[str]] = {}
-    for gap in find_gaps(g, policy, as_of):
+    for gap in judged_gaps(g, policy, as_of).gaps:
         flags.setdefault(gap.node_id, set()).add(gap.rule)
     for node, rules in flags.items():
         put(node, {"gaps": sorted(rules)})

@@ -41,13 +41,45 @@ def test_gaps_json_matches_the_library(db):
     result = run("gaps", "--db", db, *AS_OF, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert list(data) == ["as_of", "gaps"]
+    assert list(data) == ["as_of", "gaps", "not_judged"]
     assert data["as_of"] == "2024-06-30"
+    # the hand-built street records every table its rules read: nothing is left unjudged
+    assert data["not_judged"] == []
     expected = find_gaps(EmbeddedStore(db).graph(), Policy(), DAY)
     assert data["gaps"] == [
         {**g.to_dict(), "message": gap_message(g.rule, g.name, g.detail, "zh")} for g in expected
     ]
     assert list(data["gaps"][0]) == [*GAP_FIELDS, "message"]
+
+
+def test_gaps_leave_out_what_a_district_did_not_record(tmp_path):
+    # The same street without its 双报到 rows: 东城区 (dc) recorded no REPORTS_TO at all, so
+    # the rule unreported cannot be judged there. Every unreported gap the rule itself finds
+    # (find_gaps) is left out of the gaps and counted as not judged, as the report does
+    # (analysis.completeness); the other rules' gaps stay.
+    batch = jianguomen().batch
+    batch.edges = [e for e in batch.edges if e.type != "REPORTS_TO"]
+    path = tmp_path / "g.db"
+    EmbeddedStore(path).write(batch)
+    would_be = find_gaps(EmbeddedStore(path).graph(), Policy(), DAY)
+    unreported = [g for g in would_be if g.rule == "unreported"]
+    assert unreported  # without the judgement every community would be a gap
+    result = run("gaps", "--db", path, *AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert not [g for g in data["gaps"] if g["rule"] == "unreported"]
+    assert len(data["gaps"]) == len(would_be) - len(unreported)
+    assert data["not_judged"] == [
+        {
+            "rule": "unreported",
+            "district_id": "dc",
+            "district_name": "东城区",
+            "gaps_dropped": len(unreported),
+            "rule_name": "无双报到",
+        }
+    ]
+    text = run("gaps", "--db", path, *AS_OF)
+    assert f"东城区（{len(unreported)}处）" in text.output and "未采集" in text.output
 
 
 def test_gaps_by_rule_and_street(db):

@@ -123,8 +123,11 @@ def trend(
     }
     points = []
     for day in dates:
-        gaps, _ = recorded.split(GapContext(g, policy, day).run(RULES))
-        gaps = [gap for gap in gaps if streets is None or gap.street_id in streets]
+        gaps = [
+            gap
+            for gap in recorded.split(GapContext(g, policy, day).run(RULES)).gaps
+            if streets is None or gap.street_id in streets
+        ]
         lacking = Counter(gap.rule for gap in gaps if gap.node_id in inside)
         point = TrendPoint(
             date=day.isoformat(),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from graphmodel.analysis.gaps import DETAIL_FIELDS, GAP_FIELDS, RULES, Gap, find_gaps
+from graphmodel.analysis.gaps import DETAIL_FIELDS, GAP_FIELDS, RULES, Gap
 from graphmodel.cli.options import (
     analysis_options,
     area_options,
@@ -51,6 +51,9 @@ GAP_CSV_FIELDS = (
     "message",
     *DETAIL_FIELDS,
 )
+NOT_JUDGED_FIELDS = ("rule", "rule_name", "district_id", "district_name", "gaps_dropped")
+"""The ``not_judged`` table: gaps a rule would count in a district whose ledgers did not
+record what it reads (``analysis.completeness``), left out of the gaps."""
 UNCOVERABLE_FIELDS = (
     "community_id",
     "community_name",
@@ -111,7 +114,9 @@ def gaps(
     Example:
         graphmodel gaps --street 建国门街道 --as-of 2023-06-30
     """
-    found = find_gaps(
+    from graphmodel.analysis.completeness import judged_gaps
+
+    judged = judged_gaps(
         read_graph(store_config),
         policy,
         as_of,
@@ -119,8 +124,10 @@ def gaps(
         district=district,
         rules=rules or None,
     )
+    found = judged.gaps
     lang = cli_lang()
     counts = Counter(g.rule for g in found)
+    not_judged = [{**row, "rule_name": rule_name(row["rule"], lang)} for row in judged.to_dict()]
     emit_tables(
         [
             Out("gaps", GAP_CSV_FIELDS, [_flat(g, lang) for g in found]),
@@ -133,18 +140,27 @@ def gaps(
                     if r in counts
                 ],
             ),
+            Out("not_judged", NOT_JUDGED_FIELDS, not_judged),
         ],
         fmt,
     )
     if fmt == "json":
-        emit_json({"as_of": as_of.isoformat(), "gaps": [_json(g, lang) for g in found]})
+        emit_json(
+            {
+                "as_of": as_of.isoformat(),
+                "gaps": [_json(g, lang) for g in found],
+                "not_judged": not_judged,
+            }
+        )
     elif fmt == "text":
         from graphmodel.report.tables import gap_count_table
 
         w = words(lang)
         _print_gaps(w["gaps_title"].format(as_of=as_of, n=len(found)), found, lang)
-        table = gap_count_table(found, lang)
+        table = gap_count_table(found, lang, judged.unjudged())
         print_table(w["by_rule"], table.headers, table.rows)
+        if judged.dropped:
+            console.print(w["gaps_not_judged"])
 
 
 @click.command(name="whatif")

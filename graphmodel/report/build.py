@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +52,7 @@ from graphmodel.report.sentences import (
 from graphmodel.report.tables import (
     Table,
     coverage_table,
+    gap_count_table,
     gap_table,
     hub_table,
     point_table,
@@ -161,7 +161,8 @@ def build_report(
     scope = scope_of(g, district, street)
     recorded = completeness(g)
     context = GapContext(g, policy, as_of)
-    every_gap, dropped = recorded.split(context.run(RULES))
+    judged = recorded.split(context.run(RULES))
+    every_gap = judged.gaps
     gaps = [gap for gap in every_gap if scope.holds(gap.street_id)]
     coverage = [r for r in street_coverage(g, every_gap, recorded) if scope.holds(r.id)]
     net = actor_graph(g, as_of)
@@ -246,7 +247,7 @@ def build_report(
         "gaps",
         w["gaps"],
         charts=_charts(("gaps", w["chart_gaps"], charts.gap_chart(gaps, lang, font))),
-        tables=[("", _gap_counts(gaps, dropped, recorded, districts, lang))]
+        tables=[("", gap_count_table(gaps, lang, judged.unjudged(districts)))]
         + [
             (
                 rw["gap_rows"].format(rule=rule_name(rule, lang), n=rows),
@@ -324,11 +325,7 @@ def build_report(
         "policy": policy.to_dict(),
         "summary": summary.to_dict(),
         "completeness": {d: v for d, v in recorded.to_dict().items() if d in districts},
-        "not_judged": [
-            {"rule": rule, "district_id": d, "gaps_dropped": n}
-            for (rule, d), n in sorted(dropped.items())
-            if d in districts
-        ],
+        "not_judged": judged.to_dict(districts),
         "coverage": [r.to_dict() for r in coverage],
         "gaps": [gap.to_dict() for gap in gaps],
         "hubs": _hubs(ranked, in_scope).to_dict(),
@@ -492,25 +489,6 @@ def _hub_words(hubs: list[Any], roles: dict[str, Any], lang: str) -> Table:
             for h in hubs
         ],
     )
-
-
-def _gap_counts(
-    gaps: list[Gap],
-    dropped: dict[tuple[str, str], int],
-    recorded: Completeness,
-    districts: dict[str, str],
-    lang: str,
-) -> Table:
-    """Per rule: gaps found in scope, and the districts where it could not be judged."""
-    w, rw = words(lang), report_words(lang)
-    counts = Counter(g.rule for g in gaps)
-    body = []
-    for rule in RULES:
-        unjudged = [name for d, name in districts.items() if not recorded.judged(rule, d)]
-        if not counts[rule] and not unjudged:
-            continue
-        body.append([rule_name(rule, lang), counts[rule], join_names(unjudged, lang)])
-    return Table([w["rule"], rw["found"], rw["unjudged"]], body)
 
 
 def _districts_in(g: nx.MultiDiGraph, scope: Scope) -> dict[str, str]:

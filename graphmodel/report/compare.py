@@ -60,7 +60,7 @@ def compare(
     whether a street id is in scope; ``rows`` bounds each list in the body."""
     w, rw = words(lang), report_words(lang)
     recorded = completeness(then_graph)
-    every_then, _ = recorded.split(GapContext(then_graph, policy, then).run(RULES))
+    every_then = recorded.split(GapContext(then_graph, policy, then).run(RULES)).gaps
     gaps_then = [gap for gap in every_then if holds(gap.street_id)]
     coverage_then = {
         r.id: r for r in street_coverage(then_graph, every_then, recorded) if holds(r.id)

@@ -8,16 +8,17 @@ and records how many rows were left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphmodel.analysis.failure import PointOfFailure
-from graphmodel.analysis.gaps import Gap
+from graphmodel.analysis.gaps import RULES, Gap
 from graphmodel.analysis.hubs import HubReport
 from graphmodel.analysis.reach import ReachResult
 from graphmodel.analysis.recommend import Recommendation
 from graphmodel.report.coverage import StreetCoverage
+from graphmodel.report.sentences import join_names, report_words
 from graphmodel.vocabulary import (
     gap_message,
     label_name,
@@ -100,14 +101,30 @@ def coverage_table(rows: Sequence[StreetCoverage], lang: str) -> Table:
     return Table(headers, body)
 
 
-def gap_count_table(gaps: Sequence[Gap], lang: str) -> Table:
-    """How many gaps each rule found, in the order the rules run."""
-    w = words(lang)
+def gap_count_table(
+    gaps: Sequence[Gap],
+    lang: str,
+    unjudged: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+) -> Table:
+    """How many gaps each rule found, in the order the rules run, and where it could not
+    judge for data not recorded (``unjudged``: rule -> (district name, gaps dropped), from
+    ``JudgedGaps.unjudged``); the same table in ``graphmodel gaps`` and the report."""
+    w, rw = words(lang), report_words(lang)
     counts = Counter(g.rule for g in gaps)
-    return Table(
-        [w["rule"], "rule", w["count"]],
-        [[rule_name(rule, lang), rule, count] for rule, count in counts.items()],
-    )
+    unjudged = unjudged or {}
+    body = [
+        [
+            rule_name(rule, lang),
+            counts[rule],
+            join_names(
+                [rw["unjudged_cell"].format(district=d, n=n) for d, n in unjudged.get(rule, [])],
+                lang,
+            ),
+        ]
+        for rule in RULES
+        if counts[rule] or unjudged.get(rule)
+    ]
+    return Table([w["rule"], rw["found"], rw["unjudged"]], body)
 
 
 def gap_table(gaps: Sequence[Gap], lang: str, limit: int | None = None) -> Table:

@@ -5,7 +5,7 @@ into their owners (``analysis.folding.fold_party_orgs``), so a pairing is a line
 unit and the community. Grids and the district node are left out (they are filing, not actors).
 It offers search by name, filters by kind and by tie, gaps marked in red, and on a click the
 node's details: its pairings with their dates and whether each is in force on the as-of
-date, its other ties, its gaps (``find_gaps``), its rank as a coordination hub and the
+date, its other ties, its gaps (``judged_gaps``), its rank as a coordination hub and the
 communities that would lose their only tie without it (``analysis.hubs``).
 
 Drawing is WebGL (sigma.js 4 on graphology, chosen by measurement: docs/benchmarks.md). Both
@@ -74,9 +74,9 @@ def view_data(
         index -> names of its folded party organizations), ``gaps`` (node index -> gap
         messages) and ``roles`` (node index -> hub figures).
     """
+    from graphmodel.analysis.completeness import judged_gaps
     from graphmodel.analysis.failure import single_points_of_failure
     from graphmodel.analysis.folding import fold_party_orgs
-    from graphmodel.analysis.gaps import find_gaps
     from graphmodel.analysis.hubs import rank_hubs
     from graphmodel.analysis.scope import scope_graph
     from graphmodel.view.layout import layout
@@ -114,7 +114,7 @@ def view_data(
             role = roles.setdefault(i, {"rank": 0, "degree": 0, "streets": 0, "cut_off": []})
             role["cut_off"] = [c.name for c in point.cut_off]
     gaps: dict[int, list[str]] = {}
-    for gap in find_gaps(g, policy, as_of):
+    for gap in judged_gaps(g, policy, as_of).gaps:
         i = at(gap.node_id)
         if i is not None:
             gaps.setdefault(i, []).append(gap_message(gap.rule, gap.name, gap.detail, "zh"))
