@@ -23,7 +23,11 @@ DAY = ["--as-of", "2024-06-30"]
 COMMANDS = {
     "stats": (["stats"], ["区和街道", "节点", "关系"], ["层级", "编号", "名称"]),
     "pairings": (["pairings", "c4", *DAY], ["结对共建"], ["党组织", "结对方", "所属"]),
-    "gaps": (["gaps", *DAY], ["缺口清单", "按规则统计"], ["规则", "规则名称", "编号"]),
+    "gaps": (
+        ["gaps", *DAY],
+        ["缺口清单", "按规则统计", "未采集未判断"],
+        ["规则", "规则名称", "编号"],
+    ),
     "whatif": (
         ["whatif", "--remove", "u4", *DAY],
         ["缺口变化", "假设变化", "失去全部结对的社区", "成员单位不足的委员会", "枢纽排名变化"],
@@ -93,7 +97,7 @@ def test_english_workbook_has_english_headers_and_sheets(db, tmp_path):
     result = run("gaps", *DAY, "--db", db, "--xlsx", path, "--lang", "en")
     assert "Written: " in result.output
     book = load_workbook(path)
-    assert book.sheetnames == ["Gaps", "By rule"]
+    assert book.sheetnames == ["Gaps", "By rule", "Not judged"]
     assert [c.value for c in book["Gaps"][1]][:3] == ["rule", "rule name", "id"]
 
 
