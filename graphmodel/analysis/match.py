@@ -27,21 +27,26 @@ Objective (``flow.min_cost_assign``): meet as many needs as capacities allow; am
 assignments, minimise the sum of the proposals' tier costs plus, for each need left unmet,
 the days it has waited (capped at ``work_period_days``), so that older needs are met first.
 
-Candidates, so that the flow network stays small at city scale: every ``paired`` and
-``committee`` resource; of the ``street``, ``district`` and ``elsewhere`` pools (resources
-ranked by id), a window of ``match_candidates`` per tier, spread over the needs of the area
-(``flow.window``). Needs left over are reported with a reason: ``no_candidate`` (no allowed
-resource at all) or ``capacity_taken`` (candidates' capacity went to other needs).
+Candidates: every allowed resource, none left out. So that the flow network stays small at
+city scale, the resources a need reaches through a tier other than a pairing are offered as
+*groups* (``flow.min_cost_assign``): a committee's members' resources of one category, a
+street's, a district's, and those of scope 不限, each one node of the network that every need
+of the committee, street or district draws on at the tier's cost, instead of one edge per
+resource and need. A resource reachable by several tiers is proposed through the cheapest.
+Needs left over are reported with a reason: ``no_candidate`` (no allowed resource at all) or
+``capacity_taken`` (the allowed resources' capacity went to other needs), and how many
+resources were allowed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmodel.analysis.flow import min_cost_assign, window
+from graphmodel.analysis.flow import min_cost_assign
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.lists import NeedItem, ResourceItem
 from graphmodel.analysis.policy import Policy
@@ -56,8 +61,6 @@ __all__ = ["TIERS", "Match", "MatchProposal", "UnmetNeed", "match"]
 TIERS = ("paired", "committee", "street", "district", "elsewhere")
 SCOPE_TIERS = {"结对社区": 1, "街道": 3, "区": 4, "不限": 5}
 """How many of ``TIERS`` (from the nearest) a resource of each scope may serve."""
-WINDOW = 5
-"""Resources of each of the street, district and elsewhere tiers offered to one need."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,9 @@ class UnmetNeed:
 
 @dataclass
 class Match:
-    """The proposals, the needs left unmet, and the size of the problem."""
+    """The proposals, the needs left unmet, and the size of the problem: ``candidate_edges``
+    counts the edges of the flow network between needs, resources and groups of resources
+    (module docstring)."""
 
     as_of: str
     needs: int
@@ -174,9 +179,9 @@ def match(
 
     Notes
     -----
-    Indexing is O(n + m); the flow network has one node per need and candidate resource, and
-    per need every paired and committee resource plus at most 3 x ``WINDOW`` others; it is
-    solved part by part (``flow.min_cost_assign``).
+    Indexing is O(n + m); the flow network has one node per need, available resource and
+    group, one edge per resource and group it is in, and per need one edge per paired
+    resource and per group it draws on; it is solved part by part (``flow.min_cost_assign``).
     """
     ctx = context if context is not None else GapContext(g, policy, as_of)
     lists, ties = ctx.lists, ctx.ties
@@ -193,26 +198,26 @@ def match(
             continue
         needs.append(need)
     near = _Nearness(ctx)
-    candidates = _candidates(ctx, needs, spare, near)
+    candidates, groups = _candidates(ctx, needs, spare, near)
     cap = ctx.policy.work_period_days
     unmet_cost = {n.id: min(max(lists.age(n) or 0, 0), cap) for n in needs}
-    chosen = min_cost_assign(
-        [n.id for n in needs],
-        spare,
-        {n: [(r, c) for r, _, c in offered] for n, offered in candidates.items()},
-        unmet_cost,
-    )
-    taken = Counter(chosen.values())
+    chosen = min_cost_assign([n.id for n in needs], spare, candidates, unmet_cost, groups)
+    taken = Counter(r for r, _ in chosen.values())
     proposals, unmet = [], []
     for need in needs:
-        r = chosen.get(need.id)
-        if r is None:
-            reason = "capacity_taken" if candidates[need.id] else "no_candidate"
-            unmet.append(_unmet(ctx, need, reason, len(candidates[need.id])))
+        if need.id not in chosen:
+            allowed = {
+                r
+                for x, _ in candidates[need.id]
+                for r in (groups[x] if isinstance(x, tuple) else [str(x)])
+            }
+            reason = "capacity_taken" if allowed else "no_candidate"
+            unmet.append(_unmet(ctx, need, reason, len(allowed)))
             continue
-        tier, cost = next((t, c) for x, t, c in candidates[need.id] if x == r)
+        r, via = chosen[need.id]
+        cost = dict(candidates[need.id])[via]
         left = spare[r] - taken[r]
-        proposals.append(_proposal(ctx, need, lists.resources[r], tier, cost, left, near))
+        proposals.append(_proposal(ctx, need, lists.resources[r], via, cost, left, near))
     key = lambda x: (x.district_id, x.street_id, x.need_id)  # noqa: E731
     return Match(
         as_of=as_of.isoformat(),
@@ -221,7 +226,10 @@ def match(
         proposals=sorted(proposals, key=key),
         unmet=sorted(unmet, key=key),
         total_cost=sum(p.cost for p in proposals),
-        candidate_edges=sum(len(v) for v in candidates.values()),
+        candidate_edges=sum(len(v) for v in candidates.values())
+        + sum(
+            len(groups[x]) for x in {x for v in candidates.values() for x, _ in v if x in groups}
+        ),
     )
 
 
@@ -265,22 +273,16 @@ class _Nearness:
             found |= ties.covering.get(street, set())
         return sorted(found)
 
-    def fellows(self, raiser: str) -> dict[str, str]:
-        """provider -> the first committee (by id) it shares with ``raiser``."""
-        ties = self.ctx.ties
-        found: dict[str, str] = {}
-        for k in self.committees(raiser):
-            for member in sorted(ties.members.get(k, ())):
-                found.setdefault(ties.owner.get(member, member), k)
-        return found
+
+Group = tuple[str, str, str]
+"""A group of resources a need draws on at one cost: (tier, place, category), where the tier
+is ``committee`` (place: the committee), ``street``, ``district`` or ``elsewhere`` (place
+empty), and the category is the resources' own (empty: any need)."""
 
 
-def _candidates(
-    ctx: GapContext, needs: list[NeedItem], spare: dict[str, int], near: _Nearness
-) -> dict[str, list[tuple[str, str, int]]]:
-    """(resource, tier, cost) offered to each need (module docstring)."""
-    lists, ties, policy = ctx.lists, ctx.ties, ctx.policy
-    costs = dict(
+def _costs(policy: Policy) -> dict[str, int]:
+    """The cost of each tier (``cost_match_*``)."""
+    return dict(
         zip(
             TIERS,
             (
@@ -293,53 +295,62 @@ def _candidates(
             strict=True,
         )
     )
+
+
+def _candidates(
+    ctx: GapContext, needs: list[NeedItem], spare: dict[str, int], near: _Nearness
+) -> tuple[dict[str, list[tuple[Hashable, int]]], dict[Hashable, list[str]]]:
+    """What each need may draw on, as (resource id or ``Group``, cost), and the resources of
+    each group, in id order (module docstring)."""
+    lists, ties = ctx.lists, ctx.ties
+    costs = _costs(ctx.policy)
     by_offerer: dict[str, list[ResourceItem]] = {}
-    pools: dict[tuple[str, str, str], list[ResourceItem]] = {}
-    located: dict[str, tuple[str, str]] = {}
+    groups: dict[Hashable, list[str]] = {}
     for rid in sorted(spare):
         r = lists.resources[rid]
         by_offerer.setdefault(r.offerer, []).append(r)
         s = ties.street(r.offerer) or ""
         d = ties.district(s) or "" if s else ""
-        located[rid] = (s, d)
         reach = SCOPE_TIERS.get(r.scope or "区", 4)
         if s and reach >= 3:
-            pools.setdefault(("street", s, r.category), []).append(r)
+            groups.setdefault(("street", s, r.category), []).append(rid)
         if d and reach >= 4:
-            pools.setdefault(("district", d, r.category), []).append(r)
+            groups.setdefault(("district", d, r.category), []).append(rid)
         if reach >= 5:
-            pools.setdefault(("elsewhere", "", r.category), []).append(r)
-    position: dict[tuple[str, str, str], int] = Counter()
-    share: Counter[tuple[str, str, str]] = Counter()
-    where = {}
+            groups.setdefault(("elsewhere", "", r.category), []).append(rid)
+    committees: set[str] = set()
+
+    def committee_groups(k: str) -> None:
+        """The committee's groups: its members' resources (by owner), scope wider than
+        结对社区, one group per category."""
+        committees.add(k)
+        offered: dict[str, set[str]] = {}
+        for member in ties.members.get(k, ()):
+            for r in by_offerer.get(ties.owner.get(member, member), ()):
+                if _allowed(r, "committee", r.category):
+                    offered.setdefault(r.category, set()).add(r.id)
+        for category, ids in offered.items():
+            groups[("committee", k, category)] = sorted(ids)
+
+    out: dict[str, list[tuple[Hashable, int]]] = {}
     for need in needs:
         s = ties.street(need.raiser) or ""
         d = ties.district(s) or "" if s else ""
-        where[need.id] = (s, d)
-        for key in _pool_keys(s, d, need.category):
-            share[key] += 1
-    out: dict[str, list[tuple[str, str, int]]] = {}
-    for need in needs:
-        s, d = where[need.id]
-        found: list[tuple[ResourceItem, str]] = []
-        for provider in near.paired(need.raiser):
-            found += [(r, "paired") for r in by_offerer.get(provider, ())]
-        for provider in near.fellows(need.raiser):
-            found += [(r, "committee") for r in by_offerer.get(provider, ())]
-        for key in _pool_keys(s, d, need.category):
-            for r in window(pools.get(key, []), position[key], max(share[key], 1), WINDOW):
-                rs, rd = located[r.id]
-                tier = "street" if s and rs == s else "district" if d and rd == d else "elsewhere"
-                found.append((r, tier))
-            position[key] += 1
-        offered: dict[str, tuple[str, int]] = {}
-        for r, tier in found:
-            if _allowed(r, tier, need.category) and (
-                r.id not in offered or costs[tier] < offered[r.id][1]
-            ):
-                offered[r.id] = (tier, costs[tier])
-        out[need.id] = sorted((r, t, c) for r, (t, c) in offered.items())
-    return out
+        found: list[tuple[Hashable, int]] = [
+            (r.id, costs["paired"])
+            for provider in near.paired(need.raiser)
+            for r in by_offerer.get(provider, ())
+            if _allowed(r, "paired", need.category)
+        ]
+        keys: list[Group] = []
+        for k in near.committees(need.raiser):
+            if k not in committees:
+                committee_groups(k)
+            keys += [("committee", k, cat) for cat in sorted({need.category, ""})]
+        keys += _pool_keys(s, d, need.category)
+        found += [(key, costs[key[0]]) for key in keys if key in groups]
+        out[need.id] = found
+    return out, groups
 
 
 def _allowed(r: ResourceItem, tier: str, category: str) -> bool:
@@ -356,10 +367,11 @@ def _allowed(r: ResourceItem, tier: str, category: str) -> bool:
     return TIERS.index(tier) < SCOPE_TIERS.get(scope, 4)
 
 
-def _pool_keys(s: str, d: str, category: str) -> list[tuple[str, str, str]]:
-    """The pools a need of ``category`` in street ``s`` and district ``d`` draws from: its
-    category's and the any-category resources', per tier."""
-    keys = []
+def _pool_keys(s: str, d: str, category: str) -> list[Group]:
+    """The groups of the street, district and elsewhere tiers a need of ``category`` in
+    street ``s`` and district ``d`` draws on: its category's and the any-category
+    resources', per tier."""
+    keys: list[Group] = []
     for cat in sorted({category, ""}):
         if s:
             keys.append(("street", s, cat))
@@ -380,23 +392,20 @@ def _proposal(
     ctx: GapContext,
     need: NeedItem,
     r: ResourceItem,
-    tier: str,
+    group: Hashable,
     cost: int,
     left: int,
     near: _Nearness,
 ) -> MatchProposal:
+    """The proposal of ``r`` for ``need``, drawn through ``group`` (a ``Group``, or the
+    resource's own id for a paired resource)."""
     ties = ctx.ties
     s, s_name, d, d_name = _place(ctx, need.raiser)
-    if tier == "paired":
-        via = near.paired(need.raiser)[r.offerer]
-    elif tier == "committee":
-        via = near.fellows(need.raiser)[r.offerer]
-    elif tier == "street":
-        via = s
-    elif tier == "district":
-        via = d
+    if isinstance(group, tuple):
+        tier, place, _ = group
+        via = {"committee": place, "street": s, "district": d}.get(tier, "")
     else:
-        via = ""
+        tier, via = "paired", near.paired(need.raiser)[r.offerer]
     path = tuple(x for x in (need.id, need.raiser, via, r.offerer, r.id) if x)
     return MatchProposal(
         need_id=need.id,
