@@ -11,7 +11,7 @@ The flow network: source -> each supplier (capacity: its supply, cost 0) -> each
 in (cost 0) -> each demand the group is a candidate for (capacity 1, the candidate's cost) ->
 sink (capacity 1); a supplier named directly goes to the demand without a group. For each
 demand, a bypass source -> demand costs the demand's *unmet cost* plus a constant larger than
-the cost of any rearrangement that meets one more demand. The solver (HiGHS, ``_Network``)
+the cost of any rearrangement that meets one more demand. The solver (HiGHS, ``FlowNetwork``)
 then meets as many demands as the capacities allow and, among those assignments, minimises the
 candidates' costs plus the unmet costs of the demands left over. A group's flow is split back
 onto its suppliers in id order, then onto the demands it serves in id order: every supplier of
@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["Assignment", "min_cost_assign"]
+__all__ = ["SINK", "SOURCE", "Assignment", "FlowNetwork", "Node", "min_cost_assign"]
 
 Node = tuple[Any, ...]
 """A node of the flow network: ``("s", supplier)``, ``("g", group)``, ``("d", demand)``,
@@ -140,7 +140,7 @@ def _solve(
     )
     top = max(c for d in part for c in live[d].values())
     big = (top + max((unmet.get(d, 0) for d in part), default=0)) * len(part) + 1
-    net = _Network()
+    net = FlowNetwork()
     for s in suppliers:
         net.edge(SOURCE, ("s", s), min(supply[s], len(part)), 0)
     for g in used:
@@ -154,21 +154,19 @@ def _solve(
     flow = net.solve({SOURCE: -len(part), SINK: len(part)})
     chosen: dict[str, Assignment] = {}
     into: dict[Hashable, list[str]] = {}
-    served: dict[Hashable, list[str]] = {}
-    for (u, v), amount in sorted(flow.items(), key=repr):
-        if u[0] == "s" and v[0] == "d":
-            chosen[v[1]] = (u[1], u[1])
-        elif u[0] == "s" and v[0] == "g":
-            into.setdefault(v[1], []).extend([u[1]] * amount)
-        elif u[0] == "g":
-            served.setdefault(u[1], []).append(v[1])
+    for s in suppliers:
+        for (kind, x), amount in sorted(flow.get(("s", s), {}).items(), key=repr):
+            if kind == "d":
+                chosen[x] = (s, s)
+            else:
+                into.setdefault(x, []).extend([s] * amount)
     for g in used:
-        units = sorted(into.get(g, []))
-        chosen.update(zip(sorted(served.get(g, [])), ((s, g) for s in units), strict=True))
+        served = sorted(d for (_, d) in flow.get(("g", g), {}))
+        chosen.update(zip(served, ((s, g) for s in into.get(g, [])), strict=True))
     return chosen
 
 
-class _Network:
+class FlowNetwork:
     """A flow network as arrays, solved as a linear programme by HiGHS's dual simplex
     (``scipy.optimize.linprog``): the node-arc incidence matrix of a network is totally
     unimodular, so the basic optimal solution the simplex returns is integral, and HiGHS (C++)
@@ -180,22 +178,24 @@ class _Network:
         self.edges: list[tuple[Node, Node]] = []
         self.tails: list[int] = []
         self.heads: list[int] = []
-        self.capacity: list[int] = []
+        self.capacity: list[float] = []
         self.cost: list[int] = []
 
-    def node(self, v: Node) -> int:
+    def _node(self, v: Node) -> int:
         return self.index.setdefault(v, len(self.index))
 
-    def edge(self, u: Node, v: Node, capacity: int, cost: int) -> None:
+    def edge(self, u: Node, v: Node, capacity: int | None, cost: int) -> None:
+        """An edge from ``u`` to ``v`` (nodes are made on first use); ``capacity`` None is
+        unbounded."""
         self.edges.append((u, v))
-        self.tails.append(self.node(u))
-        self.heads.append(self.node(v))
-        self.capacity.append(capacity)
+        self.tails.append(self._node(u))
+        self.heads.append(self._node(v))
+        self.capacity.append(float("inf") if capacity is None else capacity)
         self.cost.append(cost)
 
-    def solve(self, demand: Mapping[Node, int]) -> dict[tuple[Node, Node], int]:
-        """The flow on each edge that carries some (``demand``: inflow minus outflow of each
-        node; 0 for nodes not listed)."""
+    def solve(self, demand: Mapping[Node, int]) -> dict[Node, dict[Node, int]]:
+        """A minimum-cost flow meeting ``demand`` (inflow minus outflow of each node; 0 for
+        nodes not listed): tail -> head -> amount, for the edges that carry some."""
         import numpy as np
         from scipy import sparse
         from scipy.optimize import linprog
@@ -216,7 +216,7 @@ class _Network:
             np.asarray(self.cost, dtype=float),
             A_eq=incidence,
             b_eq=balance,
-            bounds=np.column_stack([np.zeros(m), np.asarray(self.capacity, dtype=float)]),
+            bounds=np.column_stack([np.zeros(m), np.asarray(self.capacity)]),
             method="highs-ds",
         )
         if result.status != 0:  # the bypasses make every instance feasible and bounded
@@ -224,5 +224,8 @@ class _Network:
         flow = np.rint(result.x)
         if np.abs(result.x - flow).max(initial=0) > 1e-6:  # a basic solution is integral
             raise RuntimeError("min-cost flow solution is not integral")
-        flow = flow.astype(int)
-        return {self.edges[i]: int(flow[i]) for i in np.flatnonzero(flow)}
+        found: dict[Node, dict[Node, int]] = {}
+        for i in np.flatnonzero(flow):
+            u, v = self.edges[i]
+            found.setdefault(u, {})[v] = int(flow[i])
+        return found

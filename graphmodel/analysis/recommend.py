@@ -27,8 +27,8 @@ cost) -> sink (capacity 1), plus a bypass source -> sink that costs more than an
 that covers one more community. A community may also draw from its own street's pools through
 the district offer at the district's cost; a minimum never does so when its own street's route
 is free, and the proposal reports the cost of where the unit really sits. The flow is split back
-onto units in id order. ``networkx.network_simplex`` solves it; nodes and edges go in sorted, so
-the same graph gives the same proposals.
+onto units in id order. ``flow.FlowNetwork`` solves it (as ``match``'s); nodes and edges go in
+sorted, so the same graph gives the same proposals.
 
 Units. Every ``MemberUnit`` is a candidate while it has spare capacity: its ``capacity``
 property (结对上限) or else ``Policy.unit_capacity``, minus its pairings in force.
@@ -45,6 +45,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graphmodel.analysis.flow import SINK, SOURCE, FlowNetwork
 from graphmodel.analysis.gaps import GapContext
 from graphmodel.analysis.policy import Policy
 from graphmodel.errors import GraphmodelError
@@ -292,25 +293,22 @@ def _zone(ctx: GapContext, district: str) -> str | None:
 
 def _network(
     ctx: GapContext, communities: list[str], offers: dict[str, UnitOffer]
-) -> tuple[nx.DiGraph, dict[tuple[Any, ...], list[UnitOffer]], dict[str, int]]:
+) -> tuple[FlowNetwork, dict[tuple[Any, ...], list[UnitOffer]], dict[str, int]]:
     """The pooled flow network (module docstring), the units of each pool, and how many units
     each community may be proposed."""
-    import networkx as nx
-
     policy, ties = ctx.policy, ctx.ties
     pools: dict[tuple[Any, ...], list[UnitOffer]] = {}
     for o in sorted(offers.values(), key=lambda o: o.id):
         zone = _zone(ctx, o.district) if _allowed_elsewhere(ctx, o) else None
         key = ("pool", o.street, o.district, o.penalty, zone is not None, zone or "")
         pools.setdefault(key, []).append(o)
-    net = nx.DiGraph()
-    source, sink = ("source",), ("sink",)
+    net = FlowNetwork()
     supply: Counter[tuple[Any, ...]] = Counter()
     units_at: Counter[tuple[Any, ...]] = Counter()
     roaming_in: Counter[str] = Counter()  # units allowed elsewhere, per own district
     for pool, members in sorted(pools.items()):
         _, street, district, penalty, roams, zone = pool
-        net.add_edge(source, pool, capacity=sum(o.spare for o in members), weight=0)
+        net.edge(SOURCE, pool, sum(o.spare for o in members), 0)
         routes: list[tuple[str, str | None]] = []
         if street:
             routes.append(("street", street))
@@ -319,7 +317,7 @@ def _network(
         if roams:
             routes.append(("elsewhere", zone))
         for route in routes:
-            net.add_edge(pool, route, weight=penalty)
+            net.edge(pool, route, None, penalty)
             supply[route] += sum(o.spare for o in members)
             units_at[route] += len(members)
         if roams and district:
@@ -337,7 +335,7 @@ def _network(
         for way, cost in ways:
             usable = way[1] is not None and (way[1] != "" or way[0] == "elsewhere")
             if usable and supply[way]:
-                net.add_edge(way, ("c", c), capacity=1, weight=cost)
+                net.edge(way, ("c", c), 1, cost)
         # Allowed units, each once: the district's (its streets included) or, without a
         # district, the street's; plus those allowed elsewhere from other districts.
         count = units_at[("district", district)] if district else units_at[("street", street)]
@@ -345,7 +343,7 @@ def _network(
             count += units_at[("elsewhere", zone)] - (roaming_in[district] if district else 0)
         candidates[c] = count
         if count:
-            net.add_edge(("c", c), sink, capacity=1, weight=0)
+            net.edge(("c", c), SINK, 1, 0)
     return net, pools, candidates
 
 
@@ -358,19 +356,14 @@ def _solve(
     of communities, so covering one more community always pays: the flow covers as many as
     possible and, among those coverings, is the cheapest.
     """
-    import networkx as nx
-
     net, pools, candidates = _network(ctx, communities, offers)
     coverable = [c for c in communities if candidates[c]]
     if not coverable:
         return {}, candidates
     policy = ctx.policy
     top = policy.cost_elsewhere + max(o.penalty for o in offers.values())
-    source, sink = ("source",), ("sink",)
-    net.add_node(source, demand=-len(coverable))
-    net.add_node(sink, demand=len(coverable))
-    net.add_edge(source, sink, capacity=len(coverable), weight=top * len(coverable) + 1)
-    _, flow = nx.network_simplex(net)
+    net.edge(SOURCE, SINK, len(coverable), top * len(coverable) + 1)
+    flow = net.solve({SOURCE: -len(coverable), SINK: len(coverable)})
     # Split each pool's flow over its routes onto units (id order), then each route's units
     # onto the communities it serves (sorted).
     spare = {o.id: o.spare for o in offers.values()}
