@@ -17,11 +17,8 @@ from neo4j import Driver, GraphDatabase
 
 from graphmodel import graphview, queries
 from graphmodel.analysis.failure import single_points_of_failure
-from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
-from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.policy import Policy
-from graphmodel.analysis.reach import reach
 from graphmodel.analysis.ties import Ties
 from graphmodel.cli import main
 from graphmodel.connection import Connection
@@ -30,6 +27,7 @@ from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
 from graphmodel.store.neo4j import Neo4jStore
 from graphmodel.writeback import write_analysis
+from tests.query_agreement import AGREEMENT
 
 AS_OF = dt.date(2023, 6, 30)
 
@@ -61,26 +59,6 @@ def _write_query(text: str) -> queries.Query:
         "// @name scratch\n// @zh 写入\n// @en a write\n"
         "// @param name: string = 甲 -- a name\n// @returns name\n" + text
     )
-
-
-def test_unit_community_pairings_agree_with_the_folded_graph(run, seed_view):
-    folded = fold_party_orgs(seed_view)
-    street = "dongcheng.jianguomen"
-    expected = sorted(
-        (folded.nodes[u]["name"], folded.nodes[c]["name"], d.get("since", ""))
-        for u, c, d in folded.edges(data=True)
-        if d["type"] == "PAIRED_WITH"
-        and any(
-            e["type"] == "PART_OF" and s == street for _, s, e in folded.out_edges(c, data=True)
-        )
-    )
-    rows = run("unit_community_pairings", street="建国门街道")
-    assert sorted((r["unit_name"], r["community_name"], r["since"]) for r in rows) == expected
-    # 站东社区 is paired with the two sinking units directly, no party organization between.
-    assert {r["unit_name"] for r in rows if r["community_name"] == "站东社区"} == {
-        "建国门街道市级下沉单位01",
-        "建国门街道市级下沉单位02",
-    }
 
 
 # --- the headers (no server needed) ---------------------------------------------------------
@@ -218,14 +196,64 @@ def test_every_query_runs_on_the_seed_with_its_example(seeded, query):
         assert result.rows, f"{query.name} found nothing with its example on the seed"
 
 
-def test_partners_agree_with_the_embedded_store(run, seed_view):
-    for ref in ("站东社区", "建国门街道市级下沉单位01", "dongcheng.jianguomen.zhandong.po"):
-        embedded = [p.to_dict() for p in graphview.partners(seed_view, ref)]
-        cypher = run("partners", ref=ref)
-        assert [{k: r[k] for k in embedded[0]} for r in cypher] == embedded
-    # 站东社区 pairs with its two sinking units (002: 分别与2家市级下沉单位签订《结对共建协议书》).
+# Each query with a library counterpart, on the seed (tests/query_agreement.py says what it must
+# equal; tests/test_query_owner.py checks the same on a graph where owners are disputed).
+SEED_CASES = [
+    *(
+        (name, {"ref": ref})
+        for name in ("partners", "partners_graph")
+        for ref in ("站东社区", "建国门街道市级下沉单位01", "dongcheng.jianguomen.zhandong.po")
+    ),
+    *(
+        ("unpaired_communities", {"as_of": day})
+        for day in ("2023-06-30", "2021-09-03", "2021-01-01")
+    ),
+    *(("working_alone", {"as_of": day}) for day in ("2023-06-30", "2021-01-01")),
+    *(
+        ("dormant_pairings", {"as_of": "2024-06-30", "period_days": period})
+        for period in (365, 200)
+    ),
+    ("open_needs", {"as_of": "2023-12-31"}),
+    ("community_profile", {"names": ["站东社区", "赵家楼社区", "东总布社区"]}),
+    *(
+        ("reach_within_hops", {"ref": ref, "hops": hops})
+        for ref, hops in (
+            ("建国门街道市级下沉单位01", 1),
+            ("建国门街道市级下沉单位01", 3),
+            ("建国门街道市级下沉单位01党支部", 2),
+            ("万寿路地区党建工作协调委员会", 3),
+            ("站东社区", 2),
+            ("万寿路街道", 3),
+        )
+    ),
+    ("unit_community_pairings", {"street": "建国门街道"}),
+    ("expiring_pairings", {"as_of": "2023-06-30", "before": "2030-01-01"}),
+    *(("party_chain", {"ref": ref}) for ref in ("青龙社区", "站东社区")),
+]
+
+
+def test_every_query_with_a_counterpart_is_checked_on_the_seed():
+    assert {name for name, _ in SEED_CASES} == set(AGREEMENT)
+    assert all(q.agrees for q in LIBRARY if q.name in AGREEMENT)
+
+
+@pytest.mark.parametrize(
+    ("name", "params"), SEED_CASES, ids=lambda x: x if isinstance(x, str) else ""
+)
+def test_the_query_agrees_with_the_library_on_the_seed(run, seed_view, name, params):
+    got, expected = AGREEMENT[name](
+        run(name, **params), seed_view, {**queries.find_query(name).example_params(), **params}
+    )
+    assert got == expected
+
+
+def test_zhandong_pairs_with_its_two_sinking_units(run):
+    # 002: 站东社区分别与2家市级下沉单位签订《结对共建协议书》.
     owners = {r["owner_name"] for r in run("partners", ref="站东社区")}
     assert owners == {"建国门街道市级下沉单位01", "建国门街道市级下沉单位02"}
+    # ... directly: unit - community, no party organization between.
+    rows = run("unit_community_pairings", street="建国门街道")
+    assert {r["unit_name"] for r in rows if r["community_name"] == "站东社区"} == owners
 
 
 def test_active_follows_the_date(run):
@@ -238,12 +266,6 @@ def _rule(g: nx.MultiDiGraph, rule: str, as_of: dt.date, policy: Policy | None =
     return {gap.node_id for gap in find_gaps(g, policy or Policy(), as_of, rules=[rule])}
 
 
-@pytest.mark.parametrize("day", ["2023-06-30", "2021-09-03", "2021-01-01"])
-def test_unpaired_communities_agree_with_the_gap_rule(run, seed_view, day):
-    cypher = {r["community_id"] for r in run("unpaired_communities", as_of=day)}
-    assert cypher == _rule(seed_view, "unpaired_community", dt.date.fromisoformat(day))
-
-
 @pytest.mark.parametrize(("community", "village"), [(10, 5), (6, 5), (1, 1)])
 def test_few_social_orgs_agrees_with_the_gap_rule(run, seed_view, community, village):
     policy = Policy(min_social_orgs_community=community, min_social_orgs_village=village)
@@ -252,26 +274,10 @@ def test_few_social_orgs_agrees_with_the_gap_rule(run, seed_view, community, vil
     assert all(r["social_orgs"] < r["minimum"] for r in rows)
 
 
-@pytest.mark.parametrize("day", ["2023-06-30", "2021-01-01"])
-def test_working_alone_agrees_with_the_gap_rule(run, seed_view, day):
-    cypher = {r["unit_id"] for r in run("working_alone", as_of=day)}
-    assert cypher == _rule(seed_view, "working_alone", dt.date.fromisoformat(day))
-
-
-@pytest.mark.parametrize(("day", "period"), [("2024-06-30", 365), ("2024-06-30", 200)])
-def test_dormant_pairings_agree_with_the_gap_rule(run, seed_view, day, period):
-    rows = run("dormant_pairings", as_of=day, period_days=period)
-    policy = Policy(work_period_days=period)
-    gaps = find_gaps(seed_view, policy, dt.date.fromisoformat(day), rules=["dormant_pairing"])
-    assert {(r["unit_org"], r["community"]) for r in rows} == {(g.ref, g.name) for g in gaps}
-    assert gaps
-
-
-def test_open_needs_agree_with_the_needs_report(run, seed_view):
-    rows = run("open_needs", as_of="2023-12-31")
-    report = needs_report(seed_view, Policy(), dt.date(2023, 12, 31))
-    assert [r["need_id"] for r in rows] == [n.id for n in report.open_needs]
-    assert len(rows) == 109 - 103
+def test_the_seed_has_dormant_pairings_and_open_needs(run):
+    assert run("dormant_pairings", as_of="2024-06-30", period_days=365)
+    # 回龙观街道 (001): 109 needs raised, 103 resolved.
+    assert len(run("open_needs", as_of="2023-12-31")) == 109 - 103
 
 
 def test_label_counts_agree_with_the_embedded_stats(run, seed_view):
@@ -280,29 +286,16 @@ def test_label_counts_agree_with_the_embedded_stats(run, seed_view):
     assert {k: v for k, v in counted.items() if v} == stats.labels
 
 
-@pytest.mark.parametrize(
-    ("ref", "hops"),
-    [
-        ("建国门街道市级下沉单位01", 1),
-        ("建国门街道市级下沉单位01", 3),
-        ("建国门街道市级下沉单位01党支部", 2),
-        ("万寿路地区党建工作协调委员会", 3),
-        ("站东社区", 2),
-        ("万寿路街道", 3),
-    ],
-)
-def test_reach_within_hops_counts_hops_as_graphmodel_reach(run, seed_view, ref, hops):
-    # A unit's own paired community is 1 hop away, as in graphmodel reach (a unit and its
-    # branch are one actor); naming the branch reaches what the unit reaches.
-    found = reach(seed_view, ref, AS_OF, hops=hops)
-    expected = {c.id: c.hops for s in found.streets for c in s.communities}
-    rows = run("reach_within_hops", ref=ref, hops=hops)
-    assert {r["community_id"]: r["hops"] for r in rows} == expected
-    if ref.startswith("建国门") and hops == 1:
-        assert set(expected.values()) == {1}
+def test_a_sinking_units_own_paired_community_is_one_hop_away(run):
+    # A unit and its branch are one actor, so its paired community is 1 hop away, as in
+    # graphmodel reach; naming the branch reaches what the unit reaches.
+    rows = run("reach_within_hops", ref="建国门街道市级下沉单位01", hops=1)
+    assert rows and {r["hops"] for r in rows} == {1}
+    branch = run("reach_within_hops", ref="建国门街道市级下沉单位01党支部", hops=1)
+    assert branch == rows
 
 
-def test_community_profiles_agree_with_the_ties_index(run, seed_view):
+def test_community_profiles_cover_a_street_with_reports(run, seed_view):
     # Every community of 大雁塔街道 (where the reports are) and the three of 建国门街道.
     ties = Ties.of(seed_view, AS_OF)
     ids = sorted(
@@ -312,16 +305,10 @@ def test_community_profiles_agree_with_the_ties_index(run, seed_view):
         and ties.street(c) in ("yanta.dayanta", "dongcheng.jianguomen")
     )
     rows = run("community_profile", names=ids)
-    assert [r["community_id"] for r in sorted(rows, key=lambda r: r["community_id"])] == ids
-    for r in rows:
-        c = r["community_id"]
-        reports = ties.reports.get(c, [])
-        assert r["party_orgs"] == len(ties.orgs.get(c, []))
-        assert r["pairings"] == len(ties.active_pairings(c))
-        assert r["social_orgs"] == len(ties.serving.get(c, ()))
-        assert r["reports"] == len(reports)
-        assert r["reported_members"] == sum(int(x.get("members") or 0) for x in reports)
-        assert sorted(r["committees"]) == sorted(ties.name(k) for k in ties.covering.get(c, ()))
+    got, expected = AGREEMENT["community_profile"](
+        rows, seed_view, {"names": ids, "as_of": AS_OF.isoformat()}
+    )
+    assert got == expected and sorted(got) == ids
     assert sum(r["reported_members"] for r in rows) > 0
 
 

@@ -11,9 +11,7 @@ MATCH (s)
 WHERE (s:MemberUnit OR s:Committee OR s:PartyOrg OR s:Street OR s:SocialOrg OR s:Community)
   AND (s.id = $ref OR s.name = $ref)
 WITH s, COLLECT {
-  MATCH (s:PartyOrg)-[:BELONGS_TO]->(o)
-  WHERE o:Street OR o:Community OR o:MemberUnit OR o:SocialOrg
-  RETURN o
+  MATCH (s:PartyOrg)-[:BELONGS_TO]->(o:Street|Community|MemberUnit|SocialOrg) RETURN DISTINCT o
 } AS owners
 WITH DISTINCT CASE WHEN size(owners) = 1 THEN owners[0] ELSE s END AS start
 WITH start, reduce(state = {seen: [start], frontier: [start], reached: []}, hop IN range(1, $hops) |
@@ -23,16 +21,14 @@ WITH start, reduce(state = {seen: [start], frontier: [start], reached: []}, hop 
       RETURN a AS x
       UNION
       MATCH (a)<-[:BELONGS_TO]-(x:PartyOrg)
-      WHERE COUNT { (x)-[:BELONGS_TO]->(o) WHERE o:Street OR o:Community OR o:MemberUnit OR o:SocialOrg } = 1
+      WHERE NOT EXISTS { (x)-[:BELONGS_TO]->(o:Street|Community|MemberUnit|SocialOrg) WHERE o <> a }
       RETURN x
     }
     MATCH (x)-[r:PAIRED_WITH|MEMBER_OF|CONVENED_BY|SERVES|REPORTS_TO|BELONGS_TO]-(y)
     WHERE coalesce(r.since, '') <= $as_of AND (r.until IS NULL OR $as_of < r.until)
       AND (y:Street OR y:Community OR y:PartyOrg OR y:MemberUnit OR y:SocialOrg OR y:Committee)
     WITH y, COLLECT {
-      MATCH (y:PartyOrg)-[:BELONGS_TO]->(o)
-      WHERE o:Street OR o:Community OR o:MemberUnit OR o:SocialOrg
-      RETURN o
+      MATCH (y:PartyOrg)-[:BELONGS_TO]->(o:Street|Community|MemberUnit|SocialOrg) RETURN DISTINCT o
     } AS owners
     WITH CASE WHEN size(owners) = 1 THEN owners[0] ELSE y END AS b
     WHERE NOT b IN state.seen
