@@ -123,9 +123,21 @@ def test_values_are_in_the_schema_vocabularies(district: Path) -> None:
     for (table, column), choices in checks.items():
         values = {r[column] for r in read(district, table)}
         assert values <= set(choices), (table, column, values - set(choices))
-    # Headers are the ledger format's English column names.
+
+
+def test_every_row_fills_the_ledger_columns_of_its_header(district: Path) -> None:
+    """Headers are the ledger format's columns (graphmodel.ledger.tables), in its order, and
+    every row is as wide as its header: a column added to a table, and so to the header,
+    fails here until the generator writes it."""
     for table in TABLES:
-        assert set(COLUMNS[table.name]) <= {c.name for c in table.columns}, table.name
+        with open(district / f"{table.name}.csv", encoding="utf-8", newline="") as f:
+            header, *rows = csv.reader(f)
+        order = [c.name for c in table.columns]
+        assert header == sorted(header, key=order.index), table.name
+        assert {"source", "generated", "note"}.isdisjoint(header), table.name
+        assert rows, table.name
+        assert {len(row) for row in rows} == {len(header)}, table.name
+    assert "party_org" not in COLUMNS["reports"]
 
 
 def test_every_reference_names_a_record_of_an_accepted_table(district: Path) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "ORIGIN_HEADER",
     "PERSONAL_TERMS",
     "PROBLEM_HEADER",
+    "PROVENANCE",
     "ROW_NUMBER_HEADERS",
     "TABLES",
     "TABLE_ORDER",

@@ -20,7 +20,8 @@ that no one mistakes them for real organizations, and none names a person.
 
 The build is deterministic: no randomness, fixed ordering, so running it twice gives
 byte-identical files (``tests/test_seed.py`` checks the committed ledger against a rebuild).
-Standard library only, so it runs before the package's dependencies are installed.
+Standard library and the checkout's ``graphmodel.ledger.tables`` (itself standard library
+only), so it runs before the package's dependencies are installed.
 """
 
 from __future__ import annotations
@@ -33,95 +34,16 @@ SEED = Path(__file__).resolve().parent
 NAMED = SEED / "named"
 LEDGER = SEED / "ledger"
 
+# The ledger format of the checkout this script sits in (installed or not).
+if str(SEED.parent.parent) not in sys.path:
+    sys.path.insert(0, str(SEED.parent.parent))
+from graphmodel.ledger.tables import TABLES  # noqa: E402
+
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "districts": ("id", "name", "source", "generated", "note"),
-    "streets": ("id", "name", "district", "kind", "source", "generated", "note"),
-    "communities": (
-        "id",
-        "name",
-        "street",
-        "kind",
-        "population",
-        "households",
-        "source",
-        "generated",
-        "note",
-    ),
-    "grids": ("id", "name", "community", "kind", "source", "generated", "note"),
-    "party_orgs": ("id", "name", "level", "belongs_to", "parent", "source", "generated", "note"),
-    "units": ("id", "name", "sector", "level", "street", "capacity", "source", "generated", "note"),
-    "social_orgs": ("id", "name", "category", "community", "source", "generated", "note"),
-    "committees": ("id", "name", "level", "covers", "convened_by", "source", "generated", "note"),
-    "memberships": ("committee", "member", "role", "since", "source", "generated", "note"),
-    "pairings": (
-        "id",
-        "unit",
-        "community",
-        "kind",
-        "since",
-        "until",
-        "agreement",
-        "source",
-        "generated",
-        "note",
-    ),
-    "reports": (
-        "unit",
-        "party_org",
-        "community",
-        "members",
-        "since",
-        "source",
-        "generated",
-        "note",
-    ),
-    "resources": (
-        "id",
-        "name",
-        "offered_by",
-        "kind",
-        "category",
-        "capacity",
-        "scope",
-        "since",
-        "until",
-        "source",
-        "generated",
-        "note",
-    ),
-    "needs": (
-        "id",
-        "name",
-        "raised_by",
-        "category",
-        "status",
-        "raised",
-        "closed",
-        "claimed_by",
-        "resource",
-        "beneficiaries",
-        "source",
-        "generated",
-        "note",
-    ),
-    "projects": (
-        "id",
-        "name",
-        "kind",
-        "status",
-        "run_by",
-        "communities",
-        "needs",
-        "resources",
-        "since",
-        "until",
-        "beneficiaries",
-        "source",
-        "generated",
-        "note",
-    ),
+    table.name: tuple(column.name for column in table.columns) for table in TABLES
 }
-"""The ledger tables and their columns, as in ``graphmodel.ledger.tables`` (a test checks)."""
+"""Every column of every table of the ledger format, in its order (``graphmodel.ledger.tables``
+is the one definition: a column added there is written, empty, by the next build)."""
 
 # Dates. A document gives a year or a half-year, not a day: a tie it reports gets, as
 # ``since``, the last day by which the document says it was in place.
