@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import AmbiguousName, NotFound
-from graphmodel.schema import Label, Rel
+from graphmodel.schema import COMMUNITY_SIDE, UNIT_SIDE, Label, Rel
 from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "OWNER_LABELS",
+    "PARTNER_LABELS",
     "AreaStats",
     "Partner",
     "Stats",
@@ -30,6 +31,7 @@ __all__ = [
     "name_of",
     "nodes_with_label",
     "orgs_of",
+    "pairing_sides",
     "partners",
     "party_owners",
     "resolve",
@@ -111,7 +113,9 @@ class Partner:
         return asdict(self)
 
 
-PARTNER_LABELS = (Label.COMMUNITY, Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG)
+PARTNER_LABELS = (*COMMUNITY_SIDE, *UNIT_SIDE, Label.PARTY_ORG)
+"""What may name a record with pairings (``partners``): either side of a pairing, or a party
+organization."""
 
 
 def nodes_with_label(g: nx.MultiDiGraph, label: str) -> list[str]:
@@ -174,6 +178,32 @@ def community_of(owners: dict[str, str], g: nx.MultiDiGraph, org: str) -> str | 
     ``party_owners(g)``), or None when its owner is not a community or it has none."""
     owner = owners.get(org)
     return owner if owner is not None and g.nodes[owner].get("label") == Label.COMMUNITY else None
+
+
+def pairing_sides(
+    g: nx.MultiDiGraph, owners: dict[str, str], start: str, end: str
+) -> tuple[str, str]:
+    """The unit side and the community side of a ``PAIRED_WITH`` from the party organization
+    ``start`` to ``end`` (``owners`` is ``party_owners(g)``).
+
+    The side whose owner is a community-side record (``schema.COMMUNITY_SIDE``) is the community
+    side; when both or neither are, the direction decides (the loader writes a pairing from the
+    unit's party organization to the community's).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("c", {"label": "Community"}), ("u", {"label": "MemberUnit"})])
+    >>> pairing_sides(g, {"c#po": "c", "u#po": "u"}, "c#po", "u#po")
+    ('u#po', 'c#po')
+    """
+
+    def on_community_side(org: str) -> bool:
+        owner = owners.get(org)
+        return owner is not None and g.nodes[owner].get("label") in COMMUNITY_SIDE
+
+    if on_community_side(start) and not on_community_side(end):
+        return end, start
+    return start, end
 
 
 def resolve(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...] = PARTNER_LABELS) -> str:

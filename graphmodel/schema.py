@@ -211,10 +211,19 @@ PROJECT_STATUSES = ("储备", "实施中", "已完成")
 NEED_RAISERS = (Label.COMMUNITY, Label.COMMITTEE, Label.STREET, Label.MEMBER_UNIT, Label.PARTY_ORG)
 PROVIDERS = (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG, Label.COMMITTEE, Label.STREET)
 
-# Labels whose party organization is a "community side" of a pairing.
+# The two sides of a pairing (结对共建): the project's one definition, used by the ledger's
+# pairings and reports tables, graphview.pairing_sides (which end of a PAIRED_WITH is which),
+# graphview.PARTNER_LABELS and the what-if's pair to end.
 COMMUNITY_SIDE = (Label.COMMUNITY,)
-# Labels whose party organization is a "unit side" of a pairing.
+"""Labels whose party organization is the community side of a pairing."""
 UNIT_SIDE = (Label.MEMBER_UNIT, Label.SOCIAL_ORG)
+"""Labels whose party organization is the unit side of a pairing (resident units and social
+organizations)."""
+UNIT_END = (*UNIT_SIDE, Label.PARTY_ORG)
+"""What may name the unit side of a pairing or a report (a ledger row, a pair to end): a
+unit-side record, standing for its party organization, or the party organization itself."""
+COMMUNITY_END = (*COMMUNITY_SIDE, Label.PARTY_ORG)
+"""What may name the community side of a pairing: a community, or its party organization."""
 
 COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop("id", doc="unique across the graph; the merge key"),

@@ -25,7 +25,8 @@ import networkx as nx
 from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.hubs import Hub
 from graphmodel.analysis.network import is_active, party_owners, street_index
-from graphmodel.schema import Label, Rel
+from graphmodel.graphview import pairing_sides
+from graphmodel.schema import Rel
 
 __all__ = ["PairingChange", "RankChange", "gap_changes", "pairing_changes", "rank_changes"]
 
@@ -136,12 +137,8 @@ def _pairings(g: nx.MultiDiGraph, day: dt.date) -> dict[tuple[str, str, str], Pa
     for u, v, key, data in g.edges(keys=True, data=True):
         if data.get("type") != Rel.PAIRED_WITH or not is_active(data, day):
             continue
-        a, b = owner.get(u, u), owner.get(v, v)
-        if (
-            g.nodes[a].get("label") == Label.COMMUNITY
-            and g.nodes[b].get("label") != Label.COMMUNITY
-        ):
-            a, b = b, a
+        unit, community = pairing_sides(g, owner, u, v)
+        a, b = owner.get(unit, unit), owner.get(community, community)
         street = where.get(b) or ""
         found[(u, v, key)] = PairingChange(
             key=key,

@@ -29,7 +29,8 @@ from __future__ import annotations
 import networkx as nx
 
 from graphmodel.analysis.network import party_owners
-from graphmodel.schema import Label, Rel
+from graphmodel.graphview import pairing_sides
+from graphmodel.schema import Rel
 
 __all__ = ["fold_party_orgs"]
 
@@ -87,14 +88,11 @@ def fold_party_orgs(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             attrs["party_orgs"] = orgs[n]
             attrs["party_org_names"] = [g.nodes[o].get("name", "") for o in orgs[n]]
         folded.add_node(n, **attrs)
-    labels = dict(g.nodes(data="label"))
     for u, v, key, data in g.edges(keys=True, data=True):
         start, end = (owner.get(u, u), u), (owner.get(v, v), v)
         if start[0] == end[0]:
             continue
-        if data.get("type") == Rel.PAIRED_WITH and labels.get(
-            start[0]
-        ) == Label.COMMUNITY != labels.get(end[0]):
+        if data.get("type") == Rel.PAIRED_WITH and pairing_sides(g, owner, u, v) == (v, u):
             start, end = end, start
         attrs = dict(data)
         if start[0] != start[1]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from graphmodel.analysis.network import is_active, street_index
-from graphmodel.graphview import party_owners
+from graphmodel.graphview import pairing_sides, party_owners
 from graphmodel.schema import Label, Rel
 
 if TYPE_CHECKING:
@@ -182,9 +182,7 @@ class Ties:
         return up if up is not None and self.label(up) == Label.DISTRICT else None
 
     def _pairing(self, u: str, v: str, key: str, data: dict[str, Any]) -> Pairing:
-        u_side = self._is_community_org(u)
-        v_side = self._is_community_org(v)
-        unit, community = (v, u) if u_side and not v_side else (u, v)
+        unit, community = pairing_sides(self.g, self.owner, u, v)
         return Pairing(
             start=u,
             end=v,
@@ -195,7 +193,3 @@ class Ties:
             until=data.get("until") or "",
             kind=data.get("kind") or "",
         )
-
-    def _is_community_org(self, org: str) -> bool:
-        owner = self.owner.get(org)
-        return owner is not None and self.label(owner) == Label.COMMUNITY

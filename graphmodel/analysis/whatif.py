@@ -19,7 +19,7 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
 from graphmodel.errors import GraphmodelError, NotFound
 from graphmodel.graphview import resolve
-from graphmodel.schema import COMMUNITY_SIDE, UNIT_SIDE, Label, Rel
+from graphmodel.schema import COMMUNITY_END, UNIT_END, Label, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,12 +28,6 @@ __all__ = ["REMOVABLE", "Change", "WhatIfResult", "apply_changes", "whatif"]
 
 REMOVABLE = (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG, Label.COMMITTEE)
 """Labels ``--remove`` may name: units, social organizations, party organizations, committees."""
-
-UNIT_END = (*UNIT_SIDE, Label.PARTY_ORG)
-"""What name 1 of a pair to end may be: a unit side of a pairing (``schema.UNIT_SIDE``) or the
-party organization itself."""
-COMMUNITY_END = (*COMMUNITY_SIDE, Label.PARTY_ORG)
-"""What name 2 may be: a community side (``schema.COMMUNITY_SIDE``) or its party organization."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,17 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from graphmodel.schema import LABELS, NEED_RAISERS, PROVIDERS, REL_TYPES, Label, Prop, Rel
+from graphmodel.schema import (
+    COMMUNITY_END,
+    LABELS,
+    NEED_RAISERS,
+    PROVIDERS,
+    REL_TYPES,
+    UNIT_END,
+    Label,
+    Prop,
+    Rel,
+)
 
 __all__ = [
     "IGNORED_SHEETS",
@@ -255,7 +265,7 @@ TABLES: tuple[Table, ...] = (
                 "member",
                 ("成员", "成员单位"),
                 True,
-                (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
+                REL_TYPES[Rel.MEMBER_OF].start,
             ),
             Column("role", ("角色", "职务")),
             Column("since", ("加入时间", "入会时间")),
@@ -273,13 +283,13 @@ TABLES: tuple[Table, ...] = (
                 "unit",
                 ("单位", "结对单位", "单位名称", "单位党组织", "共建单位"),
                 True,
-                (Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
+                UNIT_END,
             ),
             Column(
                 "community",
                 ("社区", "结对社区", "社区名称", "社区党组织", "社区（村）"),
                 True,
-                (Label.COMMUNITY, Label.PARTY_ORG),
+                COMMUNITY_END,
             ),
             Column("kind", ("类型", "结对类型", "方式")),
             Column("since", ("结对时间", "开始时间", "签约时间")),
@@ -302,7 +312,7 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "unit",
                 ("单位", "报到单位", "单位名称", "单位党组织"),
-                ref=(Label.MEMBER_UNIT, Label.SOCIAL_ORG, Label.PARTY_ORG),
+                ref=UNIT_END,
             ),
             Column("party_org", ("报到党组织", "党组织", "报到单位党组织"), ref=(Label.PARTY_ORG,)),
             Column("community", ("社区", "报到社区", "社区名称"), True, (Label.COMMUNITY,)),
