@@ -216,6 +216,29 @@ def test_match_prefers_paired_then_committee_then_street(g):
     ]
 
 
+def test_results_carry_the_street_and_district_of_the_raiser(g):
+    """Open needs, proposals and unmet needs carry one street/district block (Ties.area): of
+    the community that raised the need, or of the unit (U1 sits in S1)."""
+    s1 = ("S1", "甲一街道", "D", "甲区")
+    s2 = ("S2", "甲二街道", "D", "甲区")
+
+    def block(x):
+        return (x.street_id, x.street_name, x.district_id, x.district_name)
+
+    report = needs_report(g, Policy(), AS_OF)
+    assert {n.id: block(n) for n in report.open_needs} == {
+        "N1": s1,
+        "N2": s1,
+        "N3": s1,
+        "N10": s1,
+        "N6": s2,
+        "N7": s2,
+    }
+    result = match(g, Policy(), AS_OF)
+    assert {p.need_id: block(p) for p in result.proposals} == {"N1": s1, "N3": s1, "N6": s2}
+    assert {u.need_id: block(u) for u in result.unmet} == {"N2": s1, "N7": s2, "N10": s1}
+
+
 def test_match_respects_scope_capacity_and_area(g):
     # only the needs of 甲一街道: N1 N2 N3 N10; resources anywhere
     result = match(g, Policy(), AS_OF, street="甲一街道")

@@ -106,6 +106,15 @@ def test_when_the_street_is_full_the_district_comes_before_elsewhere(tmp_path):
     assert units_used(result) == {"a": 1, "c": 1, "e": 1}
     assert result.total_cost == 41
     assert [p.place for p in result.proposals if p.unit_id == "e"] == ["elsewhere"]
+    # a proposal places the community and the unit: e's is in 西城区's 丙街道
+    (far,) = [p for p in result.proposals if p.unit_id == "e"]
+    assert (far.street_id, far.street_name, far.district_id, far.district_name) == (
+        "s1",
+        "甲街道",
+        "dc",
+        "东城区",
+    )
+    assert (far.unit_street_name, far.unit_district_name) == ("丙街道", "西城区")
     # ... or when it names e.
     result = recommend(g, replace(policy, elsewhere_units=("戊单位",)), DAY)
     assert units_used(result) == {"a": 1, "c": 1, "e": 1}

@@ -381,13 +381,6 @@ def _pool_keys(s: str, d: str, category: str) -> list[Group]:
     return keys
 
 
-def _place(ctx: GapContext, node: str) -> tuple[str, str, str, str]:
-    ties = ctx.ties
-    s = ties.street(node)
-    d = ties.district(s)
-    return (s or "", ties.name(s) if s else "", d or "", ties.name(d) if d else "")
-
-
 def _proposal(
     ctx: GapContext,
     need: NeedItem,
@@ -400,10 +393,14 @@ def _proposal(
     """The proposal of ``r`` for ``need``, drawn through ``group`` (a ``Group``, or the
     resource's own id for a paired resource)."""
     ties = ctx.ties
-    s, s_name, d, d_name = _place(ctx, need.raiser)
+    area = ties.area(need.raiser)
     if isinstance(group, tuple):
         tier, place, _ = group
-        via = {"committee": place, "street": s, "district": d}.get(tier, "")
+        via = {
+            "committee": place,
+            "street": area["street_id"],
+            "district": area["district_id"],
+        }.get(tier, "")
     else:
         tier, via = "paired", near.paired(need.raiser)[r.offerer]
     path = tuple(x for x in (need.id, need.raiser, via, r.offerer, r.id) if x)
@@ -416,10 +413,7 @@ def _proposal(
         age_days=ctx.lists.age(need),
         raiser_id=need.raiser,
         raiser_name=ties.name(need.raiser),
-        street_id=s,
-        street_name=s_name,
-        district_id=d,
-        district_name=d_name,
+        **area,
         resource_id=r.id,
         resource_name=ties.name(r.id),
         resource_kind=r.kind,
@@ -435,17 +429,13 @@ def _proposal(
 
 
 def _unmet(ctx: GapContext, need: NeedItem, reason: str, candidates: int) -> UnmetNeed:
-    s, s_name, d, d_name = _place(ctx, need.raiser)
     return UnmetNeed(
         need_id=need.id,
         need_name=ctx.ties.name(need.id),
         category=need.category,
         raiser_id=need.raiser,
         raiser_name=ctx.ties.name(need.raiser),
-        street_id=s,
-        street_name=s_name,
-        district_id=d,
-        district_name=d_name,
+        **ctx.ties.area(need.raiser),
         age_days=ctx.lists.age(need),
         reason=reason,
         candidates=candidates,

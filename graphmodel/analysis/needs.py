@@ -189,7 +189,7 @@ def needs_report(
         if need.claimer:
             _resolver(resolvers, ctx, need)
         if need.open:
-            open_needs.append(_open(ctx, need, s, d, deadline, overdue))
+            open_needs.append(_open(ctx, need, deadline, overdue))
             row = by_category.setdefault(
                 (s or "", need.category),
                 {
@@ -270,9 +270,7 @@ def _resolver(resolvers: dict[str, Resolver], ctx: GapContext, need: NeedItem) -
         r.categories[need.category] = r.categories.get(need.category, 0) + 1
 
 
-def _open(
-    ctx: GapContext, need: NeedItem, s: str | None, d: str | None, deadline: int, overdue: bool
-) -> OpenNeed:
+def _open(ctx: GapContext, need: NeedItem, deadline: int, overdue: bool) -> OpenNeed:
     ties = ctx.ties
     return OpenNeed(
         id=need.id,
@@ -287,8 +285,5 @@ def _open(
         raiser_name=ties.name(need.raiser) if need.raiser else "",
         claimer_id=need.claimer,
         claimer_name=ties.name(need.claimer) if need.claimer else "",
-        street_id=s or "",
-        street_name=ties.name(s) if s else "",
-        district_id=d or "",
-        district_name=ties.name(d) if d else "",
+        **ties.area(need.raiser),
     )

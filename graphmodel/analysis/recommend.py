@@ -386,14 +386,15 @@ def _proposal(
     ctx: GapContext, c: str, offer: UnitOffer, place: str, cost: int, left: int
 ) -> Proposal:
     ties = ctx.ties
+    unit_area = ties.area(offer.id)
     return Proposal(
         community_id=c,
         community_name=ties.name(c),
         **ties.area(c),
         unit_id=offer.id,
         unit_name=offer.name,
-        unit_street_name=ties.name(offer.street) if offer.street else "",
-        unit_district_name=ties.name(offer.district) if offer.district else "",
+        unit_street_name=unit_area["street_name"],
+        unit_district_name=unit_area["district_name"],
         place=place,
         cost=cost,
         unit_capacity=offer.capacity,
