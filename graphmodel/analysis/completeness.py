@@ -27,13 +27,13 @@ recorded a table, a street without a single row is a real gap, not missing data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis.gaps import RULES, Gap, find_gaps
+from graphmodel.analysis.gaps import RULES, Gap, GapContext, find_gaps
 from graphmodel.analysis.network import street_index
 from graphmodel.analysis.policy import Policy
 from graphmodel.ledger.tables import TABLES
@@ -170,12 +170,16 @@ def judged_gaps(
     -----
     O((n + m) log n), as ``find_gaps``.
     """
-    found = find_gaps(g, policy, as_of, street=street, district=district, rules=rules)
-    return completeness(g).split(found)
+    ctx = GapContext(g, policy, as_of)
+    found = find_gaps(g, policy, as_of, street, district, rules, context=ctx)
+    return completeness(g, ctx.ties.streets).split(found)
 
 
-def completeness(g: nx.MultiDiGraph) -> Completeness:
-    """Which relationship types each district of ``g`` recorded (module docstring).
+def completeness(
+    g: nx.MultiDiGraph, streets: Mapping[str, str | None] | None = None
+) -> Completeness:
+    """Which relationship types each district of ``g`` recorded (module docstring);
+    ``streets`` is ``network.street_index(g)`` when the caller has it (``Ties.streets``).
 
     Notes
     -----
@@ -200,7 +204,7 @@ def completeness(g: nx.MultiDiGraph) -> Completeness:
     >>> found.missing_tables("d")
     ['committees', 'memberships', 'pairings', 'reports']
     """
-    where = street_index(g)
+    where = street_index(g) if streets is None else streets
     district_of: dict[str, str] = {}
     districts: dict[str, str] = {}
     for n, data in g.nodes(data=True):

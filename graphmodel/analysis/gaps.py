@@ -598,6 +598,7 @@ def find_gaps(
     street: str | None = None,
     district: str | None = None,
     rules: Iterable[str] | None = None,
+    context: GapContext | None = None,
 ) -> list[Gap]:
     """The gaps of the co-governance network on ``as_of``.
 
@@ -609,6 +610,7 @@ def find_gaps(
     street, district : keep only gaps located in this street / district (an id, or a name
         that only one street / district has)
     rules : names from ``RULES`` to run; all of them when ``None``
+    context : a ``GapContext`` of ``g``, ``policy`` and ``as_of`` to reuse
 
     Returns
     -------
@@ -645,7 +647,8 @@ def find_gaps(
     unknown = [r for r in names if r not in RULES]
     if unknown:
         raise GraphmodelError(f"unknown rule '{unknown[0]}' (rules: {', '.join(RULES)})")
-    return GapContext(g, policy, as_of).run(names, street, district)
+    ctx = context if context is not None else GapContext(g, policy, as_of)
+    return ctx.run(names, street, district)
 
 
 class _Area:

@@ -14,6 +14,7 @@ missing ``since`` means since always, a missing ``until`` means open-ended). Thi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -161,6 +162,11 @@ class Ties:
     def street(self, node: str) -> str | None:
         """The street ``node`` sits in (``network.street_of``, read from ``street_index``)."""
         return self._streets.get(node)
+
+    @property
+    def streets(self) -> Mapping[str, str | None]:
+        """``network.street_index`` of the graph (node -> the street it sits in), made once."""
+        return self._streets
 
     def area(self, node: str) -> Area:
         """Where ``node`` sits: the street and district block every located result carries

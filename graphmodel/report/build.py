@@ -159,8 +159,8 @@ def build_report(
     top = top or policy.report_rows
     w, rw = words(lang), report_words(lang)
     scope = scope_of(g, district, street)
-    recorded = completeness(g)
     context = GapContext(g, policy, as_of)
+    recorded = completeness(g, context.ties.streets)
     judged = recorded.split(context.run(RULES))
     every_gap = judged.gaps
     gaps = [gap for gap in every_gap if scope.holds(gap.street_id)]
