@@ -80,11 +80,7 @@ class GuideServer(ThreadingHTTPServer):
     def __init__(self, port: int, host: str = HOST, directory: Path = BROWSER_DIR) -> None:
         if host not in LOOPBACK_HOSTS:
             warnings.warn(
-                GraphmodelWarning(
-                    f"serving on {host}, not on this machine's own address: anyone who can "
-                    f"reach {host}:{port} can read the guide and the style (use --host "
-                    "localhost unless Browser runs on another machine)"
-                ),
+                GraphmodelWarning("serve_not_loopback", host=host, port=port),
                 stacklevel=2,
             )
         handler = functools.partial(_Handler, directory=str(directory))
@@ -92,11 +88,8 @@ class GuideServer(ThreadingHTTPServer):
             super().__init__((host, port), handler)
         except OSError as e:
             if e.errno == errno.EADDRINUSE:
-                raise GraphmodelError(
-                    f"port {port} on {host} is in use (another guide server, or another "
-                    "program); choose another with --port"
-                ) from e
-            raise GraphmodelError(f"cannot serve on {host}:{port}: {e.strerror or e}") from e
+                raise GraphmodelError("serve_port_in_use", port=port, host=host) from e
+            raise GraphmodelError("serve_failed", port=port, host=host, error=e) from e
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -131,7 +124,7 @@ def guide_port(http_port: int) -> int:
     value = os.environ.get("GRAPHMODEL_GUIDE_PORT", "")
     if value:
         if not value.isdigit() or not 0 < int(value) < 65536:
-            raise GraphmodelError(f"GRAPHMODEL_GUIDE_PORT={value!r} is not a port number")
+            raise GraphmodelError("guide_port_variable", value=value)
         return int(value)
     return http_port + 1
 
@@ -165,7 +158,7 @@ def render_guide(source: str | None = None) -> str:
 
         name, *pairs = shlex.split(match.group(1))
         if name not in library:
-            raise GraphmodelError(f"the guide names an unknown query {name!r}")
+            raise GraphmodelError("guide_unknown_query", name=name)
         query = library[name]
         values = queries.parse_params(query, pairs)
         parts = []
@@ -206,10 +199,7 @@ def start_guide_server(home: Path, port: int, timeout: float = START_TIMEOUT) ->
     if running is not None:
         return running
     if _answers(port):
-        raise GraphmodelError(
-            f"port {port} on {HOST} is taken; choose the guide server's port with "
-            "GRAPHMODEL_GUIDE_PORT"
-        )
+        raise GraphmodelError("guide_port_taken", port=port, host=HOST)
     pid_file.parent.mkdir(parents=True, exist_ok=True)
     log = home / "logs" / "guides.log"
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +215,7 @@ def start_guide_server(home: Path, port: int, timeout: float = START_TIMEOUT) ->
     deadline = time.monotonic() + timeout
     while not _answers(port):
         if process.poll() is not None or time.monotonic() > deadline:
-            raise GraphmodelError(f"the guide server did not start on port {port}; see {log}")
+            raise GraphmodelError("guide_not_started", port=port, log=log)
         time.sleep(0.1)
     return process.pid
 

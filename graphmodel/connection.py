@@ -137,9 +137,7 @@ def open_driver(c: Connection) -> Driver:
     """
     if c.uri.partition("://")[0].lower() not in BOLT_SCHEMES:
         raise StoreUnavailable(
-            f"cannot use the Neo4j URI {c.uri!r}: it must start with one of "
-            + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
-            + " (e.g. bolt://127.0.0.1:7687)"
+            "neo4j_uri_scheme", uri=c.uri, schemes=[f"{s}://" for s in BOLT_SCHEMES]
         )
     from neo4j import GraphDatabase
     from neo4j.exceptions import DriverError
@@ -151,7 +149,7 @@ def open_driver(c: Connection) -> Driver:
             notifications_min_severity="OFF",
         )
     except (ValueError, DriverError) as e:
-        raise StoreUnavailable(f"cannot use the Neo4j URI {c.uri!r}: {e}") from e
+        raise StoreUnavailable("neo4j_uri_bad", uri=c.uri, reason=str(e)) from e
 
 
 def read_conf(path: Path) -> dict[str, str]:

@@ -52,7 +52,7 @@ def export_graph(g: nx.MultiDiGraph, path: str | Path, fmt: str) -> list[Path]:
     ``edges.csv``.
     """
     if fmt not in FORMATS:
-        raise GraphmodelError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+        raise GraphmodelError("export_format", fmt=fmt, formats=list(FORMATS))
     path = Path(path)
     tools = for_tools(g)
     if fmt == "graphml":

@@ -306,13 +306,15 @@ def scale_for(name: str, **overrides: int | None) -> Scale:
     needs a street and every street a community).
     """
     if name not in SCALES:
-        raise GraphmodelError(f"unknown scale '{name}': choose one of {', '.join(SCALES)}")
+        raise GraphmodelError("generate_scale", name=name, scales=list(SCALES))
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     scale = dataclasses.replace(SCALES[name], **given)
     if not 1 <= scale.districts <= scale.streets <= scale.communities:
         raise GraphmodelError(
-            "counts must satisfy 1 <= districts <= streets <= communities, got "
-            f"{scale.districts}, {scale.streets}, {scale.communities}"
+            "generate_counts",
+            districts=scale.districts,
+            streets=scale.streets,
+            communities=scale.communities,
         )
     return scale
 

@@ -106,10 +106,7 @@ class LoadReport:
 def default_ledger() -> Path:
     """The seed dataset's ledger (``graphmodel/seed/ledger/``, shipped in the package)."""
     if not SEED_LEDGER.is_dir():
-        raise LedgerError(
-            f"the seed ledger is not at {SEED_LEDGER} (the package is incomplete); "
-            "name a ledger: graphmodel load LEDGER"
-        )
+        raise LedgerError("seed_missing", path=SEED_LEDGER)
     return SEED_LEDGER
 
 

@@ -216,7 +216,7 @@ def fetch(settings: ServerSettings) -> Path:
     """
     if settings.lib_dir.is_dir():
         return settings.lib_dir
-    mvn = _require("mvn", "Maven (mvn) is needed once to fetch the Neo4j jars from Maven Central")
+    mvn = _require("mvn", ServerError("server_mvn_missing", tool="mvn"))
     parent = settings.lib_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="fetch-", dir=parent) as tmp:
@@ -240,8 +240,10 @@ def fetch(settings: ServerSettings) -> Path:
         )
         if result.returncode != 0 or not any(staged.glob(f"neo4j-{settings.version}.jar")):
             raise ServerError(
-                f"mvn could not fetch Neo4j {settings.version} and Browser {BROWSER_VERSION} "
-                f"from Maven Central:\n{_tail(result.stdout + result.stderr)}"
+                "server_fetch_failed",
+                version=settings.version,
+                browser=BROWSER_VERSION,
+                output=_tail(result.stdout + result.stderr),
             )
         try:
             staged.rename(settings.lib_dir)
@@ -266,12 +268,11 @@ def configure(settings: ServerSettings) -> None:
     stored = local_password(settings.home)
     wanted = os.environ.get("NEO4J_PASSWORD") or stored or secrets.token_urlsafe(18)
     if len(wanted) < 8:
-        raise ServerError("NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum)")
+        raise ServerError("server_password_short")
     started_before = (settings.data_dir / "databases").exists()
     if started_before and stored is not None and wanted != stored:
         raise ServerError(
-            f"NEO4J_PASSWORD differs from the password this instance was created with "
-            f"({settings.password_file}); unset it, or remove {settings.home} to start afresh"
+            "server_password_differs", file=settings.password_file, home=settings.home
         )
     if stored != wanted:
         _write_secret(settings.password_file, wanted)
@@ -307,16 +308,14 @@ def start(settings: ServerSettings, timeout: float = START_TIMEOUT) -> ServerSta
         fetch(settings)
         for port in (settings.bolt_port, settings.http_port):
             if not _port_free(port):
-                raise ServerError(
-                    f"port {port} on 127.0.0.1 is taken (another Neo4j?); choose others with "
-                    "NEO4J_BOLT_PORT / NEO4J_HTTP_PORT"
-                )
+                raise ServerError("server_port_taken", port=port)
         configure(settings)
         result = _run_java(settings, LAUNCHER, "start", check=False)
         if result.returncode != 0:
             raise ServerError(
-                f"Neo4j did not start:\n{_tail(result.stdout + result.stderr)}\n"
-                f"{_log_tail(settings)}"
+                "server_not_started",
+                output=_tail(result.stdout + result.stderr),
+                log=_log_tail(settings),
             )
     _wait_for_bolt(settings, timeout)
     # Browser's guide and style (graphmodel.browser): served beside Neo4j, applied on connect.
@@ -331,7 +330,7 @@ def stop(settings: ServerSettings) -> bool:
         return False
     result = _run_java(settings, LAUNCHER, "stop", check=False)
     if result.returncode != 0 or status(settings).running:
-        raise ServerError(f"Neo4j did not stop:\n{_tail(result.stdout + result.stderr)}")
+        raise ServerError("server_not_stopped", output=_tail(result.stdout + result.stderr))
     return True
 
 
@@ -409,7 +408,7 @@ def _port(env: Any, name: str, default: int) -> int:
     if not value:
         return default
     if not value.isdigit() or not 0 < int(value) < 65536:
-        raise ServerError(f"{name}={value!r} is not a port number")
+        raise ServerError("server_port_variable", name=name, value=value)
     return int(value)
 
 
@@ -444,23 +443,22 @@ def _write_secret(path: Path, value: str) -> None:
         f.write(value + "\n")
 
 
-def _require(tool: str, why: str) -> str:
+def _require(tool: str, missing: ServerError) -> str:
+    """The path of ``tool``; raises ``missing`` (which says why it is needed and how to
+    install it) when it is not on ``PATH``."""
     found = shutil.which(tool)
     if found is None:
-        raise ServerError(
-            f"{tool} not found on PATH: {why}; install it (Debian: apt-get install "
-            f"{'maven' if tool == 'mvn' else 'openjdk-17-jre-headless'})"
-        )
+        raise missing
     return found
 
 
 def _require_java() -> str:
     """The java executable, checked to be Java 17 or newer (what Neo4j 5.26 runs on)."""
-    java = _require("java", "Neo4j 5.26 runs on Java 17 or 21")
+    java = _require("java", ServerError("server_java_missing", tool="java"))
     out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
     found = re.search(r'version "(\d+)', out.stderr + out.stdout)
     if found is None or int(found.group(1)) < 17:
-        raise ServerError(f"Neo4j 5.26 needs Java 17 or 21; {java} is: {_tail(out.stderr, 1)}")
+        raise ServerError("server_java_old", java=java, found=_tail(out.stderr, 1))
     return java
 
 
@@ -489,8 +487,9 @@ def _run_java(
     )
     if check and result.returncode != 0:
         raise ServerError(
-            f"{main_class.rsplit('.', 1)[1]} {args[0]} failed:\n"
-            f"{_tail(result.stdout + result.stderr)}"
+            "server_command_failed",
+            command=f"{main_class.rsplit('.', 1)[1]} {args[0]}",
+            output=_tail(result.stdout + result.stderr),
         )
     return result
 
@@ -505,22 +504,23 @@ def _wait_for_bolt(settings: ServerSettings, timeout: float) -> None:
     last = "no answer yet"
     while time.monotonic() < deadline:
         if status(settings).pid is None:
-            raise ServerError(f"Neo4j exited while starting.\n{_log_tail(settings)}")
+            raise ServerError("server_exited", log=_log_tail(settings))
         try:
             with GraphDatabase.driver(uri, auth=(user, password or "")) as driver:
                 driver.verify_connectivity()
             return
         except AuthError as e:
             raise ServerError(
-                f"Neo4j runs at {uri} but refuses the password in {settings.password_file}: "
-                f"{e.message}"
+                "server_password_refused",
+                uri=uri,
+                file=settings.password_file,
+                reason=e.message or str(e),
             ) from e
         except (ServiceUnavailable, OSError) as e:
             last = str(e)
         time.sleep(1.0)
     raise ServerError(
-        f"Bolt did not answer at {uri} within {timeout:.0f}s ({last}); the server is left "
-        f"running for inspection (graphmodel neo4j stop).\n{_log_tail(settings)}"
+        "server_no_bolt", uri=uri, timeout=timeout, reason=last, log=_log_tail(settings)
     )
 
 

@@ -131,7 +131,7 @@ def write_csv(
             with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
                 _write_csv(f, header, rows)
         except OSError as e:
-            raise GraphmodelError(f"cannot write {path}: {e.strerror}") from e
+            raise GraphmodelError("cannot_write", path=path, error=e) from e
         return
     if bom:
         target.write("\ufeff")
@@ -181,7 +181,7 @@ def write_xlsx(path: str | Path, sheets: Iterable[Sheet]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
     except OSError as e:
-        raise GraphmodelError(f"cannot write {path}: {e.strerror}") from e
+        raise GraphmodelError("cannot_write", path=path, error=e) from e
     return path
 
 

@@ -20,6 +20,7 @@ The language: ``--lang``, else ``GRAPHMODEL_LANG``, else English when the locale
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -31,14 +32,18 @@ __all__ = [
     "KINDS",
     "LANGS",
     "codes",
+    "error_codes",
     "error_text",
     "gap_message",
     "label_name",
     "name",
+    "os_reason",
     "place_name",
     "proposal_reason",
     "resolve_lang",
     "rule_name",
+    "status_codes",
+    "status_text",
     "tie_name",
     "uncoverable_reason",
     "words",
@@ -270,7 +275,6 @@ _WORDS = {
             "已知人口 {population}（{known} 个社区有人口数据）。"
         ),
         "unknown_street": "（未登记街道）",
-        "error": "错误：",
         "analysis_written": "分析结果已写入",
         "analysis_shown": "分析结果（未写入，加 --write 写入）",
         "item": "项目",
@@ -460,7 +464,6 @@ _WORDS = {
             "population {population} ({known} communities give one)."
         ),
         "unknown_street": "(no street recorded)",
-        "error": "Error: ",
         "analysis_written": "Analysis written",
         "analysis_shown": "Analysis (not written; add --write to write it)",
         "item": "Item",
@@ -1170,89 +1173,805 @@ _REASONS = {
 }
 
 
-def error_text(error: Exception, lang: str) -> str:
-    """What went wrong and what to do next, in ``lang``: the errors a user causes most
-    (a name that matches nothing, an ambiguous name, an empty store) are said here; any other
-    keeps the library's message, which says what to do in English.
-    """
-    from graphmodel.errors import (
-        AmbiguousName,
-        EmptyStore,
-        MissingStore,
-        NotFound,
-        OldStoreFormat,
-        StoreBusy,
-    )
+# --- Errors, warnings and command status lines ----------------------------------------------
+#
+# An error or warning is a code and parameters (``graphmodel.errors``); its sentence is here, in
+# Chinese and English side by side: what went wrong, then what to do next. A placeholder names a
+# parameter of the raise site; ``_fill`` renders the values in the language: a ``{"zh": ...,
+# "en": ...}`` value by its language, lists joined, ``labels``/``label`` named, ``candidates``
+# listed, ``param_type`` and ``action`` by their names below, ``more`` (a count) as "and N
+# more" or nothing, an ``OSError`` as its reason, another error as its text.
 
-    m = _ERRORS[lang]
-    if isinstance(error, EmptyStore):
-        return m["empty_store"]
-    if isinstance(error, MissingStore):
-        return m["missing_store"].format(path=error.path)
-    if isinstance(error, OldStoreFormat):
-        return m["old_store"].format(path=error.path)
-    if isinstance(error, StoreBusy):
-        return m["store_busy"].format(path=error.path)
-    if isinstance(error, NotFound) and error.ref:
-        kinds = "/".join(label_name(label, lang) for label in error.labels)
-        text = m["not_found"].format(ref=error.ref, kinds=kinds)
-        if error.suggestions:
-            return text + m["did_you_mean"].format(names=m["list_sep"].join(error.suggestions))
-        return text + m["check_name"]
-    if isinstance(error, AmbiguousName):
-        listed = m["list_sep"].join(
-            f"{cid}（{label_name(label, lang)}{'，' + ctx if ctx else ''}）"
-            if lang == "zh"
-            else f"{cid} ({label_name(label, lang)}{', ' + ctx if ctx else ''})"
-            for cid, label, ctx in error.candidates
+
+def error_text(error: BaseException, lang: str) -> str:
+    """What went wrong and what to do next, in ``lang``: a ``GraphmodelError`` or
+    ``GraphmodelWarning`` from its code's template (``_ERRORS``), an ``OSError`` as its path
+    and reason; anything else as its own text.
+
+    >>> from graphmodel.errors import MissingStore
+    >>> error_text(MissingStore("g.db"), "zh")[:14]
+    '找不到库文件 g.db。请先'
+    >>> error_text(FileNotFoundError(2, "No such file or directory", "x.toml"), "zh")
+    'x.toml：文件或文件夹不存在。请检查路径和权限后重试。'
+    """
+    code = getattr(error, "code", None)
+    params = getattr(error, "params", None)
+    if isinstance(code, str) and code in _ERRORS and isinstance(params, Mapping):
+        return _fill(_ERRORS[code][LANGS.index(lang)], params, lang)
+    if isinstance(error, OSError):
+        reason = os_reason(error, lang)
+        if error.filename is None:
+            return reason
+        return _fill(
+            _ERRORS["os_error"][LANGS.index(lang)], {"path": error.filename, "reason": reason}, lang
         )
-        return m["ambiguous"].format(ref=error.name, n=len(error.candidates), listed=listed)
     return str(error)
 
 
-_ERRORS = {
-    "zh": {
-        "empty_store": (
-            "库中还没有数据。请先载入台账：graphmodel load 台账.xlsx"
-            "（不带文件则载入示例数据），再运行本命令。"
-        ),
-        "missing_store": (
-            "找不到库文件 {path}。请先载入台账：graphmodel load 台账.xlsx --db {path}；"
-            "若库在别处，请用 --db 指明。"
-        ),
-        "old_store": (
-            "{path} 是旧版（JSON）库，本版本不再读取。请重新载入台账"
-            "（graphmodel load 台账.xlsx --db 新文件.db），然后删除 {path}。"
-        ),
-        "store_busy": "库 {path} 正被另一次载入写入，本次未写入任何内容：请稍后重新运行本命令。",
-        "not_found": "找不到名称或编号为「{ref}」的{kinds}。",
-        "did_you_mean": "您要找的是不是：{names}？请用完整名称或编号重试。",
-        "check_name": "请核对名称，或用 graphmodel stats 查看库中有哪些街道和社区。",
-        "ambiguous": "「{ref}」对应 {n} 条记录，请改用编号：{listed}",
-        "list_sep": "、",
-    },
-    "en": {
-        "empty_store": (
-            "The store is empty. Load a ledger first: graphmodel load 台账.xlsx "
-            "(without a file it loads the seed dataset), then run this command again."
-        ),
-        "missing_store": (
-            "There is no store at {path}. Load a ledger first: graphmodel load 台账.xlsx "
-            "--db {path}; if the store is elsewhere, name it with --db."
-        ),
-        "old_store": (
-            "{path} is a store in the older JSON format, which this graphmodel no longer "
-            "reads: load the ledgers again (graphmodel load LEDGER --db FILE.db), then delete "
-            "{path}."
-        ),
-        "store_busy": (
-            "The store {path} is being written by another load; nothing was written: run this "
-            "command again in a moment."
-        ),
-        "not_found": "No {kinds} has the id or name '{ref}'. ",
-        "did_you_mean": "Did you mean: {names}? Try again with the full name or an id.",
-        "check_name": "Check the name, or see what the store holds with graphmodel stats.",
-        "ambiguous": "'{ref}' names {n} records; use an id: {listed}",
-        "list_sep": ", ",
-    },
+def status_text(code: str, lang: str, **params: Any) -> str:
+    """A command's status line (``_STATUS``: the local Neo4j server, the guide server, the
+    prefixes of errors and warnings) in ``lang``, its placeholders filled from ``params``.
+
+    >>> status_text("neo4j_stopped", "zh"), status_text("neo4j_stopped", "en")
+    ('Neo4j 已停止。', 'Neo4j stopped.')
+    """
+    return _fill(_STATUS[code][LANGS.index(lang)], params, lang)
+
+
+def error_codes() -> dict[str, tuple[str, str]]:
+    """Every error and warning code with its (Chinese, English) template (for the tests)."""
+    return dict(_ERRORS)
+
+
+def status_codes() -> dict[str, tuple[str, str]]:
+    """Every status-line code with its (Chinese, English) template (for the tests)."""
+    return dict(_STATUS)
+
+
+def os_reason(error: OSError, lang: str) -> str:
+    """Why the system refused, in ``lang``: the common reasons by ``errno``, else the system's
+    own words (``strerror``, which Python gives in English).
+
+    >>> os_reason(PermissionError(13, "Permission denied"), "zh")
+    '没有权限'
+    """
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name][LANGS.index(lang)]
+    return error.strerror or str(error)
+
+
+def _fill(template: str, params: Mapping[str, Any], lang: str) -> str:
+    sep = "、" if lang == "zh" else ", "
+    values: dict[str, Any] = {}
+    for key, value in params.items():
+        if isinstance(value, Mapping) and set(value) == set(LANGS):
+            value = value[lang]
+        if key == "labels":
+            value = "/".join(label_name(str(v), lang) for v in value)
+        elif key == "label":
+            value = label_name(str(value), lang)
+        elif key == "param_type":
+            value = _PARAM_TYPES[value][LANGS.index(lang)]
+        elif key == "action":
+            value = _STORE_ACTIONS[value][LANGS.index(lang)]
+        elif key == "more":
+            value = (
+                (f"（另有 {value} 个）" if lang == "zh" else f" (and {value} more)")
+                if value
+                else ""
+            )
+        elif key == "candidates":
+            value = sep.join(
+                f"{cid}（{label_name(lab, lang)}{'，' + ctx if ctx else ''}）"
+                if lang == "zh"
+                else f"{cid} ({label_name(lab, lang)}{', ' + ctx if ctx else ''})"
+                for cid, lab, ctx in value
+            )
+        elif isinstance(value, OSError):
+            value = os_reason(value, lang)
+        elif isinstance(value, BaseException):
+            value = error_text(value, lang).rstrip("。.")
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            value = sep.join(str(v) for v in value) or ("无" if lang == "zh" else "none")
+        values[key] = value
+    return template.format(**values)
+
+
+_PARAM_TYPES = {
+    "string": ("文本", "text"),
+    "int": ("整数", "a whole number"),
+    "float": ("数", "a number"),
+    "bool": ("是或否（true/false）", "true or false"),
+    "date": (
+        "日期（2023-05-01、2023/5/1 或 2023年5月1日）",
+        "a date (2023-05-01, 2023/5/1 or 2023年5月1日)",
+    ),
+    "list": ("列表（用逗号分隔）", "a list (comma-separated)"),
 }
+"""What a query parameter of each type takes (``queries.PARAM_TYPES``), as (Chinese, English)."""
+
+
+_STORE_ACTIONS = {
+    "open": ("打开", "open"),
+    "begin": ("开始事务", "begin a transaction on"),
+    "commit": ("提交", "commit to"),
+    "write": ("写入", "write"),
+    "clear": ("清空", "clear"),
+    "read": ("读取", "read"),
+    "connect": ("连接", "connect"),
+    "load": ("载入", "load"),
+}
+"""What a store was doing when it failed, as (Chinese, English)."""
+
+
+_OS_REASONS = {
+    "ENOENT": ("文件或文件夹不存在", "no such file or folder"),
+    "EACCES": ("没有权限", "permission denied"),
+    "EPERM": ("不允许此操作", "operation not permitted"),
+    "EEXIST": ("已存在同名文件", "a file of that name exists"),
+    "ENOTDIR": ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    "EISDIR": ("这是一个文件夹", "it is a folder"),
+    "ENOSPC": ("磁盘已满", "no space left on the disk"),
+    "EROFS": ("只读文件系统", "read-only file system"),
+    "EADDRINUSE": ("端口已被占用", "the port is in use"),
+    "EADDRNOTAVAIL": ("本机没有这个地址", "this machine has no such address"),
+    "ECONNREFUSED": ("连接被拒绝", "connection refused"),
+    "ENAMETOOLONG": ("文件名太长", "the file name is too long"),
+}
+"""The reasons a user meets most, by ``errno`` name, as (Chinese, English)."""
+
+
+_ERRORS: dict[str, tuple[str, str]] = {
+    # The store and names (graphmodel.errors)
+    "empty_store": (
+        "库中还没有数据。请先载入台账：graphmodel load 台账.xlsx（不带文件则载入示例数据），"
+        "再运行本命令。",
+        "The store is empty. Load a ledger first: graphmodel load 台账.xlsx (without a file it "
+        "loads the seed dataset), then run this command again.",
+    ),
+    "missing_store": (
+        "找不到库文件 {path}。请先载入台账：graphmodel load 台账.xlsx --db {path}；"
+        "若库在别处，请用 --db 指明。",
+        "There is no store at {path}. Load a ledger first (graphmodel load 台账.xlsx --db "
+        "{path}); if the store is elsewhere, name it with --db.",
+    ),
+    "old_store": (
+        "{path} 是旧版（JSON）库，本版本不再读取。请重新载入台账"
+        "（graphmodel load 台账.xlsx --db 新文件.db），然后删除 {path}。",
+        "{path} is a store in the older JSON format, which this graphmodel no longer reads: "
+        "load the ledgers again (graphmodel load LEDGER --db FILE.db), then delete {path}.",
+    ),
+    "store_busy": (
+        "库 {path} 正被另一次载入写入，等了 {timeout:g} 秒仍未空出，本次未写入任何内容。"
+        "请稍后重新运行本命令。",
+        "The store {path} is being written by another graphmodel load and stayed busy for "
+        "{timeout:g} s; nothing was written. Run this command again in a moment.",
+    ),
+    "not_found": (
+        "找不到名称或编号为「{ref}」的{labels}。请核对名称，或用 graphmodel stats 查看库中有"
+        "哪些街道和社区。",
+        "No {labels} has the id or name '{ref}'. Check the name, or see what the store holds "
+        "with graphmodel stats.",
+    ),
+    "not_found_suggest": (
+        "找不到名称或编号为「{ref}」的{labels}。您要找的是不是：{suggestions}？"
+        "请用完整名称或编号重试。",
+        "No {labels} has the id or name '{ref}'. Did you mean: {suggestions}? Try again with "
+        "the full name or an id.",
+    ),
+    "ambiguous_name": (
+        "「{ref}」对应 {n} 条记录，请改用编号：{candidates}",
+        "'{ref}' names {n} records; use an id: {candidates}",
+    ),
+    "os_error": (
+        "{path}：{reason}。请检查路径和权限后重试。",
+        "{path}: {reason}. Check the path and its permissions, then try again.",
+    ),
+    # Analyses (graphmodel.analysis)
+    "unknown_rule": (
+        "没有名为「{rule}」的缺口规则。可用的规则：{rules}。",
+        "unknown rule '{rule}' (rules: {rules}).",
+    ),
+    "pairing_date": (
+        "结对日期「{day}」不是 YYYY-MM-DD 格式的日期。请在台账中改正该日期后重新载入。",
+        "A pairing date is not an ISO date (YYYY-MM-DD): '{day}'. Correct it in the ledger and "
+        "load it again.",
+    ),
+    "reach_hops": (
+        "跳数至少为 1，而不是 {hops}。请用 --hops 1 或更大的数。",
+        "hops must be at least 1, not {hops}. Give --hops 1 or more.",
+    ),
+    "reach_via": (
+        "--via 只接受 {via}（用逗号分隔），而不是「{given}」。例如：--via pairing,committee。",
+        "--via takes {via} (comma-separated), not '{given}'. For example: --via pairing,committee.",
+    ),
+    "unit_capacity": (
+        "单位「{name}」（{id}）的结对容量应为 0 或更大的整数，而不是 {capacity}。请在台账中改正后"
+        "重新载入。",
+        "unit '{name}' ({id}): capacity must be a whole number >= 0, got {capacity}. Correct it "
+        "in the ledger and load it again.",
+    ),
+    "scope_several": (
+        "--district、--street 和 --around 只能选一个。请只保留其中一个。",
+        "Give one of --district, --street and --around, not several.",
+    ),
+    "scope_hops": (
+        "--hops 应为 0 或更大的数，而不是 {hops}。",
+        "--hops must be 0 or more, got {hops}.",
+    ),
+    "trend_period": (
+        "没有「{every}」这种统计周期。请从 {choices} 中选一个。",
+        "Unknown period '{every}'. Choose from {choices}.",
+    ),
+    "trend_order": (
+        "趋势的结束日（{end}）早于开始日（{start}）。请对调 --from 与 --to。",
+        "The trend ends ({end}) before it starts ({start}). Swap --from and --to.",
+    ),
+    "whatif_no_pairing": (
+        "{day} 时「{a}」与「{b}」之间没有有效的结对，无从结束。请用 graphmodel pairings 查看"
+        "在此日期有效的结对。",
+        "no pairing in force between '{a}' and '{b}' on {day} to end. See the pairings in force "
+        "on that day with graphmodel pairings.",
+    ),
+    # The policy file (graphmodel.analysis.policy)
+    "policy_unreadable": (
+        "无法读取政策文件 {path}：{error}。请检查路径，或去掉 --policy 使用内置默认值。",
+        "cannot read policy file {path}: {error}. Check the path, or leave out --policy to use "
+        "the built-in defaults.",
+    ),
+    "policy_not_toml": (
+        "政策文件 {path} 不是有效的 TOML 文件（{reason}）。请对照 docs/policy.example.toml 改正。",
+        "Policy file {path} is not valid TOML ({reason}). Correct it after "
+        "docs/policy.example.toml.",
+    ),
+    "policy_not_utf8": (
+        "政策文件 {path} 不是 UTF-8 文本文件（TOML）。请用文本编辑器以 UTF-8 编码另存。",
+        "Policy file {path} is not a UTF-8 text file (TOML). Save it as UTF-8 text from a text "
+        "editor.",
+    ),
+    "policy_unknown_key": (
+        "{where}：未知的设置项「{key}」。可用的设置项：{known}。",
+        "{where}: unknown key '{key}'. The known keys: {known}.",
+    ),
+    "policy_costs": (
+        "{where}：成本必须逐级增大（{keys}），现在是 {costs}。请改正这几个值。",
+        "{where}: the costs must increase, {keys}; got {costs}. Correct these values.",
+    ),
+    "policy_districts": (
+        "{where}：「districts」必须写成若干个 [districts.<区的编号或名称>] 表。",
+        "{where}: 'districts' must be a table of [districts.<id or name>].",
+    ),
+    "policy_district_table": (
+        "{where}：「districts.{district}」必须是一个表（[districts.{district}]）。",
+        "{where}: 'districts.{district}' must be a table ([districts.{district}]).",
+    ),
+    "policy_district_key": (
+        "{where}：未知的设置项「{key}」。区一级可以设置：{known}。",
+        "{where}: unknown key '{key}'. A district may set: {known}.",
+    ),
+    "policy_names": (
+        '{where}：「{key}」应为名称列表（如 ["区", "街道"]），而不是 {value}。',
+        '{where}: \'{key}\' must be a list of names (like ["区", "街道"]), got {value}.',
+    ),
+    "policy_level": (
+        "{where}：「{key}」中有未知的层级「{level}」。可用的层级：{levels}。",
+        "{where}: '{key}' has unknown level '{level}'. The levels: {levels}.",
+    ),
+    "policy_whole": (
+        "{where}：「{key}」应为不小于 {minimum} 的整数，而不是 {value}。",
+        "{where}: '{key}' must be a whole number >= {minimum}, got {value}.",
+    ),
+    "policy_maximum": (
+        "{where}：「{key}」最大为 {maximum}，而不是 {value}。",
+        "{where}: '{key}' must be at most {maximum}, got {value}.",
+    ),
+    "policy_unknown_district": (
+        "政策文件为区「{district}」设置了阈值，但图中没有编号或名称为「{district}」的区，"
+        "这些设置未被采用。请核对区名（如「东城区」）。",
+        "the policy sets thresholds for district '{district}', which is neither the id nor the "
+        "name of a district in the graph; they are not applied. Check the district's name.",
+    ),
+    # The Browser guide server (graphmodel.browser)
+    "guide_port_variable": (
+        "GRAPHMODEL_GUIDE_PORT={value} 不是端口号。请设为 1 到 65535 之间的数，或取消这个变量。",
+        "GRAPHMODEL_GUIDE_PORT={value} is not a port number. Set it to a number from 1 to 65535, "
+        "or unset it.",
+    ),
+    "guide_unknown_query": (
+        "指南引用了查询库中没有的查询「{name}」。请改正 guide.html 中的名称"
+        "（graphmodel query --list 列出全部查询）。",
+        "The guide names an unknown query '{name}'. Correct the name in guide.html "
+        "(graphmodel query --list shows the queries).",
+    ),
+    "guide_port_taken": (
+        "{host} 的端口 {port} 已被占用。请用 GRAPHMODEL_GUIDE_PORT 为指南服务另选端口。",
+        "Port {port} on {host} is taken; choose the guide server's port with "
+        "GRAPHMODEL_GUIDE_PORT.",
+    ),
+    "guide_not_started": (
+        "指南服务没有在端口 {port} 上启动。原因见日志 {log}。",
+        "The guide server did not start on port {port}; see {log}.",
+    ),
+    "serve_port_in_use": (
+        "{host} 的端口 {port} 已被占用（另一个指南服务或其他程序）。请用 --port 另选端口。",
+        "port {port} on {host} is in use (another guide server, or another program); choose "
+        "another with --port.",
+    ),
+    "serve_failed": (
+        "无法在 {host}:{port} 上提供服务：{error}。请换一个 --host 或 --port。",
+        "Cannot serve on {host}:{port}: {error}. Choose another --host or --port.",
+    ),
+    "serve_not_loopback": (
+        "正在 {host} 上提供服务，而不是本机地址：凡能访问 {host}:{port} 的人都能读取指南和样式"
+        "（除非 Browser 在另一台机器上，请用 --host localhost）。",
+        "serving on {host}, not on this machine's own address: anyone who can reach "
+        "{host}:{port} can read the guide and the style (use --host localhost unless Browser "
+        "runs on another machine).",
+    ),
+    # Cypher statements, the Neo4j connection, export and generate
+    "cypher_placeholders": (
+        "cypher/{name}.cypher 需要占位符 {wanted}，实际给出 {given}（graphmodel 的缺陷，请报告）。",
+        "cypher/{name}.cypher takes {wanted}, got {given} (a bug in graphmodel: please report it).",
+    ),
+    "cypher_identifier": (
+        "{key}={value} 不是简单标识符（只能有字母、数字和下划线）。",
+        "{key}={value} is not a plain identifier (letters, digits and underscores only).",
+    ),
+    "cypher_name": (
+        "「{name}」不是语句名称（应形如 load/merge_nodes）。",
+        "'{name}' is not a statement name (like 'load/merge_nodes').",
+    ),
+    "cypher_missing": (
+        "没有 Cypher 语句「{name}」（{path}）：安装的软件包不完整，请重新安装 graphmodel。",
+        "no Cypher statement '{name}' ({path}): the installed package is incomplete; install "
+        "graphmodel again.",
+    ),
+    "neo4j_uri_scheme": (
+        "无法使用 Neo4j 地址 {uri}：它必须以 {schemes} 之一开头（如 bolt://127.0.0.1:7687）。"
+        "请改正 --uri 或 NEO4J_URI。",
+        "cannot use the Neo4j URI {uri}: it must start with one of {schemes} (e.g. "
+        "bolt://127.0.0.1:7687). Correct --uri or NEO4J_URI.",
+    ),
+    "neo4j_uri_bad": (
+        "无法使用 Neo4j 地址 {uri}：{reason}。请改正 --uri 或 NEO4J_URI（如 bolt://127.0.0.1:7687）。",
+        "cannot use the Neo4j URI {uri}: {reason}. Correct --uri or NEO4J_URI (e.g. "
+        "bolt://127.0.0.1:7687).",
+    ),
+    "export_format": (
+        "没有「{fmt}」这种导出格式。可用的格式：{formats}。",
+        "Unknown format '{fmt}'. The formats: {formats}.",
+    ),
+    "generate_scale": (
+        "没有「{name}」这种规模。请从 {scales} 中选一个。",
+        "unknown scale '{name}': choose one of {scales}.",
+    ),
+    "generate_counts": (
+        "数量必须满足 1 ≤ 区数 ≤ 街道数 ≤ 社区数，现在是 {districts}、{streets}、{communities}。"
+        "请调整这几个数量。",
+        "counts must satisfy 1 <= districts <= streets <= communities, got {districts}, "
+        "{streets}, {communities}. Adjust the counts.",
+    ),
+    # Reading ledgers (graphmodel.ledger)
+    "ledger_none": (
+        "没有给出台账。请写出台账文件或文件夹：graphmodel load 台账.xlsx",
+        "No ledger given. Name a ledger file or folder: graphmodel load 台账.xlsx",
+    ),
+    "ledger_empty_folder": (
+        "{path}：文件夹中没有 .csv 文件。请给出含有台账 CSV 文件的文件夹，或直接给出 .xlsx 台账。",
+        "{path}: the folder holds no .csv files. Name a folder of ledger CSV files, or an .xlsx "
+        "ledger.",
+    ),
+    "ledger_missing": (
+        "{path}：没有这个文件或文件夹。请核对路径。",
+        "{path}: no such file or folder. Check the path.",
+    ),
+    "ledger_xls": (
+        "{path}：不读取旧版 .xls 工作簿。请在 Excel 中另存为 .xlsx 后再载入。",
+        "{path}: old .xls workbooks are not read; save it as .xlsx in Excel and load that.",
+    ),
+    "ledger_kind": (
+        "{path}：台账应为 .xlsx 工作簿、.csv 文件或装有 .csv 文件的文件夹。",
+        "{path}: a ledger is a folder of .csv files, a .csv or an .xlsx.",
+    ),
+    "ledger_no_table": (
+        "{paths} 中没有可识别的表。工作表名或文件名应为：{tables}（graphmodel template "
+        "可生成空白台账）。",
+        "no known table in {paths}. The sheets or files must be named: {tables} "
+        "(graphmodel template writes a blank ledger).",
+    ),
+    "ledger_unreadable": (
+        "{path}：无法读取（{error}）。请检查文件是否存在、是否有读取权限。",
+        "{path}: cannot read ({error}). Check that the file exists and may be read.",
+    ),
+    "ledger_csv": (
+        "{path}：第 {line} 行不是有效的 CSV（{reason}）。请在 Excel 中打开并另存为「CSV UTF-8」。",
+        "{path}: line {line} is not readable CSV ({reason}). Open it in Excel and save it as "
+        "CSV UTF-8.",
+    ),
+    "ledger_xlsx": (
+        "{path}：不是可读取的 .xlsx 工作簿（{reason}）。请在 Excel 中打开并另存为 .xlsx。",
+        "{path}: not a readable .xlsx workbook ({reason}). Open it in Excel and save it as .xlsx.",
+    ),
+    "ledger_encoding": (
+        "{path}：编码无法识别，第 {line} 行既不是 UTF-8 也不是 GBK/GB18030。请另存为「CSV UTF-8」。",
+        "{path}: unknown encoding: line {line} is neither UTF-8 nor GBK/GB18030; save the file "
+        "as CSV UTF-8.",
+    ),
+    "ledger_mixed_encoding": (
+        "{path}：编码混杂，第 {line} 行不是 UTF-8（可能是 GBK），而第 {utf8_line} 行是。"
+        "请将整个文件重新另存为「CSV UTF-8」。",
+        "{path}: mixed encodings: line {line} is not UTF-8 (GBK?) though line {utf8_line} is; "
+        "save the whole file again as CSV UTF-8.",
+    ),
+    "rejects_unwritable": (
+        "无法写出被拒绝的行：{error}。",
+        "cannot write the rejects: {error}.",
+    ),
+    "rejects_overwrite_ledger": (
+        "--rejects {path} 会覆盖正在载入的台账 {ledger}。请为 --rejects 另选路径。",
+        "--rejects {path} would overwrite the ledger {ledger} being loaded; choose another "
+        "--rejects path.",
+    ),
+    "rejects_workbook_folder": (
+        "无法写出被拒绝行工作簿 {path}：已有同名文件夹。请为 --rejects 另选路径。",
+        "cannot write the rejects workbook {path}: a folder has that name; choose another "
+        "--rejects path.",
+    ),
+    "rejects_workbook_other": (
+        "无法写出被拒绝行工作簿 {path}：该文件已存在，且不是被拒绝行工作簿。请为 --rejects "
+        "另选路径。",
+        "cannot write the rejects workbook {path}: the file exists and is not a rejects "
+        "workbook; choose another --rejects path.",
+    ),
+    "rejects_folder_file": (
+        "无法写出被拒绝行文件夹 {path}：已有同名文件。请为 --rejects 另选路径。",
+        "cannot write the rejects folder {path}: a file has that name; choose another --rejects "
+        "path.",
+    ),
+    "rejects_folder_other": (
+        "无法写出被拒绝行文件夹 {path}：其中有不是被拒绝行的文件（{files}）。请为 --rejects "
+        "另选路径。",
+        "cannot write the rejects folder {path}: it holds files that are not rejects "
+        "({files}); choose another --rejects path.",
+    ),
+    "template_suffix": (
+        "{path}：模板是 Excel 工作簿，文件名请以 .xlsx 结尾。",
+        "{path}: the template is an Excel workbook; name it *.xlsx.",
+    ),
+    "template_exists": (
+        "{path} 已存在。请另选文件名，或加 --force 覆盖。",
+        "{path} exists; choose another name or pass --force.",
+    ),
+    "cannot_write": (
+        "无法写入 {path}：{error}。请检查文件夹是否存在、是否可写，以及文件是否正在 Excel 中打开。",
+        "cannot write {path}: {error}. Check that the folder exists and may be written, and that "
+        "the file is not open in Excel.",
+    ),
+    "workbook_too_large": (
+        "{path}：工作簿过大，其中的 {part} 解压后有 {size:,} 字节，超过台账上限 {most:,} 字节。"
+        "请将表另存为「CSV UTF-8」或拆分。",
+        "{path}: workbook too large: its part {part} unpacks to {size:,} bytes, over the "
+        "{most:,} a ledger may hold; save the table as CSV UTF-8 or split it.",
+    ),
+    "workbook_merged": (
+        "{where}：合并单元格过大，{range} 使本表的合并单元格达到 {cells:,} 个，超过台账上限 "
+        "{most:,} 个。请取消合并。",
+        "{where}: merged range too large: {range} brings the sheet's merged cells to {cells:,}, "
+        "over the {most:,} a ledger may merge; unmerge it.",
+    ),
+    "workbook_cells": (
+        "{where}：工作表过大，超过 {most:,} 个单元格。请将表另存为「CSV UTF-8」或拆分。",
+        "{where}: sheet too large: over {most:,} cells; save the table as CSV UTF-8 or split it.",
+    ),
+    "workbook_row_outside": (
+        "{where}：超出台账范围，第 {row} 行超出了台账工作表可用的 {rows:,} 行 × {columns} 列。"
+        "请删除那里的内容（或把表复制到新工作表）。",
+        "{where}: outside a ledger's bounds: row {row} lies beyond the {rows:,} rows × {columns} "
+        "columns a ledger sheet may use; delete what is there (or copy the table to a new "
+        "sheet).",
+    ),
+    "workbook_cell_outside": (
+        "{where}：超出台账范围，单元格 {cell} 超出了台账工作表可用的 {rows:,} 行 × {columns} 列。"
+        "请删除那里的内容（或把表复制到新工作表）。",
+        "{where}: outside a ledger's bounds: cell {cell} lies beyond the {rows:,} rows × "
+        "{columns} columns a ledger sheet may use; delete what is there (or copy the table to a "
+        "new sheet).",
+    ),
+    "seed_missing": (
+        "示例台账不在 {path}（安装的软件包不完整）。请写出要载入的台账：graphmodel load 台账.xlsx",
+        "the seed ledger is not at {path} (the package is incomplete); name a ledger: "
+        "graphmodel load LEDGER",
+    ),
+    # The report
+    "report_area_both": (
+        "--district 和 --street 只能选一个。",
+        "Choose --district or --street, not both.",
+    ),
+    "report_lang": (
+        "没有「{lang}」这种报告语言。请从 {langs} 中选一个。",
+        "Unknown report language '{lang}'. Choose from {langs}.",
+    ),
+    # The local Neo4j server (graphmodel.neo4j_server)
+    "server_mvn_missing": (
+        "在 PATH 中找不到 {tool}：首次获取 Neo4j 的 jar 包需要 Maven（mvn），从 Maven Central "
+        "下载。请安装它（Debian：apt-get install maven）。",
+        "{tool} not found on PATH: Maven (mvn) is needed once to fetch the Neo4j jars from Maven "
+        "Central; install it (Debian: apt-get install maven).",
+    ),
+    "server_java_missing": (
+        "在 PATH 中找不到 {tool}：Neo4j 5.26 需要 Java 17 或 21。请安装它"
+        "（Debian：apt-get install openjdk-17-jre-headless）。",
+        "{tool} not found on PATH: Neo4j 5.26 runs on Java 17 or 21; install it (Debian: "
+        "apt-get install openjdk-17-jre-headless).",
+    ),
+    "server_java_old": (
+        "Neo4j 5.26 需要 Java 17 或 21，而 {java} 是：{found}。请安装 Java 17 或 21"
+        "（Debian：apt-get install openjdk-17-jre-headless）。",
+        "Neo4j 5.26 needs Java 17 or 21; {java} is: {found}. Install Java 17 or 21 (Debian: "
+        "apt-get install openjdk-17-jre-headless).",
+    ),
+    "server_fetch_failed": (
+        "mvn 未能从 Maven Central 获取 Neo4j {version} 和 Browser {browser}。请检查网络后重试"
+        "（graphmodel neo4j fetch）：\n{output}",
+        "mvn could not fetch Neo4j {version} and Browser {browser} from Maven Central; check the "
+        "network and try again (graphmodel neo4j fetch):\n{output}",
+    ),
+    "server_password_short": (
+        "NEO4J_PASSWORD 至少要有 8 个字符（Neo4j 的最低要求）。请换一个更长的密码，或取消这个变量"
+        "（将自动生成密码）。",
+        "NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum); choose a longer one, "
+        "or unset it (a password is then generated).",
+    ),
+    "server_password_differs": (
+        "NEO4J_PASSWORD 与创建本实例时的密码（{file}）不同。请取消这个变量，或删除 {home} "
+        "重新开始。",
+        "NEO4J_PASSWORD differs from the password this instance was created with ({file}); "
+        "unset it, or remove {home} to start afresh.",
+    ),
+    "server_port_taken": (
+        "127.0.0.1 的端口 {port} 已被占用（另一个 Neo4j？）。请用 NEO4J_BOLT_PORT / "
+        "NEO4J_HTTP_PORT 另选端口。",
+        "port {port} on 127.0.0.1 is taken (another Neo4j?); choose others with NEO4J_BOLT_PORT "
+        "/ NEO4J_HTTP_PORT.",
+    ),
+    "server_port_variable": (
+        "{name}={value} 不是端口号。请设为 1 到 65535 之间的数。",
+        "{name}={value} is not a port number; set it to a number from 1 to 65535.",
+    ),
+    "server_not_started": (
+        "Neo4j 未能启动。输出和日志的最后几行如下：\n{output}\n{log}",
+        "Neo4j did not start. The last lines of its output and log:\n{output}\n{log}",
+    ),
+    "server_not_stopped": (
+        "Neo4j 未能停止。输出的最后几行如下：\n{output}",
+        "Neo4j did not stop. The last lines of its output:\n{output}",
+    ),
+    "server_command_failed": (
+        "{command} 失败。输出的最后几行如下：\n{output}",
+        "{command} failed. The last lines of its output:\n{output}",
+    ),
+    "server_exited": (
+        "Neo4j 在启动过程中退出。日志的最后几行如下：\n{log}",
+        "Neo4j exited while starting. The last lines of its log:\n{log}",
+    ),
+    "server_password_refused": (
+        "Neo4j 在 {uri} 运行，但不接受 {file} 中的密码：{reason}。请删除该实例文件夹后重新启动，"
+        "或设置正确的 NEO4J_PASSWORD。",
+        "Neo4j runs at {uri} but refuses the password in {file}: {reason}. Remove the instance "
+        "folder and start again, or set the right NEO4J_PASSWORD.",
+    ),
+    "server_no_bolt": (
+        "Bolt 在 {timeout:.0f} 秒内没有在 {uri} 应答（{reason}）；服务器保持运行以便检查"
+        "（graphmodel neo4j stop 可停止它），也可用 --timeout 等得更久。日志的最后几行如下：\n{log}",
+        "Bolt did not answer at {uri} within {timeout:.0f}s ({reason}); the server is left "
+        "running for inspection (graphmodel neo4j stop), or wait longer with --timeout. The last "
+        "lines of its log:\n{log}",
+    ),
+    # The query library (graphmodel.queries)
+    "param_value": (
+        "参数 {name} 应为{param_type}（如 {name}={example}），而不是「{value}」。",
+        "parameter {name} takes {param_type} (e.g. {name}={example}), not '{value}'.",
+    ),
+    "param_int_range": (
+        "参数 {name} 的值 {value} 超出了 Cypher 整数（64 位）的范围。请给一个更小的数。",
+        "parameter {name}: {value} is beyond the range of a Cypher integer (64 bits); give a "
+        "smaller number.",
+    ),
+    "param_not_pair": (
+        "参数「{pair}」不是 键=值 的形式。请写成 -p 名称=值，如 -p ref=站东社区。",
+        "parameter '{pair}' is not key=value; write -p name=value, e.g. -p ref=站东社区.",
+    ),
+    "param_unknown": (
+        "查询 {query} 没有参数「{key}」。它的参数：{known}。",
+        "{query} has no parameter '{key}' (it takes: {known}).",
+    ),
+    "param_missing": (
+        "查询 {query} 需要参数 {missing}，例如：{hint}",
+        "{query} needs {missing}, e.g. {hint}",
+    ),
+    "query_unknown": (
+        "查询库中没有名为「{name}」的查询。可用的查询：{names}。",
+        "no query named '{name}'; the library has: {names}.",
+    ),
+    "query_unknown_suggest": (
+        "查询库中没有名为「{name}」的查询。您要找的是不是：{suggestions}？"
+        "（graphmodel query --list 列出全部查询）",
+        "no query named '{name}'. Did you mean: {suggestions}? (graphmodel query --list shows "
+        "them all)",
+    ),
+    "query_needs_neo4j": (
+        "graphmodel query 运行 Cypher 查询，需要 Neo4j：请加 --store neo4j（或设置 "
+        "GRAPHMODEL_STORE=neo4j），并用 graphmodel neo4j start 启动本地服务器。",
+        "graphmodel query runs Cypher, so it needs Neo4j: add --store neo4j (or set "
+        "GRAPHMODEL_STORE=neo4j); start the local server with graphmodel neo4j start.",
+    ),
+    "query_writes": (
+        "查询 {query} 会写入数据（查询类型 {kind}），而 graphmodel query 只运行只读语句。",
+        "{query} would write (query type '{kind}'); graphmodel query runs read-only statements "
+        "only.",
+    ),
+    "query_rejected": (
+        "服务器拒绝了查询 {query}：{reason}",
+        "{query}: the server rejected it: {reason}",
+    ),
+    "neo4j_lost": (
+        "无法连接 Neo4j。请用 graphmodel neo4j status 查看服务器是否在运行。（系统提示：{reason}）",
+        "Neo4j cannot be reached: {reason}. See whether the server runs with graphmodel neo4j "
+        "status.",
+    ),
+    "query_library_missing": (
+        "{folder} 中没有查询库：安装的软件包不完整，请重新安装 graphmodel。",
+        "no query library at {folder}: the installed package is incomplete; install graphmodel "
+        "again.",
+    ),
+    "query_file_tag": (
+        "{where}：第 {line} 行有未知的标记 @{tag}。",
+        "{where}: line {line}: unknown tag @{tag}.",
+    ),
+    "query_file_twice": ("{where}：@{tag} 出现了两次。", "{where}: @{tag} given twice."),
+    "query_file_lacks": ("{where}：文件头缺少 {tags}。", "{where}: the header lacks {tags}."),
+    "query_file_name_case": (
+        "{where}：@name「{name}」应为小写加下划线（lower_snake_case）。",
+        "{where}: @name '{name}' is not lower_snake_case.",
+    ),
+    "query_file_name_differs": (
+        "{where}：@name「{name}」与文件名不同。",
+        "{where}: @name '{name}' differs from the file name.",
+    ),
+    "query_file_mode": (
+        "{where}：@mode 只能是 read 或 write，而不是「{mode}」。",
+        "{where}: @mode must be read or write, not '{mode}'.",
+    ),
+    "query_file_empty": (
+        "{where}：文件头之后没有语句。",
+        "{where}: no statement after the header.",
+    ),
+    "query_file_params": (
+        "{where}：使用的参数 {used} 与声明的参数 {declared} 不同。",
+        "{where}: parameters used [{used}] differ from those declared [{declared}].",
+    ),
+    "query_file_param": (
+        "{where}：@param「{value}」应写成「名称: 类型 = 示例 -- 说明」。",
+        "{where}: @param '{value}' is not 'name: type = example -- doc'.",
+    ),
+    "query_file_param_type": (
+        "{where}：@param {name} 的类型「{kind}」不是 {types} 之一。",
+        "{where}: @param {name} has type '{kind}', not one of {types}.",
+    ),
+    # The stores (graphmodel.store)
+    "embedded_failed": (
+        "无法{action}内嵌库 {path}：{reason}。请检查磁盘空间和文件权限；若库文件已损坏，请用 "
+        "--db 指向新文件并重新载入台账。",
+        "cannot {action} the embedded store {path}: {reason}. Check the disk space and the "
+        "file's permissions; if the file is damaged, name a new one with --db and load the "
+        "ledgers again.",
+    ),
+    "embedded_no_folder": (
+        "无法为库 {path} 创建文件夹：{error}。请用 --db 指向可写的位置。",
+        "cannot make the folder of the store {path}: {error}. Name a writable place with --db.",
+    ),
+    "embedded_not_sqlite": (
+        "{path} 不是 graphmodel 内嵌库（不是 SQLite 数据库）。请用 --db 指向库文件，或指向新文件"
+        "并重新载入台账。",
+        "{path} is not a graphmodel embedded store (not a SQLite database); name the store "
+        "with --db, or a new file and load the ledgers again.",
+    ),
+    "embedded_foreign": (
+        "{path} 是 SQLite 数据库，但不是 graphmodel 内嵌库。请用 --db 指向库文件，或指向新文件"
+        "并重新载入台账。",
+        "{path} is a SQLite database but not a graphmodel embedded store; name the store with "
+        "--db, or a new file and load the ledgers again.",
+    ),
+    "embedded_version": (
+        "{path} 的库格式版本是 {version}，而本版本读取的是 {reads}。请使用写入它的 graphmodel，"
+        "或用 --db 指向新文件重新载入台账。",
+        "{path} has store format version {version}; this graphmodel reads version {reads}: use "
+        "the graphmodel that wrote it, or load the ledgers again into a new store (--db).",
+    ),
+    "store_no_node": (
+        "没有编号为「{node}」的节点{more}。请先载入含有它的台账。",
+        "no node '{node}'{more}. Load the ledger that holds it first.",
+    ),
+    "store_no_end": (
+        "关系 {type} {start} -> {end}：没有节点「{node}」{more}，未写入任何内容。请先载入含有它的"
+        "台账。",
+        "{type} {start} -> {end}: no node '{node}'{more}; nothing was written. Load the ledger "
+        "that holds it first.",
+    ),
+    "store_label": (
+        "未知的标签「{name}」。模式中的标签：{known}。",
+        "unknown label '{name}'; the schema has {known}.",
+    ),
+    "store_type": (
+        "未知的关系类型「{name}」。模式中的关系类型：{known}。",
+        "unknown relationship type '{name}'; the schema has {known}.",
+    ),
+    "neo4j_auth": (
+        "{uri} 的 Neo4j 拒绝了用户「{user}」：密码错误或未设置。请设置 NEO4J_PASSWORD"
+        "（本地服务器的密码在 .neo4j/password 或 GRAPHMODEL_NEO4J_HOME 下）[{code}]。",
+        "Neo4j at {uri} refused user '{user}': wrong or missing password. Set NEO4J_PASSWORD "
+        "(the local server keeps its password in .neo4j/password, or under "
+        "GRAPHMODEL_NEO4J_HOME) [{code}].",
+    ),
+    "neo4j_unreachable": (
+        "无法连接 {uri} 的 Neo4j。请用 graphmodel neo4j start 启动本地服务器，或让 NEO4J_URI "
+        "指向正在运行的 Neo4j 5。（系统提示：{reason}）",
+        "Neo4j is not reachable at {uri} ({reason}). Start the local server with graphmodel "
+        "neo4j start, or point NEO4J_URI at a running Neo4j 5.",
+    ),
+    "neo4j_failed": (
+        "Neo4j 无法{action}：{reason}",
+        "Neo4j could not {action}: {reason}",
+    ),
+    # (end of _ERRORS)
+}
+"""Every error and warning, by code: (Chinese, English) templates whose placeholders are the
+parameters of the code's raise sites (``tests/test_vocabulary.py`` checks both)."""
+
+
+_STATUS: dict[str, tuple[str, str]] = {
+    # Every command: the error and warning lines (graphmodel.cli.group)
+    "error": ("错误：{message}", "Error: {message}"),
+    "warning": ("警告：{message}", "warning: {message}"),
+    "bug": (
+        "意外错误，这是 graphmodel 的缺陷（{error}）。请连同所运行的命令一起报告"
+        "（设置 {variable}=1 可显示出错位置）。",
+        "unexpected error, a bug in graphmodel ({error}); please report it with the command "
+        "you ran ({variable}=1 shows where).",
+    ),
+    # graphmodel neo4j fetch|start|stop|status
+    "neo4j_fetched": (
+        "Neo4j {version} 的 jar 包已在 {folder}。",
+        "Neo4j {version} jars in {folder}.",
+    ),
+    "neo4j_running": (
+        "Neo4j {version} 正在运行（pid {pid}）：Bolt {bolt}，Browser {browser}，用户 neo4j，"
+        "密码在 {home}/password。",
+        "Neo4j {version} is running (pid {pid}): Bolt {bolt}, Browser {browser}, user neo4j, "
+        "password in {home}/password.",
+    ),
+    "neo4j_stopped": ("Neo4j 已停止。", "Neo4j stopped."),
+    "neo4j_not_running": ("Neo4j 本来就没有运行。", "Neo4j was not running."),
+    "neo4j_yes": ("是", "yes"),
+    "neo4j_no": ("否（graphmodel neo4j start 可启动）", "no (graphmodel neo4j start starts it)"),
+    "neo4j_row_running": ("正在运行", "running"),
+    "neo4j_row_version": ("版本", "version"),
+    "neo4j_row_home": ("实例文件夹", "home"),
+    "neo4j_row_data": ("数据文件夹", "data"),
+    # graphmodel browser serve
+    "serve_serving": (
+        "正在 {url}/ 提供 {folder}（按 Ctrl+C 停止）。",
+        "Serving {folder} at {url}/ (Ctrl+C to stop).",
+    ),
+    "serve_commands": (
+        "请在 Neo4j Browser 中运行：:style {url}/style.grass\n"
+        "                        :play {url}/guide.html",
+        "In Neo4j Browser run:  :style {url}/style.grass\n"
+        "                       :play {url}/guide.html",
+    ),
+    "serve_stopped": ("已停止。", "stopped."),
+    # (end of _STATUS)
+}
+"""The status lines of commands that are not tables (the local Neo4j server, the guide
+server) and the prefixes of error and warning lines, by code: (Chinese, English)."""

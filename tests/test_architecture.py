@@ -4,8 +4,8 @@ Every ``import`` in every module counts, at the top or deferred inside a functio
 under ``if TYPE_CHECKING:`` (annotations only, never run). The contracts, drawn in
 ``docs/architecture.md``:
 
-- the base (``errors``, ``records``, ``schema``, ``resources``, ``connection``) imports only
-  within the base;
+- the base (``errors``, ``vocabulary``, ``records``, ``schema``, ``resources``,
+  ``connection``) imports only within the base;
 - the ledger reads into records: it imports neither stores nor analyses, report or CLI;
 - stores import neither the ledger nor analyses, report, CLI nor the local server's module;
 - the graph view and the analyses import neither stores nor CLI, report nor the ledger's
@@ -84,7 +84,9 @@ def _violations(importers: tuple[str, ...], forbidden: tuple[str, ...]) -> list[
     )
 
 
-BASE = tuple(f"{G}.{m}" for m in ("errors", "records", "schema", "resources", "connection"))
+BASE = tuple(
+    f"{G}.{m}" for m in ("errors", "vocabulary", "records", "schema", "resources", "connection")
+)
 STORES = (f"{G}.store",)
 ANALYSES = (f"{G}.graphview", f"{G}.analysis")
 LEDGER_READING = tuple(

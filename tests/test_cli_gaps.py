@@ -126,7 +126,12 @@ def test_a_policy_file_changes_the_thresholds(db, tmp_path):
         (["gaps", "--json", "--csv"], 2, "--json and --csv exclude each other"),
         (["whatif"], 2, "name at least one --remove or --end-pairing"),
         (["whatif", "--remove", "不存在单位"], 1, "「不存在单位」"),
-        (["whatif", "--end-pairing", "u5", "c1"], 1, "no pairing in force between 'u5' and 'c1'"),
+        (["whatif", "--end-pairing", "u5", "c1"], 1, "「u5」与「c1」之间没有有效的结对"),
+        (
+            ["whatif", "--end-pairing", "u5", "c1", "--lang", "en"],
+            1,
+            "no pairing in force between 'u5' and 'c1'",
+        ),
         (
             ["whatif", "--end-pairing", "站东社区", "市测绘院"],
             1,
@@ -151,6 +156,9 @@ def test_a_bad_policy_file_names_the_key(db, tmp_path):
     policy = tmp_path / "policy.toml"
     policy.write_text("min_social_org = 6\n", encoding="utf-8")
     result = run("gaps", "--db", db, *AS_OF, "--policy", policy)
+    assert result.exit_code == 1
+    assert "未知的设置项「min_social_org」" in result.output
+    result = run("gaps", "--db", db, *AS_OF, "--policy", policy, "--lang", "en")
     assert result.exit_code == 1
     assert "unknown key 'min_social_org'" in result.output
 

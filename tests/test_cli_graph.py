@@ -94,7 +94,7 @@ def test_a_corrupt_store_file_is_an_error_not_a_traceback(tmp_path):
     path.write_text("garbage", encoding="utf-8")
     result = CliRunner().invoke(main, ["stats", "--db", str(path)])
     assert result.exit_code == 1
-    assert "is not a graphmodel embedded store" in result.output
+    assert "不是 graphmodel 内嵌库" in result.output
     assert "Traceback" not in result.output
 
 

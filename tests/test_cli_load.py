@@ -161,8 +161,8 @@ def test_without_a_ledger_the_seed_is_loaded(tmp_path, monkeypatch):
     missing = run("load", "--db", tmp_path / "g.db")
     assert missing.exit_code == 1
     assert isinstance(missing.exception, SystemExit)
-    assert "错误：the seed ledger is not at" in missing.output
-    assert "name a ledger: graphmodel load LEDGER" in missing.output
+    assert "错误：示例台账不在" in missing.output
+    assert "请写出要载入的台账：graphmodel load 台账.xlsx" in missing.output
 
 
 def test_bad_input_is_a_message_not_a_traceback(tmp_path):
@@ -171,7 +171,7 @@ def test_bad_input_is_a_message_not_a_traceback(tmp_path):
     result = run("load", tmp_path / "bad", "--db", tmp_path / "g.db")
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
-    assert "neither UTF-8 nor GBK/GB18030" in result.output
+    assert "既不是 UTF-8 也不是 GBK/GB18030" in result.output
     missing = run("load", tmp_path / "nowhere", "--db", tmp_path / "g.db")
     assert missing.exit_code == 2
     assert isinstance(missing.exception, SystemExit)
@@ -191,11 +191,11 @@ def test_the_template_loads_back_as_an_empty_ledger(tmp_path):
     assert all(t["read"] == 0 for t in report["tables"])
     again = run("template", out)
     assert again.exit_code == 1
-    assert "exists; choose another name or pass --force" in again.output
+    assert "已存在。请另选文件名，或加 --force 覆盖" in again.output
     assert run("template", out, "--force").exit_code == 0
     wrong = run("template", tmp_path / "t.csv")
     assert wrong.exit_code == 1
-    assert "name it *.xlsx" in wrong.output
+    assert "文件名请以 .xlsx 结尾" in wrong.output
 
 
 def test_a_filled_template_loads(tmp_path):

@@ -269,7 +269,7 @@ def test_cli_generate_json_and_bad_counts(tmp_path: Path) -> None:
     assert text.exit_code == 0 and "规模 street，种子 0" in text.output
     bad = runner.invoke(main, ["generate", str(tmp_path / "n"), "--districts", "2"])
     assert bad.exit_code == 1
-    assert "districts <= streets" in bad.output
+    assert "1 ≤ 区数 ≤ 街道数 ≤ 社区数" in bad.output
 
 
 def test_loads_without_problems_and_every_gap_rule_fires(district: Path, tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_a_dry_run_refuses_the_bomb_with_a_message_not_a_traceback(tmp_path):
         main, ["load", str(path), "--dry-run", "--db", str(tmp_path / "g.json")]
     )
     assert result.exit_code == 1
-    assert "outside a ledger's bounds" in result.output
+    assert "超出台账范围" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

@@ -143,7 +143,7 @@ def test_missing_java_is_one_line_not_a_traceback(tmp_path):
     result = CliRunner().invoke(main, ["neo4j", "start"], env=env)
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0
-    assert "java not found on PATH" in result.output
+    assert "在 PATH 中找不到 java" in result.output
     assert "Traceback" not in result.output
 
 
@@ -152,7 +152,7 @@ def test_missing_maven_is_one_line_when_the_jars_must_be_fetched(tmp_path):
     result = CliRunner().invoke(main, ["neo4j", "fetch"], env=env)
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0
-    assert "mvn not found on PATH" in result.output
+    assert "在 PATH 中找不到 mvn" in result.output
 
 
 def test_a_node_written_through_the_driver_reads_back(neo4j_driver):

@@ -92,7 +92,7 @@ def test_parameters_are_typed_per_the_header():
     assert values == {"ref": "站东社区", "hops": 2, "as_of": "2023-06-30"}
     with pytest.raises(queries.QueryError, match="hops"):
         queries.parse_params(reach, ["ref=站东社区", "hops=two", "as_of=2023-06-30"])
-    with pytest.raises(queries.QueryError, match="is not a date"):
+    with pytest.raises(queries.QueryError, match="takes a date"):
         queries.parse_params(reach, ["ref=站东社区", "hops=2", "as_of=yesterday"])
     # dates as the ledgers write them
     for day in ("2023/6/30", "2023年6月30日", "2023.6.30"):
@@ -122,7 +122,7 @@ def test_every_parameter_type_converts_its_text():
         query, ["n=0", "x=1", "b=no", "d=2024-02-29", "s= 甲 ", 'l=["a,b", "c"]']
     )
     assert values == {"n": 0, "x": 1.0, "b": False, "d": "2024-02-29", "s": "甲", "l": ["a,b", "c"]}
-    with pytest.raises(queries.QueryError, match="not true or false"):
+    with pytest.raises(queries.QueryError, match="takes true or false"):
         queries.parse_params(query, ["n=0", "x=1", "b=maybe", "d=2024-02-29", "s=甲", "l=a"])
     with pytest.raises(queries.QueryError, match="has type 'number'"):
         queries.parse_query(
@@ -369,13 +369,13 @@ def test_query_needs_the_neo4j_store():
         env={"GRAPHMODEL_STORE": ""},
     )
     assert result.exit_code == 1
-    assert "needs Neo4j: add --store neo4j" in result.output
+    assert "需要 Neo4j：请加 --store neo4j" in result.output
 
 
 def test_query_names_an_unknown_query_and_a_missing_parameter():
     result = CliRunner().invoke(main, ["query", "nosuch", "--store", "neo4j"])
-    assert result.exit_code == 1 and "no query named 'nosuch'" in result.output
-    result = CliRunner().invoke(main, ["query", "partners", "--store", "neo4j"])
+    assert result.exit_code == 1 and "没有名为「nosuch」的查询" in result.output
+    result = CliRunner().invoke(main, ["query", "partners", "--store", "neo4j", "--lang", "en"])
     assert result.exit_code == 1
     assert "partners needs ref, as_of, e.g. -p ref=站东社区 -p as_of=2023-06-30" in result.output
 
@@ -387,7 +387,8 @@ def test_query_reports_a_server_that_is_down():
         env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "irrelevant"},
     )
     assert result.exit_code == 1
-    assert "Neo4j is not reachable at bolt://127.0.0.1:9" in result.output
+    assert "无法连接 bolt://127.0.0.1:9 的 Neo4j" in result.output
+    assert "graphmodel neo4j start" in result.output
 
 
 def test_query_prints_json_and_csv(seeded, neo4j_connection):

@@ -128,7 +128,7 @@ def test_the_file_is_a_sqlite_database_in_wal_mode_with_its_tables(tmp_path):
 def test_a_missing_store_is_an_error_for_reads_not_an_empty_graph(tmp_path):
     store = EmbeddedStore(tmp_path / "typo.db")
     for read in (store.graph, store.stats, lambda: store.partners("站东社区")):
-        with pytest.raises(MissingStore, match=r"no store at .*typo\.db: run graphmodel load"):
+        with pytest.raises(MissingStore, match=r"no store at .*typo\.db\. Load a ledger first"):
             read()
     assert not (tmp_path / "typo.db").exists()  # reading never creates it
 

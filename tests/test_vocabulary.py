@@ -195,3 +195,169 @@ def test_lang_may_stand_anywhere_and_only_zh_or_en(tmp_path):
     assert "覆盖缺口（2024-06-30" in out.output
     out = runner.invoke(main, ["gaps", "--lang", "fr"])
     assert out.exit_code == 2 and "zh" in out.output and "en" in out.output
+
+
+# --- Errors, warnings and status lines ---------------------------------------------------------
+#
+# Every error and warning the package raises is a code and parameters (graphmodel.errors); its
+# sentence is a template of the vocabulary. The raise sites are found by reading the source:
+# every call of an error or warning class (and every ``super().__init__`` of one), and every
+# ``status_text`` call.
+
+
+def _error_classes() -> dict[str, type]:
+    """Every GraphmodelError and GraphmodelWarning class of the package, by name."""
+    import importlib
+    import pkgutil
+
+    import graphmodel
+    from graphmodel.errors import GraphmodelError, GraphmodelWarning
+
+    for info in pkgutil.walk_packages(graphmodel.__path__, "graphmodel."):
+        if ".seed" not in info.name:
+            importlib.import_module(info.name)
+    found: dict[str, type] = {}
+    todo: list[type] = [GraphmodelError, GraphmodelWarning]
+    while todo:
+        cls = todo.pop()
+        found[cls.__name__] = cls
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+ERROR_CLASSES = _error_classes()
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        if isinstance(func.value, ast.Call) and getattr(func.value.func, "id", "") == "super":
+            return "super"
+        return func.attr
+    return getattr(func, "id", "")
+
+
+def _sites() -> tuple[list[tuple[str, ast.Call, str]], list[tuple[str, ast.Call]]]:
+    """(where, call, class name) of every construction of an error or warning class, and
+    (where, call) of every ``status_text`` call, in the package's source."""
+    errors, status = [], []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "seed" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
+            bases = [getattr(b, "id", getattr(b, "attr", "")) for b in cls.bases]
+            if any(b in ERROR_CLASSES for b in bases):
+                for call in ast.walk(cls):
+                    if isinstance(call, ast.Call) and _call_name(call) == "super":
+                        errors.append((f"{path.name}:{call.lineno}", call, cls.name))
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            name = _call_name(call)
+            where = f"{path.relative_to(PACKAGE)}:{call.lineno}"
+            if name in ERROR_CLASSES:
+                errors.append((where, call, name))
+            elif name == "status_text":
+                status.append((where, call))
+    return errors, status
+
+
+ERROR_SITES, STATUS_SITES = _sites()
+
+
+def _placeholders(template: str) -> set[str]:
+    import string
+
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+def _code_and_keywords(call: ast.Call) -> tuple[str | None, set[str] | None]:
+    """The literal code a call passes, and its keyword names (None when it spreads ``**``)."""
+    code = None
+    if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        code = call.args[0].value
+    if any(k.arg is None for k in call.keywords):
+        return code, None
+    return code, {k.arg for k in call.keywords if k.arg}
+
+
+def test_the_raise_sites_are_found():
+    # The reader can fail: these are raised today.
+    codes_found = {_code_and_keywords(call)[0] for _, call, _ in ERROR_SITES}
+    assert {"policy_unreadable", "query_unknown", "neo4j_unreachable", "missing_store"} <= (
+        codes_found
+    )
+    assert len(ERROR_SITES) > 120 and len(STATUS_SITES) > 10
+
+
+def test_every_error_is_a_code_with_a_template_in_both_languages():
+    """Every construction of an error or warning whose class takes a code passes a literal
+    code that has a Chinese and an English template, whose placeholders are exactly the
+    keywords the site passes; the classes with constructors of their own (``MissingStore``,
+    ``NotFound`` ...) pass theirs through ``super().__init__``, checked the same way."""
+    from graphmodel.errors import Coded
+
+    templates = vocabulary.error_codes()
+    bases = (Coded.__init__,)
+    problems = []
+    for where, call, cls_name in ERROR_SITES:
+        code, keywords = _code_and_keywords(call)
+        takes_code = cls_name == "super" or ERROR_CLASSES[cls_name].__init__ in bases
+        if cls_name != "super" and not takes_code:
+            continue  # a class with a constructor of its own, e.g. MissingStore(path)
+        if code is None:
+            problems.append(f"{where}: no literal code")
+        elif code not in templates:
+            problems.append(f"{where}: {code} has no template")
+        else:
+            zh, en = templates[code]
+            if keywords is not None and not _placeholders(zh) == _placeholders(en) == keywords:
+                problems.append(f"{where}: {code} passes {sorted(keywords)}")
+    assert problems == []
+
+
+def test_every_status_line_has_a_template_in_both_languages():
+    templates = vocabulary.status_codes()
+    problems = []
+    for where, call in STATUS_SITES:
+        code, keywords = _code_and_keywords(call)
+        if code is None or code not in templates:
+            problems.append(f"{where}: {code}")
+            continue
+        zh, en = templates[code]
+        if keywords is not None and not _placeholders(zh) == _placeholders(en) == keywords:
+            problems.append(f"{where}: {code} passes {sorted(keywords)}")
+    assert problems == []
+
+
+def test_both_languages_of_a_template_have_the_same_placeholders_and_every_template_is_used():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "vocabulary.py":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            used |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    for templates in (vocabulary.error_codes(), vocabulary.status_codes()):
+        for code, (zh, en) in templates.items():
+            assert _placeholders(zh) == _placeholders(en), code
+            assert code == "os_error" or code in used, f"{code} is never raised"
+            assert zh != en and any(ord(c) > 0x2E7F for c in zh), code
+
+
+def test_an_error_is_worded_in_each_language_and_str_is_english():
+    from graphmodel.analysis.policy import PolicyError
+    from graphmodel.errors import NotFound
+
+    e = PolicyError("policy_maximum", where="p.toml", key="k", maximum=100, value=1000)
+    assert str(e) == vocabulary.error_text(e, "en")
+    assert str(e) == "p.toml: 'k' must be at most 100, got 1000."
+    assert vocabulary.error_text(e, "zh") == "p.toml：「k」最大为 100，而不是 1000。"
+    near = NotFound.name("站东", ("Community", "Street"), ["站东社区", "站东街道"])
+    assert (near.code, near.ref, near.suggestions) == (
+        "not_found_suggest",
+        "站东",
+        ["站东社区", "站东街道"],
+    )
+    assert "社区/街道" in vocabulary.error_text(near, "zh")
+    assert "站东社区、站东街道" in vocabulary.error_text(near, "zh")
+    assert "Community/Street" in str(near) or "community/street" in str(near)

@@ -646,7 +646,7 @@ def find_gaps(
     names = list(RULES) if rules is None else list(rules)
     unknown = [r for r in names if r not in RULES]
     if unknown:
-        raise GraphmodelError(f"unknown rule '{unknown[0]}' (rules: {', '.join(RULES)})")
+        raise GraphmodelError("unknown_rule", rule=unknown[0], rules=list(RULES))
     ctx = context if context is not None else GapContext(g, policy, as_of)
     return ctx.run(names, street, district)
 
@@ -693,7 +693,7 @@ def _add_years(day: str, years: int) -> str:
     try:
         d = dt.date.fromisoformat(day)
     except ValueError as e:
-        raise GraphmodelError(f"a pairing date is not an ISO date (YYYY-MM-DD): {day!r}") from e
+        raise GraphmodelError("pairing_date", day=day) from e
     if d.year + years > dt.MAXYEAR:
         return AFTER_ALL_DATES
     try:

@@ -134,10 +134,7 @@ class Policy:
         known = {key for pair in districts for key in pair}
         for name in sorted(set(self.districts) - known):
             warnings.warn(
-                PolicyWarning(
-                    f"the policy sets thresholds for district '{name}', which is neither the id "
-                    "nor the name of a district in the graph; they are not applied"
-                ),
+                PolicyWarning("policy_unknown_district", district=name),
                 stacklevel=2,
             )
 
@@ -198,11 +195,11 @@ def load_policy(path: str | Path | None) -> Policy:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except OSError as e:
-        raise PolicyError(f"cannot read policy file {path}: {e.strerror}") from e
+        raise PolicyError("policy_unreadable", path=path, error=e) from e
     except tomllib.TOMLDecodeError as e:
-        raise PolicyError(f"policy file {path} is not valid TOML: {e}") from e
+        raise PolicyError("policy_not_toml", path=path, reason=str(e)) from e
     except UnicodeDecodeError as e:
-        raise PolicyError(f"policy file {path} is not a UTF-8 text file (TOML)") from e
+        raise PolicyError("policy_not_utf8", path=path) from e
     return policy_from_dict(data, where=str(path))
 
 
@@ -218,31 +215,33 @@ def policy_from_dict(data: Mapping[str, Any], where: str = "policy") -> Policy:
         elif key in scalar:
             values[key] = _whole(value, key, where)
         else:
-            raise PolicyError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(scalar))})")
+            raise PolicyError("policy_unknown_key", where=where, key=key, known=sorted(scalar))
     policy = Policy(**values)
     for keys in (_INCREASING, _MATCH_INCREASING):
         costs = [getattr(policy, k) for k in keys]
         if any(a >= b for a, b in itertools.pairwise(costs)):
             raise PolicyError(
-                f"{where}: the costs must increase, {' < '.join(keys)}; got "
-                + " < ".join(str(c) for c in costs)
+                "policy_costs",
+                where=where,
+                keys=" < ".join(keys),
+                costs=" < ".join(str(c) for c in costs),
             )
     return policy
 
 
 def _districts(value: Any, where: str) -> dict[str, dict[str, int]]:
     if not isinstance(value, dict):
-        raise PolicyError(f"{where}: 'districts' must be a table of [districts.<id or name>]")
+        raise PolicyError("policy_districts", where=where)
     out: dict[str, dict[str, int]] = {}
     for district, overrides in value.items():
         if not isinstance(overrides, dict):
-            raise PolicyError(f"{where}: 'districts.{district}' must be a table")
+            raise PolicyError("policy_district_table", where=where, district=district)
         out[district] = {}
         for key, v in overrides.items():
             name = f"districts.{district}.{key}"
             if key not in DISTRICT_KEYS:
                 raise PolicyError(
-                    f"{where}: unknown key '{name}' (a district may set: {', '.join(DISTRICT_KEYS)})"
+                    "policy_district_key", where=where, key=name, known=list(DISTRICT_KEYS)
                 )
             out[district][key] = _whole(v, name, where, _MINIMUM.get(key, 0))
     return out
@@ -250,14 +249,14 @@ def _districts(value: Any, where: str) -> dict[str, dict[str, int]]:
 
 def _names(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise PolicyError(f"{where}: '{key}' must be a list of names, got {value!r}")
+        raise PolicyError("policy_names", where=where, key=key, value=repr(value))
     if key == "elsewhere_levels":
         from graphmodel.schema import UNIT_LEVELS
 
         unknown = [v for v in value if v not in UNIT_LEVELS]
         if unknown:
             raise PolicyError(
-                f"{where}: '{key}' has unknown level '{unknown[0]}' (levels: {', '.join(UNIT_LEVELS)})"
+                "policy_level", where=where, key=key, level=unknown[0], levels=list(UNIT_LEVELS)
             )
     return tuple(value)
 
@@ -267,7 +266,9 @@ def _whole(value: Any, key: str, where: str, minimum: int | None = None) -> int:
         minimum = _MINIMUM.get(key, 0)
     maximum = _MAXIMUM.get(key.rpartition(".")[2])
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise PolicyError(f"{where}: '{key}' must be a whole number >= {minimum}, got {value!r}")
+        raise PolicyError("policy_whole", where=where, key=key, minimum=minimum, value=repr(value))
     if maximum is not None and value > maximum:
-        raise PolicyError(f"{where}: '{key}' must be at most {maximum}, got {value!r}")
+        raise PolicyError(
+            "policy_maximum", where=where, key=key, maximum=maximum, value=repr(value)
+        )
     return value

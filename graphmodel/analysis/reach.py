@@ -193,12 +193,10 @@ def reach(
     the same for the same graph. O(n + m) on the actor graph.
     """
     if hops < 1:
-        raise GraphmodelError(f"hops must be at least 1, not {hops}")
+        raise GraphmodelError("reach_hops", hops=hops)
     unknown = [v for v in via if v not in VIA]
     if unknown or not via:
-        raise GraphmodelError(
-            f"--via takes {', '.join(VIA)} (comma-separated), not {','.join(unknown) or 'nothing'}"
-        )
+        raise GraphmodelError("reach_via", via=list(VIA), given=unknown)
     node = resolve(g, ref, REACH_LABELS)
     start = party_owners(g).get(node, node)
     ties = tuple(sorted({t for v in via for t in VIA[v]} | {Rel.BELONGS_TO}))

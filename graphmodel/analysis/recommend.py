@@ -235,8 +235,7 @@ def _offers(ctx: GapContext) -> dict[str, UnitOffer]:
             capacity = policy.unit_capacity
         elif isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
             raise GraphmodelError(
-                f"unit '{ties.name(unit)}' ({unit}): capacity must be a whole number >= 0, "
-                f"got {capacity!r}"
+                "unit_capacity", name=ties.name(unit), id=unit, capacity=repr(capacity)
             )
         active = len(ties.active_pairings(unit))
         alone = ties.working_alone(unit)

@@ -60,14 +60,14 @@ def scope_nodes(
     """
     given = [x for x in (district, street, around) if x]
     if len(given) > 1:
-        raise GraphmodelError("give one of --district, --street and --around, not several")
+        raise GraphmodelError("scope_several")
     if district:
         return _area(g, resolve(g, district, (Label.DISTRICT,)))
     if street:
         return _area(g, resolve(g, street, (Label.STREET,)))
     if around:
         if hops < 0:
-            raise GraphmodelError(f"--hops must be 0 or more, got {hops}")
+            raise GraphmodelError("scope_hops", hops=hops)
         return _around(g, resolve(g, around, ACTOR_LABELS), hops)
     return set(g)
 

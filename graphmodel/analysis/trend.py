@@ -78,9 +78,9 @@ def period_ends(start: dt.date, end: dt.date, every: str = "year") -> list[dt.da
     [datetime.date(2024, 3, 31), datetime.date(2024, 6, 30)]
     """
     if every not in EVERY:
-        raise GraphmodelError(f"unknown period '{every}' (choose from {', '.join(EVERY)})")
+        raise GraphmodelError("trend_period", every=every, choices=list(EVERY))
     if end < start:
-        raise GraphmodelError(f"the trend ends ({end}) before it starts ({start})")
+        raise GraphmodelError("trend_order", start=start, end=end)
     months = {"year": 12, "quarter": 3, "month": 1}[every]
     index = (start.year * 12 + start.month - 1) // months
     last = (end.year * 12 + end.month - 1) // months

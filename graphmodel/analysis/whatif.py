@@ -17,7 +17,7 @@ from graphmodel.analysis.gaps import RULES, Gap, GapContext
 from graphmodel.analysis.hubs import HubReport, rank_hubs
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.ties import Pairing, Ties
-from graphmodel.errors import GraphmodelError, NotFound
+from graphmodel.errors import GraphmodelError
 from graphmodel.graphview import resolve
 from graphmodel.schema import COMMUNITY_END, UNIT_END, Label, Rel
 
@@ -208,7 +208,9 @@ def apply_changes(
         changes.append(Change("removed", tuple(leaving), names, label))
     day = as_of.isoformat()
     for a, b in end_pairings:
-        unit, community = _pair_side(g, a, UNIT_END, 1), _pair_side(g, b, COMMUNITY_END, 2)
+        # A name that matches nothing is NotFound naming the kinds looked for: the first
+        # name of a pair is a unit's side, the second a community's.
+        unit, community = resolve(g, a, UNIT_END), resolve(g, b, COMMUNITY_END)
         ties = Ties.of(h, as_of)
         orgs = set(ties.party_orgs(community)) if community in h else set()
         found = [
@@ -217,28 +219,11 @@ def apply_changes(
             if p.community_org in orgs or p.unit_org in orgs
         ]
         if not found:
-            raise GraphmodelError(f"no pairing in force between '{a}' and '{b}' on {day} to end")
+            raise GraphmodelError("whatif_no_pairing", a=a, b=b, day=day)
         for p in found:
             h.edges[p.start, p.end, p.key]["until"] = day
             changes.append(_ended(g, p))
     return h, changes
-
-
-def _pair_side(g: nx.MultiDiGraph, ref: str, labels: tuple[str, ...], position: int) -> str:
-    """``resolve`` for one name of a pair to end, saying which name it was when not found."""
-    try:
-        return resolve(g, ref, labels)
-    except NotFound as e:
-        side = (
-            "a unit or party organization" if position == 1 else "a community or party organization"
-        )
-        err = NotFound(
-            f"ending a pairing: name {position} of the pair must be {side}: {e}",
-            ref=e.ref,
-            labels=e.labels,
-        )
-        err.suggestions = e.suggestions
-        raise err from e
 
 
 def _lost(gap: Gap, after: nx.MultiDiGraph) -> bool:

@@ -37,16 +37,18 @@ def serve(port: int, host: str) -> None:
         #              :play http://localhost:7475/guide.html
     """
     from graphmodel import browser as browser_files
+    from graphmodel.cli.group import cli_lang
+    from graphmodel.vocabulary import status_text
 
+    lang = cli_lang()
     base = browser_files.guide_url(port, host)
-    click.echo(f"Serving {browser_files.BROWSER_DIR} at {base}/ (Ctrl+C to stop)")
-    click.echo(f"In Neo4j Browser run:  :style {base}/style.grass")
-    click.echo(f"                       :play {base}/guide.html")
     with browser_files.GuideServer(port, host) as server:
+        click.echo(status_text("serve_serving", lang, folder=browser_files.BROWSER_DIR, url=base))
+        click.echo(status_text("serve_commands", lang, url=base))
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            click.echo("stopped")
+            click.echo(status_text("serve_stopped", lang))
 
 
 COMMANDS = (browser,)

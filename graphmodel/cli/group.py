@@ -4,12 +4,13 @@ Every command, and every option callback, runs inside ``CommandGroup.invoke``, s
 sees does not depend on the order of a command's decorators (``--policy`` is read by an option
 wrapper before the command's body runs, and is caught here all the same):
 
-- ``GraphmodelError``, the project's own errors, already written for the user: the message in
-  the command line's language (``vocabulary.error_text``: what went wrong and what to do
-  next), after ``错误：`` (``Error:``), exit code 1;
+- ``GraphmodelError``, the project's own errors (a code and parameters): the message in the
+  command line's language (``vocabulary.error_text``: what went wrong and what to do next),
+  after ``错误：`` (``Error:``), exit code 1;
 - ``OSError``, the system refused (an unwritable ``--db``, a port in use): the path and the
-  reason, exit code 1;
-- anything else is a bug in graphmodel: one line naming it and asking for a report, exit code 1.
+  reason in the command line's language, exit code 1;
+- anything else is a bug in graphmodel: one line naming it and asking for a report, in the
+  command line's language, exit code 1.
 
 Every message passes through ``render.terminal_text``, so that a name in a ledger cannot send
 escape sequences to the terminal.
@@ -17,7 +18,8 @@ escape sequences to the terminal.
 ``GRAPHMODEL_DEBUG=1`` lets every exception through with its traceback, for developers.
 
 Warnings the library raises while a command runs (``warnings.warn``) print as one line,
-``warning: <message>``, on standard error, instead of Python's file-and-line form.
+``警告：<message>`` (``warning: <message>``) in the command line's language, on standard
+error, instead of Python's file-and-line form.
 """
 
 from __future__ import annotations
@@ -59,9 +61,9 @@ class CliError(click.ClickException):
         self.lang = cli_lang()
 
     def show(self, file: Any = None) -> None:
-        from graphmodel.vocabulary import words
+        from graphmodel.vocabulary import status_text
 
-        click.echo(f"{words(self.lang)['error']}{self.format_message()}", err=True)
+        click.echo(status_text("error", self.lang, message=self.format_message()), err=True)
 
 
 class CommandGroup(click.Group):
@@ -76,25 +78,23 @@ class CommandGroup(click.Group):
                 return super().invoke(ctx)
             except (click.ClickException, click.exceptions.Exit, click.Abort):
                 raise
-            except GraphmodelError as e:
+            except (GraphmodelError, OSError) as e:
                 from graphmodel.vocabulary import error_text
 
                 raise CliError(terminal_text(error_text(e, cli_lang()))) from e
-            except OSError as e:
-                raise CliError(terminal_text(_os_message(e))) from e
             except Exception as e:
+                from graphmodel.vocabulary import status_text
+
                 raise CliError(
                     terminal_text(
-                        f"unexpected error, a bug in graphmodel ({type(e).__name__}: {e}); "
-                        f"please report it with the command you ran ({DEBUG_VARIABLE}=1 shows "
-                        "where)"
+                        status_text(
+                            "bug",
+                            cli_lang(),
+                            error=f"{type(e).__name__}: {e}",
+                            variable=DEBUG_VARIABLE,
+                        )
                     )
                 ) from e
-
-
-def _os_message(e: OSError) -> str:
-    reason = e.strerror or str(e)
-    return f"{e.filename}: {reason}" if e.filename else reason
 
 
 def _show_warning(
@@ -105,4 +105,8 @@ def _show_warning(
     file: TextIO | None = None,
     line: str | None = None,
 ) -> None:
-    click.echo(f"warning: {terminal_text(message)}", err=True)
+    from graphmodel.vocabulary import error_text, status_text
+
+    lang = cli_lang()
+    text = error_text(message, lang) if isinstance(message, Warning) else message
+    click.echo(status_text("warning", lang, message=terminal_text(text)), err=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from graphmodel import neo4j_server
-from graphmodel.cli.options import emit_json, output_options
+from graphmodel.cli.options import cli_lang, emit_json, output_options
 from graphmodel.cli.render import print_table
 from graphmodel.cli.tables import Out, emit_tables
+from graphmodel.vocabulary import status_text
 
 
 @click.group(name="neo4j")
@@ -32,7 +33,8 @@ def fetch() -> None:
         graphmodel neo4j fetch
     """
     settings = neo4j_server.ServerSettings.from_env()
-    click.echo(f"Neo4j {settings.version} jars in {neo4j_server.fetch(settings)}")
+    folder = neo4j_server.fetch(settings)
+    click.echo(status_text("neo4j_fetched", cli_lang(), version=settings.version, folder=folder))
 
 
 @neo4j.command()
@@ -56,8 +58,15 @@ def start(timeout: float) -> None:
     """
     result = neo4j_server.start(neo4j_server.ServerSettings.from_env(), timeout=timeout)
     click.echo(
-        f"Neo4j {result.version} is running (pid {result.pid}): Bolt {result.bolt_uri}, "
-        f"Browser {result.browser_url}, user neo4j, password in {result.home}/password"
+        status_text(
+            "neo4j_running",
+            cli_lang(),
+            version=result.version,
+            pid=result.pid,
+            bolt=result.bolt_uri,
+            browser=result.browser_url,
+            home=result.home,
+        )
     )
 
 
@@ -70,7 +79,10 @@ def stop() -> None:
         graphmodel neo4j stop
     """
     stopped = neo4j_server.stop(neo4j_server.ServerSettings.from_env())
-    click.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+    lang = cli_lang()
+    click.echo(
+        status_text("neo4j_stopped", lang) if stopped else status_text("neo4j_not_running", lang)
+    )
 
 
 @neo4j.command()
@@ -87,14 +99,18 @@ def status(fmt: str) -> None:
     if fmt == "json":
         emit_json(result.to_dict())
     elif fmt == "text":
+        lang = cli_lang()
+        running = (
+            status_text("neo4j_yes", lang) if result.running else status_text("neo4j_no", lang)
+        )
         rows = [
-            ("running", "yes" if result.running else "no"),
+            (status_text("neo4j_row_running", lang), running),
             ("pid", result.pid or ""),
-            ("version", result.version),
-            ("bolt", result.bolt_uri),
-            ("browser", result.browser_url),
-            ("home", result.home),
-            ("data", result.data_dir),
+            (status_text("neo4j_row_version", lang), result.version),
+            ("Bolt", result.bolt_uri),
+            ("Browser", result.browser_url),
+            (status_text("neo4j_row_home", lang), result.home),
+            (status_text("neo4j_row_data", lang), result.data_dir),
         ]
         print_table("Neo4j", ("", ""), rows)
     if not result.running:

@@ -77,11 +77,7 @@ def query(
     chosen = queries.find_query(name)
     values = queries.parse_params(chosen, params)
     if store_config.store != "neo4j":
-        raise queries.QueryError(
-            "graphmodel query runs Cypher, so it needs Neo4j: add --store neo4j "
-            "(or set GRAPHMODEL_STORE=neo4j); start the local server with "
-            "graphmodel neo4j start"
-        )
+        raise queries.QueryError("query_needs_neo4j")
     with queries.connect(store_config) as (driver, database):
         result = queries.run_query(driver, chosen, values, database=database)
         if not result.rows and isinstance(values.get("ref"), str):

@@ -41,12 +41,11 @@ def statement(name: str, **identifiers: str) -> str:
     wanted = set(_PLACEHOLDER.findall(text))
     if wanted != set(identifiers):
         raise CypherError(
-            f"cypher/{name}.cypher takes {sorted(wanted) or 'no placeholders'}, "
-            f"got {sorted(identifiers) or 'none'}"
+            "cypher_placeholders", name=name, wanted=sorted(wanted), given=sorted(identifiers)
         )
     for key, value in identifiers.items():
         if not _IDENTIFIER.fullmatch(value):
-            raise CypherError(f"{key}={value!r} is not a plain identifier")
+            raise CypherError("cypher_identifier", key=key, value=value)
     return _PLACEHOLDER.sub(lambda m: identifiers[m.group(1)], text)
 
 
@@ -69,9 +68,9 @@ def names(group: str = "") -> list[str]:
 @functools.cache
 def _read(name: str) -> str:
     if not _NAME.fullmatch(name):
-        raise CypherError(f"{name!r} is not a statement name (like 'load/merge_nodes')")
+        raise CypherError("cypher_name", name=name)
     path = CYPHER_DIR / f"{name}.cypher"
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as e:
-        raise CypherError(f"no Cypher statement {name!r} ({path})") from e
+        raise CypherError("cypher_missing", name=name, path=path) from e

@@ -139,13 +139,13 @@ def read_ledger(paths: Iterable[str | os.PathLike[str]]) -> Ledger:
         if p.resolve() not in {u.resolve() for u in unique}:
             unique.append(p)
     if not unique:
-        raise LedgerError("no ledger given")
+        raise LedgerError("ledger_none")
     ledger = Ledger(tuple(unique))
     for path in unique:
         if path.is_dir():
             files = sorted(f for f in path.iterdir() if f.suffix.lower() == ".csv")
             if not files:
-                raise LedgerError(f"{path}: the folder holds no .csv files")
+                raise LedgerError("ledger_empty_folder", path=path)
             for f in files:
                 read_csv(f, ledger)
         elif _is_workbook(path):
@@ -153,14 +153,17 @@ def read_ledger(paths: Iterable[str | os.PathLike[str]]) -> Ledger:
         elif path.suffix.lower() == ".csv":
             read_csv(path, ledger)
         elif not path.exists():
-            raise LedgerError(f"{path}: no such file or folder")
+            raise LedgerError("ledger_missing", path=path)
         elif path.suffix.lower() == ".xls":
-            raise LedgerError(f"{path}: old .xls workbooks are not read; save it as .xlsx")
+            raise LedgerError("ledger_xls", path=path)
         else:
-            raise LedgerError(f"{path}: a ledger is a folder of .csv files, a .csv or an .xlsx")
+            raise LedgerError("ledger_kind", path=path)
     if not ledger.sheets:
-        names = ", ".join(t.name for t in TABLES)
-        raise LedgerError(f"no known table in {', '.join(map(str, unique))}; tables: {names}")
+        raise LedgerError(
+            "ledger_no_table",
+            paths=[str(p) for p in unique],
+            tables={"zh": [t.aliases[0] for t in TABLES], "en": [t.name for t in TABLES]},
+        )
     return ledger
 
 
@@ -172,7 +175,7 @@ def read_csv(path: Path, ledger: Ledger) -> None:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise LedgerError(f"{path}: cannot read ({e.strerror})") from e
+        raise LedgerError("ledger_unreadable", path=path, error=e) from e
     text, encoding = _decode(data, path)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
@@ -189,7 +192,7 @@ def _unguarded(reader: Any, path: Path) -> Iterator[list[str]]:
         for record in reader:
             yield [unguard(cell) for cell in record]
     except csv.Error as e:
-        raise LedgerError(f"{path}: line {reader.line_num} is not readable CSV ({e})") from e
+        raise LedgerError("ledger_csv", path=path, line=reader.line_num, reason=str(e)) from e
 
 
 def read_workbook(path: Path, ledger: Ledger) -> None:
@@ -202,12 +205,12 @@ def read_workbook(path: Path, ledger: Ledger) -> None:
     from openpyxl import load_workbook
 
     if not path.exists():
-        raise LedgerError(f"{path}: no such file")
+        raise LedgerError("ledger_missing", path=path)
     check_archive(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises zipfile, KeyError and XML errors on bad files
-        raise LedgerError(f"{path}: not a readable .xlsx workbook ({e})") from e
+        raise LedgerError("ledger_xlsx", path=path, reason=str(e)) from e
     try:
         for ws in book.worksheets:
             if normalize(ws.title) in {normalize(n) for n in IGNORED_SHEETS}:
@@ -256,20 +259,14 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
     except UnicodeDecodeError:
         bad = _first_line(lines, ("utf-8", "gb18030"))
         if bad:
-            raise LedgerError(
-                f"{path}: 编码无法识别 unknown encoding: line {bad} is neither UTF-8 nor "
-                "GBK/GB18030; save the file as CSV UTF-8"
-            ) from None
+            raise LedgerError("ledger_encoding", path=path, line=bad) from None
         text = ""
     utf8 = next(
         (n for n, line in enumerate(lines, 1) if not line.isascii() and _utf8_line(line, text)),
         0,
     )
     if utf8:
-        raise LedgerError(
-            f"{path}: 编码混杂 mixed encodings: line {not_utf8} is not UTF-8 (GBK?) though "
-            f"line {utf8} is; save the whole file again as CSV UTF-8"
-        )
+        raise LedgerError("ledger_mixed_encoding", path=path, line=not_utf8, utf8_line=utf8)
     return text, "gb18030"
 
 

@@ -69,7 +69,7 @@ def write_rejects(
     except LedgerError:
         raise
     except GraphmodelError as e:
-        raise LedgerError(f"cannot write the rejects: {e}") from e
+        raise LedgerError("rejects_unwritable", error=e) from e
     return path
 
 
@@ -78,10 +78,7 @@ def _refuse_inputs(path: Path, inputs: Sequence[Path]) -> None:
     for ledger in inputs:
         source = Path(ledger).resolve()
         if source == target or target in source.parents:
-            raise LedgerError(
-                f"--rejects {path} would overwrite the ledger {ledger} being loaded; "
-                "choose another --rejects path"
-            )
+            raise LedgerError("rejects_overwrite_ledger", path=path, ledger=ledger)
 
 
 class _Output:
@@ -133,12 +130,9 @@ def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output
 
 def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
     if path.is_dir():
-        raise LedgerError(f"cannot write the rejects workbook {path}: a folder has that name")
+        raise LedgerError("rejects_workbook_folder", path=path)
     if path.exists() and not _is_rejects_workbook(path):
-        raise LedgerError(
-            f"cannot write the rejects workbook {path}: the file exists and is not a rejects "
-            "workbook; choose another --rejects path"
-        )
+        raise LedgerError("rejects_workbook_other", path=path)
     sheets = [
         OutSheet(name, [*output.headers, ORIGIN_HEADER, PROBLEM_HEADER], output.rows)
         for name, output in tables.items()
@@ -150,7 +144,7 @@ def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
 
 def _write_folder(tables: dict[str, _Output], path: Path) -> None:
     if path.exists() and not path.is_dir():
-        raise LedgerError(f"cannot write the rejects folder {path}: a file has that name")
+        raise LedgerError("rejects_folder_file", path=path)
     path.mkdir(parents=True, exist_ok=True)
     _clear(path)
     for name, output in tables.items():
@@ -166,8 +160,7 @@ def _clear(folder: Path) -> None:
         (ours if is_ours else others).append(f)
     if others:
         raise LedgerError(
-            f"cannot write the rejects folder {folder}: it holds files that are not rejects "
-            f"({', '.join(sorted(f.name for f in others)[:3])}); choose another --rejects path"
+            "rejects_folder_other", path=folder, files=sorted(f.name for f in others)[:3]
         )
     for f in ours:
         f.unlink()

@@ -196,9 +196,9 @@ def write_template(
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise LedgerError(f"{path}: the template is an Excel workbook; name it *.xlsx")
+        raise LedgerError("template_suffix", path=path)
     if path.exists() and not overwrite:
-        raise LedgerError(f"{path} exists; choose another name or pass --force")
+        raise LedgerError("template_exists", path=path)
     book = Workbook()
     intro = book.active
     intro.title = IGNORED_SHEETS[0] if lang == "zh" else "instructions"
@@ -209,7 +209,7 @@ def write_template(
     try:
         book.save(path)
     except OSError as e:
-        raise LedgerError(f"cannot write {path}: {e.strerror}") from e
+        raise LedgerError("cannot_write", path=path, error=e) from e
     return path
 
 

@@ -77,9 +77,11 @@ def check_archive(path: Path) -> None:
             for info in archive.infolist():
                 if info.file_size > MAX_PART_BYTES:
                     raise LedgerError(
-                        f"{path}: 工作簿过大 workbook too large: its part {info.filename} "
-                        f"unpacks to {info.file_size:,} bytes, over the {MAX_PART_BYTES:,} a "
-                        "ledger may hold; save the table as CSV UTF-8 or split it"
+                        "workbook_too_large",
+                        path=path,
+                        part=info.filename,
+                        size=info.file_size,
+                        most=MAX_PART_BYTES,
                     )
     except (zipfile.BadZipFile, OSError):
         return
@@ -109,7 +111,7 @@ def scan_sheet(archive: zipfile.ZipFile, member: str, where: str) -> SheetScan:
                     ref = _REF.search(attrs)
                     state.row = int(ref[2]) if ref and ref[2] else state.row + 1
                     if state.row > MAX_ROWS:
-                        raise _outside(where, f"row {state.row}")
+                        raise _outside(where, row=state.row)
                     continue
                 ref = _REF.search(attrs)
                 if not ref or not ref[4]:
@@ -119,10 +121,11 @@ def scan_sheet(archive: zipfile.ZipFile, member: str, where: str) -> SheetScan:
                 merged_cells += (last_row - first_row + 1) * (last_col - first_col + 1)
                 if merged_cells > MAX_MERGED_CELLS:
                     raise LedgerError(
-                        f"{where}: 合并单元格过大 merged range too large: "
-                        f"{_ref_text(ref)} brings the sheet's merged cells to "
-                        f"{merged_cells:,}, over the {MAX_MERGED_CELLS:,} a ledger may merge; "
-                        "unmerge it"
+                        "workbook_merged",
+                        where=where,
+                        range=_ref_text(ref),
+                        cells=merged_cells,
+                        most=MAX_MERGED_CELLS,
                     )
                 scan.merged.append((first_row, first_col, last_row, last_col))
             if not chunk:
@@ -149,20 +152,20 @@ def _end_row(state: _RowState, scan: SheetScan, where: str) -> None:
     ref = _REF.search(state.last_cell)
     column = _column(ref[1]) if ref and ref[1] else in_row
     if max(column, in_row) > MAX_COLUMNS:
-        raise _outside(where, f"cell {_ref_text(ref)}" if ref else f"row {state.row}")
+        raise _outside(where, cell=_ref_text(ref)) if ref else _outside(where, row=state.row)
     scan.max_column = max(scan.max_column, column)
     if state.cells > MAX_CELLS:
-        raise LedgerError(
-            f"{where}: 工作表过大 sheet too large: over {MAX_CELLS:,} cells; "
-            "save the table as CSV UTF-8 or split it"
+        raise LedgerError("workbook_cells", where=where, most=MAX_CELLS)
+
+
+def _outside(where: str, *, row: int = 0, cell: str = "") -> LedgerError:
+    """A row, or a cell, beyond the rows and columns a ledger sheet may use."""
+    if cell:
+        return LedgerError(
+            "workbook_cell_outside", where=where, cell=cell, rows=MAX_ROWS, columns=MAX_COLUMNS
         )
-
-
-def _outside(where: str, what: str) -> LedgerError:
     return LedgerError(
-        f"{where}: 超出台账范围 outside a ledger's bounds: {what} lies beyond the "
-        f"{MAX_ROWS:,} rows × {MAX_COLUMNS} columns a ledger sheet may use; delete what is "
-        "there (or copy the table to a new sheet)"
+        "workbook_row_outside", where=where, row=row, rows=MAX_ROWS, columns=MAX_COLUMNS
     )
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "WriteRefused",
     "find_query",
     "library",
+    "missing_params",
     "parse_params",
     "parse_query",
 ]
@@ -69,10 +70,19 @@ class Param:
 
     def convert(self, text: str) -> Any:
         """The value ``text`` stands for, typed per ``type``; raises ``QueryError`` if it is not one."""
+        value = text.strip()
         try:
-            return _CONVERTERS[self.type](text.strip())
+            return _CONVERTERS[self.type](value)
+        except _BeyondCypher as e:
+            raise QueryError("param_int_range", name=self.name, value=value) from e
         except ValueError as e:
-            raise QueryError(f"parameter {self.name} ({self.type}): {e}") from e
+            raise QueryError(
+                "param_value",
+                name=self.name,
+                param_type=self.type,
+                value=value,
+                example=self.example,
+            ) from e
 
     @property
     def example_value(self) -> Any:
@@ -132,7 +142,7 @@ def parse_query(source: str, path: Path | None = None) -> Query:
         match = _TAG.match(stripped)
         if match:
             if match.group(1) not in _KNOWN:
-                raise QueryError(f"{where}: line {i + 1}: unknown tag @{match.group(1)}")
+                raise QueryError("query_file_tag", where=where, line=i + 1, tag=match.group(1))
             tags.append((match.group(1), match.group(2).strip()))
         elif tags:
             extra = stripped[2:].strip()
@@ -145,28 +155,28 @@ def parse_query(source: str, path: Path | None = None) -> Query:
         if tag == "param":
             params.append(_parse_param(value, where))
         elif tag in values:
-            raise QueryError(f"{where}: @{tag} given twice")
+            raise QueryError("query_file_twice", where=where, tag=tag)
         else:
             values[tag] = value
     missing = [t for t in _REQUIRED if not values.get(t)]
     if missing:
-        raise QueryError(f"{where}: the header lacks {', '.join('@' + t for t in missing)}")
+        raise QueryError("query_file_lacks", where=where, tags=["@" + t for t in missing])
     name = values["name"]
     if not _NAME.match(name):
-        raise QueryError(f"{where}: @name {name!r} is not lower_snake_case")
+        raise QueryError("query_file_name_case", where=where, name=name)
     if path is not None and path.stem != name:
-        raise QueryError(f"{where}: @name {name!r} differs from the file name")
+        raise QueryError("query_file_name_differs", where=where, name=name)
     mode = values.get("mode", "read")
     if mode not in ("read", "write"):
-        raise QueryError(f"{where}: @mode must be read or write, not {mode!r}")
+        raise QueryError("query_file_mode", where=where, mode=mode)
     text = "\n".join(lines[body_start:]).strip()
     if not text:
-        raise QueryError(f"{where}: no statement after the header")
+        raise QueryError("query_file_empty", where=where)
     used = set(re.findall(r"\$(\w+)", _strip_strings(text)))
     declared = {p.name for p in params}
     if used != declared:
         raise QueryError(
-            f"{where}: parameters used {sorted(used)} differ from those declared {sorted(declared)}"
+            "query_file_params", where=where, used=sorted(used), declared=sorted(declared)
         )
     columns, _, returns_doc = values["returns"].partition("--")
     return Query(
@@ -188,7 +198,7 @@ def library(directory: Path | str = QUERY_DIR) -> list[Query]:
     """Every query in ``directory`` (``*.cypher``), sorted by name."""
     folder = Path(directory)
     if not folder.is_dir():
-        raise QueryError(f"no query library at {folder}")
+        raise QueryError("query_library_missing", folder=folder)
     return [parse_query(p.read_text(encoding="utf-8"), p) for p in sorted(folder.glob("*.cypher"))]
 
 
@@ -198,8 +208,13 @@ def find_query(name: str, directory: Path | str = QUERY_DIR) -> Query:
     for query in queries:
         if query.name == name:
             return query
-    names = ", ".join(q.name for q in queries)
-    raise QueryError(f"no query named {name!r}; the library has: {names}")
+    from graphmodel.suggest import closest
+
+    names = [q.name for q in queries]
+    near = closest(name, names)
+    if near:
+        raise QueryError("query_unknown_suggest", name=name, suggestions=near)
+    raise QueryError("query_unknown", name=name, names=names)
 
 
 def parse_params(query: Query, pairs: Iterable[str]) -> dict[str, Any]:
@@ -214,25 +229,37 @@ def parse_params(query: Query, pairs: Iterable[str]) -> dict[str, Any]:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
-            raise QueryError(f"parameter {pair!r} is not key=value")
+            raise QueryError("param_not_pair", pair=pair)
         if key not in declared:
-            known = ", ".join(declared) or "none"
-            raise QueryError(f"{query.name} has no parameter {key!r} (it takes: {known})")
+            raise QueryError("param_unknown", query=query.name, key=key, known=list(declared))
         values[key] = declared[key].convert(text)
-    missing = [p for p in query.params if p.name not in values]
-    if missing:
-        hint = " ".join(f"-p {p.name}={p.example}" for p in missing)
-        raise QueryError(f"{query.name} needs {', '.join(p.name for p in missing)}, e.g. {hint}")
+    missing_params(query, values)
     return values
+
+
+def missing_params(query: Query, given: Iterable[str]) -> None:
+    """Raise ``QueryError`` naming the parameters of ``query`` not in ``given``, with an
+    example of each."""
+    names = set(given)
+    missing = [p for p in query.params if p.name not in names]
+    if missing:
+        raise QueryError(
+            "param_missing",
+            query=query.name,
+            missing=[p.name for p in missing],
+            hint=" ".join(f"-p {p.name}={p.example}" for p in missing),
+        )
 
 
 def _parse_param(value: str, where: str) -> Param:
     match = _PARAM.match(value)
     if not match:
-        raise QueryError(f"{where}: @param {value!r} is not 'name: type = example -- doc'")
+        raise QueryError("query_file_param", where=where, value=value)
     name, kind, example, doc = match.groups()
     if kind not in PARAM_TYPES:
-        raise QueryError(f"{where}: @param {name} has type {kind!r}, not one of {PARAM_TYPES}")
+        raise QueryError(
+            "query_file_param_type", where=where, name=name, kind=kind, types=list(PARAM_TYPES)
+        )
     param = Param(name, kind, example, doc or "")
     param.convert(example)
     return param
@@ -244,11 +271,15 @@ def _strip_strings(text: str) -> str:
     return re.sub(r"//[^\n]*", "", text)
 
 
+class _BeyondCypher(ValueError):
+    """A whole number beyond what Cypher can hold."""
+
+
 def _to_int(text: str) -> int:
     """A whole number that Cypher can hold (a signed 64-bit integer)."""
     value = int(text)
     if not -(2**63) <= value < 2**63:
-        raise ValueError(f"{text} is beyond the range of a Cypher integer (64 bits)")
+        raise _BeyondCypher(text)
     return value
 
 
@@ -258,7 +289,7 @@ def _to_bool(text: str) -> bool:
         return True
     if lowered in ("false", "no", "0"):
         return False
-    raise ValueError(f"{text!r} is not true or false")
+    raise ValueError(text)
 
 
 def _to_date(text: str) -> str:
@@ -266,17 +297,14 @@ def _to_date(text: str) -> str:
     as ISO text (``ledger.values.parse_date``)."""
     from graphmodel.ledger.values import parse_date
 
-    try:
-        return parse_date(text)
-    except ValueError as e:
-        raise ValueError(f"{text!r} is {e}") from e
+    return parse_date(text)
 
 
 def _to_list(text: str) -> list[str]:
     if text.startswith("["):
         parsed = json.loads(text)
         if not isinstance(parsed, list):
-            raise ValueError(f"{text!r} is not a list")
+            raise ValueError(text)
         return [str(v) for v in parsed]
     return [part.strip() for part in text.split(",") if part.strip()]
 

@@ -13,7 +13,7 @@ import neo4j
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graphmodel.errors import StoreUnavailable
-from graphmodel.queries.library import Query, QueryError, WriteRefused
+from graphmodel.queries.library import Query, QueryError, WriteRefused, missing_params
 from graphmodel.schema import Label
 from graphmodel.store import StoreConfig
 from graphmodel.store.neo4j import Neo4jStore
@@ -89,9 +89,7 @@ def run_query(
     ``StoreUnavailable`` when the server cannot be reached, ``QueryError`` for a statement the
     server rejects.
     """
-    missing = [p.name for p in query.params if p.name not in params]
-    if missing:
-        raise QueryError(f"{query.name} needs {', '.join(missing)}")
+    missing_params(query, params)
     values = dict(params)
     try:
         with driver.session(
@@ -101,16 +99,13 @@ def run_query(
         ) as session:
             kind = session.execute_read(_query_type, query.text, values)
             if kind != "r" and not allow_write:
-                raise WriteRefused(
-                    f"{query.name} would write (query type {kind!r}); "
-                    "graphmodel query runs read-only statements only"
-                )
+                raise WriteRefused("query_writes", query=query.name, kind=kind)
             work = session.execute_read if kind == "r" else session.execute_write
             columns, rows = work(_fetch, query.text, values)
     except ServiceUnavailable as e:
-        raise StoreUnavailable(f"Neo4j cannot be reached: {e}") from e
+        raise StoreUnavailable("neo4j_lost", reason=" ".join(str(e).split())) from e
     except Neo4jError as e:
-        raise QueryError(f"{query.name}: the server rejected it: {e.message}") from e
+        raise QueryError("query_rejected", query=query.name, reason=e.message or str(e)) from e
     return QueryResult(columns, rows)
 
 

@@ -91,7 +91,7 @@ def scope_of(g: nx.MultiDiGraph, district: str | None = None, street: str | None
     unknown or ambiguous area.
     """
     if district and street:
-        raise GraphmodelError("choose --district or --street, not both")
+        raise GraphmodelError("report_area_both")
     parent = {
         u: v
         for u, v, rel in g.edges(data="type")
@@ -154,7 +154,7 @@ def build_report(
         An unknown ``lang``; both ``district`` and ``street``; an unknown area.
     """
     if lang not in LANGS:
-        raise GraphmodelError(f"unknown report language '{lang}' (choose from {', '.join(LANGS)})")
+        raise GraphmodelError("report_lang", lang=lang, langs=list(LANGS))
     rows = limit or policy.report_rows
     top = top or policy.report_rows
     w, rw = words(lang), report_words(lang)

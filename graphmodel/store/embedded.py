@@ -144,13 +144,16 @@ class EmbeddedStore(Store):
         if not self.exists or (not create and self.path.stat().st_size == 0):
             if not create:
                 _refuse_missing(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError("embedded_no_folder", path=self.path, error=e) from e
         else:
             _check_header(self.path)
         try:
             conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         except sqlite3.Error as e:
-            raise StoreError(f"cannot open the embedded store {self.path}: {e}") from e
+            raise StoreError("embedded_failed", action="open", path=self.path, reason=str(e)) from e
         try:
             with self._errors(conn, "open"):
                 conn.execute("PRAGMA foreign_keys = ON")
@@ -180,7 +183,7 @@ class EmbeddedStore(Store):
             yield None
             return
         conn = self._connect(create=write)
-        with self._errors(conn, "begin a transaction on"):
+        with self._errors(conn, "begin"):
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         self._in_tx = True
         try:
@@ -191,20 +194,22 @@ class EmbeddedStore(Store):
             self._graph = None
             raise
         self._in_tx = False
-        with self._errors(conn, "commit to"):
+        with self._errors(conn, "commit"):
             conn.execute("COMMIT")
 
     @contextmanager
     def _errors(self, conn: sqlite3.Connection, doing: str) -> Iterator[None]:
-        """Re-raise SQLite's errors as the project's, saying what to do."""
+        """Re-raise SQLite's errors as the project's, saying what to do; ``doing`` is what
+        was being done (``open``, ``begin``, ``commit``, ``write``, ``clear``, ``read``: the
+        vocabulary's store actions)."""
         try:
             yield
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise StoreBusy(self.path, self.timeout) from e
-            raise StoreError(f"cannot {doing} the embedded store {self.path}: {e}") from e
+            raise StoreError("embedded_failed", action=doing, path=self.path, reason=str(e)) from e
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"cannot {doing} the embedded store {self.path}: {e}") from e
+            raise StoreError("embedded_failed", action=doing, path=self.path, reason=str(e)) from e
 
     # -- writes ----------------------------------------------------------------------------
 
@@ -242,7 +247,7 @@ class EmbeddedStore(Store):
             with self._errors(conn, "write"):
                 missing = sorted(set(props) - _existing(conn, props))
                 if missing:
-                    raise StoreError(f"no node '{missing[0]}'")
+                    raise StoreError("store_no_node", node=missing[0], more=len(missing) - 1)
                 conn.executemany(
                     "UPDATE nodes SET props = json_patch(props, ?) WHERE id = ?",
                     (
@@ -272,7 +277,9 @@ class EmbeddedStore(Store):
         for e in batch.edges:
             for end in (e.start, e.end):
                 if end not in ids and end not in found:
-                    raise StoreError(f"{e.type} {e.start} -> {e.end}: no node '{end}'")
+                    raise StoreError(
+                        "store_no_end", type=e.type, start=e.start, end=e.end, node=end, more=0
+                    )
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -526,7 +533,7 @@ def _check_header(path: Path) -> None:
         return
     if head.lstrip()[:1] == b"{" or head[:2] == b"\x1f\x8b":
         raise OldStoreFormat(path)
-    raise StoreError(f"{path} is not a graphmodel embedded store (not a SQLite database)")
+    raise StoreError("embedded_not_sqlite", path=path)
 
 
 def _init_or_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -550,10 +557,6 @@ def _init_or_check(conn: sqlite3.Connection, path: Path) -> None:
         return
     meta = dict(conn.execute("SELECT key, value FROM meta")) if "meta" in tables else {}
     if meta.get("format") != FORMAT:
-        raise StoreError(f"{path} is a SQLite database but not a graphmodel embedded store")
+        raise StoreError("embedded_foreign", path=path)
     if meta.get("version") != str(VERSION):
-        raise StoreError(
-            f"{path} has store format version {meta.get('version')}; this graphmodel reads "
-            f"version {VERSION}: use the graphmodel that wrote it, or load the ledgers again "
-            "into a new store (--db)"
-        )
+        raise StoreError("embedded_version", path=path, version=meta.get("version"), reads=VERSION)

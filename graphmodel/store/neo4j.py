@@ -214,7 +214,7 @@ class Neo4jStore(Store):
         labels = self._find_labels(set(props))
         missing = sorted(set(props) - set(labels))
         if missing:
-            raise StoreError(f"no node '{missing[0]}'" + _more(len(missing)))
+            raise StoreError("store_no_node", node=missing[0], more=len(missing) - 1)
         by_label: dict[str, list[dict[str, Any]]] = {}
         for node, values in props.items():
             by_label.setdefault(labels[node], []).append({"id": node, "props": values})
@@ -262,7 +262,7 @@ class Neo4jStore(Store):
 
     def clear(self) -> None:
         """Remove every node and relationship (constraints and indexes are kept)."""
-        with self._errors("clear the database"), self._session() as session:
+        with self._errors("clear"), self._session() as session:
             session.run(cypher.statement("store/clear")).consume()
 
     def _resolve(self, ref: str) -> tuple[str, str]:
@@ -295,9 +295,12 @@ class Neo4jStore(Store):
         if missing:
             e, end = missing[0]
             raise StoreError(
-                f"{e.type} {e.start} -> {e.end}: no node '{end}'"
-                + _more(len(missing))
-                + "; nothing was written"
+                "store_no_end",
+                type=e.type,
+                start=e.start,
+                end=e.end,
+                node=end,
+                more=len(missing) - 1,
             )
         return labels
 
@@ -382,34 +385,29 @@ class Neo4jStore(Store):
             yield
         except AuthError as e:
             raise StoreUnavailable(
-                f"Neo4j at {self.uri} refused user '{self.user}': wrong or missing password. "
-                "Set NEO4J_PASSWORD (the local server keeps its password in .neo4j/password, "
-                f"or under GRAPHMODEL_NEO4J_HOME) [{e.code}]"
+                "neo4j_auth", uri=self.uri, user=self.user, code=e.code or ""
             ) from e
         except (ServiceUnavailable, SessionExpired) as e:
             raise StoreUnavailable(
-                f"Neo4j is not reachable at {self.uri} ({e}). Start the local server with "
-                "`graphmodel neo4j start`, or point NEO4J_URI at a running Neo4j 5"
+                "neo4j_unreachable", uri=self.uri, reason=" ".join(str(e).split())
             ) from e
         except Neo4jError as e:
-            raise StoreError(f"Neo4j could not {doing}: {e.message} [{e.code}]") from e
+            raise StoreError("neo4j_failed", action=doing, reason=f"{e.message} [{e.code}]") from e
         except DriverError as e:
-            raise StoreError(f"Neo4j could not {doing}: {e}") from e
+            raise StoreError("neo4j_failed", action=doing, reason=str(e)) from e
 
 
 def _label(name: str) -> str:
     """``name`` if it is one of the schema's labels (the only names put into Cypher text)."""
     if name not in schema.LABELS:
-        raise StoreError(f"unknown label {name!r}; the schema has {', '.join(schema.LABELS)}")
+        raise StoreError("store_label", name=name, known=list(schema.LABELS))
     return name
 
 
 def _rel_type(name: str) -> str:
     """``name`` if it is one of the schema's relationship types."""
     if name not in schema.REL_TYPES:
-        raise StoreError(
-            f"unknown relationship type {name!r}; the schema has {', '.join(schema.REL_TYPES)}"
-        )
+        raise StoreError("store_type", name=name, known=list(schema.REL_TYPES))
     return name
 
 
@@ -442,7 +440,3 @@ def _by_label(nodes: list[tuple[str, str]]) -> dict[str, list[str]]:
     for node, label in nodes:
         groups.setdefault(_label(label), []).append(node)
     return groups
-
-
-def _more(count: int) -> str:
-    return f" (and {count - 1} more)" if count > 1 else ""
