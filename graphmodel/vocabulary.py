@@ -1345,7 +1345,7 @@ _ERRORS: dict[str, tuple[str, str]] = {
     "store_busy": (
         "库 {path} 正被另一次载入写入，等了 {timeout:g} 秒仍未空出，本次未写入任何内容。"
         "请稍后重新运行本命令。",
-        "The store {path} is being written by another graphmodel load and stayed busy for "
+        "the store {path} is being written by another graphmodel load and stayed busy for "
         "{timeout:g} s; nothing was written. Run this command again in a moment.",
     ),
     "not_found": (

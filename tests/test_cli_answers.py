@@ -99,7 +99,7 @@ def test_a_reach_explains_ties_not_followed_and_the_option_that_follows_them(tmp
     assert "reaches 1 communities within 2 hops" in result.output
     assert "Ties followed: party leadership." in result.output
     result = run("reach", "万寿路街道", "--db", path, "--via", "nope")
-    assert result.exit_code == 1 and "--via takes pairing" in result.output
+    assert result.exit_code == 1 and "--via 只接受 pairing" in result.output
 
 
 def test_pairings_say_which_are_in_force_ended_or_not_started(db):

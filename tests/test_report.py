@@ -174,4 +174,4 @@ def test_report_command(g, tmp_path):
         main, ["report", "--out", str(out), "--db", str(db), "--policy", str(tmp_path / "no.toml")]
     )
     assert bad.exit_code == 1
-    assert "cannot read policy file" in bad.output
+    assert "无法读取政策文件" in bad.output
