@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,6 +47,7 @@ __all__ = [
     "status_text",
     "tie_name",
     "uncoverable_reason",
+    "usage_text",
     "words",
 ]
 
@@ -1228,6 +1230,26 @@ def status_codes() -> dict[str, tuple[str, str]]:
     return dict(_STATUS)
 
 
+def usage_text(message: str, lang: str) -> str:
+    """A usage error of click's in ``lang``: click words its own (a value that is not one of
+    the choices, an option that does not exist, a missing argument) in English, and they are
+    translated here from ``_CLICK_USAGE``; any other text is kept (graphmodel's own usage
+    errors are worded in the command line's language where they are raised).
+
+    >>> usage_text("Invalid value for '--rule': 'nope' is not one of 'a', 'b'.", "zh")
+    "'--rule' 的值无效：'nope' 不是可选值之一：'a', 'b'。"
+    >>> usage_text("No such option '--nope'. Did you mean '--note'?", "zh")
+    "没有选项 '--nope'。您要找的是不是 '--note'？"
+    """
+    if lang != "zh":
+        return message
+    for pattern, template in _CLICK_USAGE:
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match:
+            return template.format(*(usage_text(part, lang) for part in match.groups()))
+    return message
+
+
 def os_reason(error: OSError, lang: str) -> str:
     """Why the system refused, in ``lang``: the common reasons by ``errno``, else the system's
     own words (``strerror``, which Python gives in English).
@@ -1276,6 +1298,39 @@ def _fill(template: str, params: Mapping[str, Any], lang: str) -> str:
             value = sep.join(str(v) for v in value) or ("无" if lang == "zh" else "none")
         values[key] = value
     return template.format(**values)
+
+
+_CLICK_USAGE = (
+    (r"(.*) Did you mean (.+)\?", "{0}您要找的是不是 {1}？"),
+    (r"(.*) \(Did you mean one of: (.+)\?\)", "{0}（您要找的是不是以下之一：{1}？）"),
+    (r"Invalid value for (.+?): (.*)", "{0} 的值无效：{1}"),
+    (r"Invalid value: (.*)", "值无效：{0}"),
+    (r"Missing argument (.+?)\.(.*)", "缺少参数 {0}。{1}"),
+    (r"Missing option (.+?)\.(.*)", "缺少选项 {0}。{1}"),
+    (r"Missing parameter (.+?)\.(.*)", "缺少参数 {0}。{1}"),
+    (r"Missing command\.", "缺少命令。"),
+    (r"No such option (.+?)\.", "没有选项 {0}。"),
+    (r"No such command (.+?)\.", "没有命令 {0}。"),
+    (r"Got unexpected extra arguments? \((.+)\)", "多余的参数（{0}）。"),
+    (r"Option (.+?) requires an argument\.", "选项 {0} 需要一个值。"),
+    (r"Option (.+?) requires (\d+) arguments\.", "选项 {0} 需要 {1} 个值。"),
+    (r"Option (.+?) does not take a value\.", "选项 {0} 不接受值。"),
+    (r"(.+) is not a valid integer\.", "{0} 不是整数。"),
+    (r"(.+) is not a valid float\.", "{0} 不是数。"),
+    (r"(.+) is not in the range (.+)\.", "{0} 不在范围 {1} 内。"),
+    (r"(.+) is not one of (.+)\.", "{0} 不是可选值之一：{1}。"),
+    (r"('[^']*') is not ('[^']*')\.", "{0} 只能是 {1}。"),
+    (r"File (.+) does not exist\.", "文件 {0} 不存在。"),
+    (r"Directory (.+) does not exist\.", "文件夹 {0} 不存在。"),
+    (r"Path (.+) does not exist\.", "路径 {0} 不存在。"),
+    (r"(?:File|Path) (.+) is a directory\.", "{0} 是文件夹，这里要的是文件。"),
+    (r"(?:Directory|Path) (.+) is a file\.", "{0} 是文件，这里要的是文件夹。"),
+    (r"(?:File|Directory|Path) (.+) is not readable\.", "{0} 不可读。"),
+    (r"(?:File|Directory|Path) (.+) is not writable\.", "{0} 不可写。"),
+    (r"Choose from:\n\t(.*)", "请从以下选项中选择：\n\t{0}"),
+)
+"""click's own usage messages (English, ``click`` 8) as patterns, with their Chinese: the
+parts a pattern captures are translated in turn (a message inside "Invalid value for")."""
 
 
 _PARAM_TYPES = {
@@ -1924,6 +1979,16 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Neo4j 无法{action}：{reason}",
         "Neo4j could not {action}: {reason}",
     ),
+    # Fonts of the report's charts (graphmodel.report.fonts)
+    "font_missing": (
+        "未安装中文字体包 {package}：图表中的中文将显示为方框。请安装：pip install {package}",
+        "the CJK font package {package} is not installed: Chinese labels will show as boxes "
+        "(pip install {package}).",
+    ),
+    "font_glyphs": (
+        "字体 {family} 缺少这些字的字形：{missing}（图表中将显示为方框）。",
+        "font {family} has no glyph for: {missing} (they will show as boxes in the charts).",
+    ),
     # (end of _ERRORS)
 }
 """Every error and warning, by code: (Chinese, English) templates whose placeholders are the
@@ -1971,6 +2036,42 @@ _STATUS: dict[str, tuple[str, str]] = {
         "                       :play {url}/guide.html",
     ),
     "serve_stopped": ("已停止。", "stopped."),
+    # Usage errors (exit code 2): the help hint, and the commands' own
+    "usage_help": ("请用 '{command} --help' 查看帮助。", "Try '{command} --help' for help."),
+    "usage_json_csv": ("--json 和 --csv 只能选一个。", "--json and --csv exclude each other."),
+    "usage_whatif_nothing": (
+        "请至少给出一个 --remove 或 --end-pairing。",
+        "name at least one --remove or --end-pairing.",
+    ),
+    "usage_query_name": (
+        "请给出查询名称（graphmodel query --list 列出全部查询）。",
+        "name a query (graphmodel query --list shows them).",
+    ),
+    "usage_date": (
+        "「{value}」不是有效的日期：请写成 2023-05-01、2023/5/1 或 2023年5月1日。",
+        "'{value}' is not a date: write 2023-05-01, 2023/5/1 or 2023年5月1日.",
+    ),
+    "usage_iso_date": (
+        "「{value}」不是日期：请写成 YYYY-MM-DD（如 2023-06-30）。",
+        "'{value}' is not a date (YYYY-MM-DD, e.g. 2023-06-30).",
+    ),
+    "usage_year_or_date": (
+        "「{value}」既不是年份（2019）也不是日期（2019-06-30）。",
+        "'{value}' is neither a year (2019) nor a date (2019-06-30).",
+    ),
+    # Commands that write files
+    "query_favorites": (
+        "已将 {n} 条 Browser 收藏（.cql）写入 {folder}。",
+        "Wrote {n} Browser favorites (.cql) into {folder}.",
+    ),
+    "export_written": (
+        "{nodes} 个节点、{edges} 条关系 -> {files}",
+        "{nodes} nodes, {edges} relationships -> {files}",
+    ),
+    "view_written": (
+        "{nodes} 个节点、{edges} 条联系、{gaps} 个缺口 -> {out}",
+        "{nodes} nodes, {edges} ties, {gaps} gaps -> {out}",
+    ),
     # (end of _STATUS)
 }
 """The status lines of commands that are not tables (the local Neo4j server, the guide

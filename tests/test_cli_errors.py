@@ -131,9 +131,14 @@ def test_a_missing_or_binary_policy_file_is_a_message(path, lang, tmp_path, db):
 
 @pytest.mark.parametrize("path", [c for c in COMMANDS if _takes(c, "as_of")], ids=" ".join)
 def test_an_impossible_date_is_a_usage_error(path, tmp_path, db):
-    result = run(*path, *_required(path, tmp_path), "--db", db, "--as-of", "2023-02-30")
-    assert_clean(result)
-    assert result.exit_code == 2 and "2023-02-30" in result.output
+    args = (*path, *_required(path, tmp_path), "--db", db, "--as-of", "2023-02-30")
+    zh, en = run(*args), run(*args, "--lang", "en")
+    for result in (zh, en):
+        assert_clean(result)
+        assert result.exit_code == 2 and "2023-02-30" in result.output
+    assert "错误：'--as-of' 的值无效：「2023-02-30」不是有效的日期" in zh.output
+    assert "2023年5月1日" in zh.output and "Invalid" not in zh.output
+    assert "Error: Invalid value for '--as-of': '2023-02-30' is not a date" in en.output
 
 
 @pytest.mark.parametrize("path", [c for c in COMMANDS if _takes(c, "db")], ids=" ".join)
@@ -383,3 +388,65 @@ def test_the_neo4j_commands_speak_the_command_lines_language(tmp_path, monkeypat
     assert "running" not in status_zh.output
     assert run("neo4j", "stop").output == "Neo4j 本来就没有运行。\n"
     assert run("neo4j", "stop", "--lang", "en").output == "Neo4j was not running.\n"
+
+
+# click's own usage errors (exit code 2), and the commands', in each language.
+USAGE_ERRORS = {
+    "an unknown command": (
+        ["nosuch"],
+        ("用法：", "没有命令 'nosuch'", "--help' 查看帮助"),
+        ("Usage: ", "No such command 'nosuch'", "--help' for help"),
+    ),
+    "an unknown option, with the near one": (
+        ["gaps", "--ruel", "x"],
+        ("没有选项 '--ruel'", "'--rule'"),
+        ("No such option '--ruel'", "'--rule'"),
+    ),
+    "a missing argument": (
+        ["reach"],
+        ("缺少参数 'NAME_OR_ID'", "reach --help' 查看帮助"),
+        ("Missing argument 'NAME_OR_ID'", "reach --help' for help"),
+    ),
+    "a ledger that does not exist": (
+        ["load", "{tmp}/nowhere.xlsx"],
+        ("的值无效：路径", "nowhere.xlsx' 不存在"),
+        ("Invalid value for", "nowhere.xlsx' does not exist"),
+    ),
+    "a number out of range": (
+        ["reach", "u5", "--hops", "0"],
+        ("'--hops' 的值无效：0 不在范围 x>=1 内",),
+        ("Invalid value for '--hops': 0 is not in the range x>=1",),
+    ),
+    "a report compared with an impossible date": (
+        ["report", "--out", "{tmp}/r", "--compare", "2023-13-01"],
+        ("「2023-13-01」不是日期：请写成 YYYY-MM-DD",),
+        ("'2023-13-01' is not a date (YYYY-MM-DD",),
+    ),
+    "a trend from something that is not a year": (
+        ["trend", "--from", "去年", "--to", "2023"],
+        ("「去年」既不是年份（2019）也不是日期（2019-06-30）",),
+        ("'去年' is neither a year (2019) nor a date (2019-06-30)",),
+    ),
+    "a query without a name": (
+        ["query"],
+        ("请给出查询名称（graphmodel query --list 列出全部查询）",),
+        ("name a query (graphmodel query --list shows them)",),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case", USAGE_ERRORS)
+def test_usage_errors_speak_the_command_lines_language(case, lang, tmp_path, db):
+    args, zh, en = USAGE_ERRORS[case]
+    result = run(*(a.format(tmp=tmp_path) for a in args), "--db", db, "--lang", lang)
+    if case == "an unknown command":  # --db belongs to no group option: said first
+        result = run(*args, "--lang", lang)
+    assert_clean(result)
+    assert result.exit_code == 2, result.output
+    words = zh if lang == "zh" else en
+    for word in words:
+        assert word in result.output, result.output
+    assert ("错误：" if lang == "zh" else "Error: ") in result.output
+    if lang == "zh":
+        assert "Error" not in result.output and "Usage" not in result.output

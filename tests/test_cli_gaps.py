@@ -121,10 +121,14 @@ def test_a_policy_file_changes_the_thresholds(db, tmp_path):
     ("args", "code", "message"),
     [
         (["gaps", "--street", "不存在街道"], 1, "找不到名称或编号为「不存在街道」的街道"),
-        (["gaps", "--rule", "nope"], 2, "Invalid value for '--rule'"),
-        (["gaps", "--as-of", "2024/13/30"], 2, "Invalid value for '--as-of'"),
-        (["gaps", "--json", "--csv"], 2, "--json and --csv exclude each other"),
-        (["whatif"], 2, "name at least one --remove or --end-pairing"),
+        (["gaps", "--rule", "nope"], 2, "'--rule' 的值无效：'nope' 不是可选值之一"),
+        (["gaps", "--rule", "nope", "--lang", "en"], 2, "Invalid value for '--rule'"),
+        (["gaps", "--as-of", "2024/13/30"], 2, "'--as-of' 的值无效：「2024/13/30」不是有效的日期"),
+        (["gaps", "--as-of", "2024/13/30", "--lang", "en"], 2, "Invalid value for '--as-of'"),
+        (["gaps", "--json", "--csv"], 2, "--json 和 --csv 只能选一个"),
+        (["gaps", "--json", "--csv", "--lang", "en"], 2, "--json and --csv exclude each other"),
+        (["whatif"], 2, "请至少给出一个 --remove 或 --end-pairing"),
+        (["whatif", "--lang", "en"], 2, "name at least one --remove or --end-pairing"),
         (["whatif", "--remove", "不存在单位"], 1, "「不存在单位」"),
         (["whatif", "--end-pairing", "u5", "c1"], 1, "「u5」与「c1」之间没有有效的结对"),
         (

@@ -86,7 +86,7 @@ def test_an_ambiguous_name_lists_the_candidates(tmp_path):
 def test_json_and_csv_together_are_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["stats", "--db", _db(tmp_path), "--json", "--csv"])
     assert result.exit_code == 2
-    assert "--json and --csv exclude each other" in result.output
+    assert "--json 和 --csv 只能选一个" in result.output
 
 
 def test_a_corrupt_store_file_is_an_error_not_a_traceback(tmp_path):

@@ -175,7 +175,7 @@ def test_bad_input_is_a_message_not_a_traceback(tmp_path):
     missing = run("load", tmp_path / "nowhere", "--db", tmp_path / "g.db")
     assert missing.exit_code == 2
     assert isinstance(missing.exception, SystemExit)
-    assert "does not exist" in missing.output
+    assert "不存在" in missing.output and "用法：" in missing.output
 
 
 def test_the_template_loads_back_as_an_empty_ledger(tmp_path):

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from graphmodel import __version__
-from graphmodel.cli.group import LANG_KEY, CommandGroup
+from graphmodel.cli.group import LANG_KEY, CommandGroup, localized
 from graphmodel.vocabulary import LANGS, resolve_lang
 
 __all__ = ["main"]
@@ -33,7 +33,10 @@ class _Main(CommandGroup):
         args, lang = _take_lang(ctx, args)
         ctx.meta[LANG_KEY] = resolve_lang(lang)
         _localize(self, ctx.meta[LANG_KEY])
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as e:
+            raise localized(e) from e
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         # The group's own help (graphmodel --help) is formatted in the chosen language too.

@@ -89,9 +89,17 @@ def export(
         store_config, fold_party_orgs, district=district, street=street, around=around, hops=hops
     )
     written = export_graph(g, out, fmt)
+    from graphmodel.cli.group import cli_lang
+    from graphmodel.vocabulary import status_text
+
     click.echo(
-        f"{g.number_of_nodes()} nodes, {g.number_of_edges()} relationships -> "
-        + ", ".join(str(p) for p in written)
+        status_text(
+            "export_written",
+            cli_lang(),
+            nodes=g.number_of_nodes(),
+            edges=g.number_of_edges(),
+            files=[str(p) for p in written],
+        )
     )
 
 
@@ -137,7 +145,19 @@ def view(
     data = view_data(g, policy, as_of, district, street, around, hops)
     Path(out).write_text(build_view(data, title), encoding="utf-8")
     meta = data["meta"]
-    click.echo(f"{meta['nodes']} nodes, {meta['edges']} ties, {meta['gaps']} gaps -> {out}")
+    from graphmodel.cli.group import cli_lang
+    from graphmodel.vocabulary import status_text
+
+    click.echo(
+        status_text(
+            "view_written",
+            cli_lang(),
+            nodes=meta["nodes"],
+            edges=meta["edges"],
+            gaps=meta["gaps"],
+            out=out,
+        )
+    )
 
 
 COMMANDS = (export, view)

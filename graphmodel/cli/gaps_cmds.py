@@ -212,7 +212,9 @@ def whatif_cmd(
     from graphmodel.analysis.whatif import whatif
 
     if not remove and not end_pairings:
-        raise click.UsageError("name at least one --remove or --end-pairing")
+        from graphmodel.vocabulary import status_text
+
+        raise click.UsageError(status_text("usage_whatif_nothing", cli_lang()))
     result = whatif(
         read_graph(store_config),
         policy,

@@ -10,7 +10,9 @@ wrapper before the command's body runs, and is caught here all the same):
 - ``OSError``, the system refused (an unwritable ``--db``, a port in use): the path and the
   reason in the command line's language, exit code 1;
 - anything else is a bug in graphmodel: one line naming it and asking for a report, in the
-  command line's language, exit code 1.
+  command line's language, exit code 1;
+- a usage error (a bad option or value, click's or a command's), exit code 2, is shown in the
+  command line's language too (``CliUsageError``).
 
 Every message passes through ``render.terminal_text``, so that a name in a ledger cannot send
 escape sequences to the terminal.
@@ -33,7 +35,7 @@ import click
 from graphmodel.cli.render import terminal_text
 from graphmodel.errors import GraphmodelError
 
-__all__ = ["LANG_KEY", "CliError", "CommandGroup", "cli_lang"]
+__all__ = ["LANG_KEY", "CliError", "CliUsageError", "CommandGroup", "cli_lang", "localized"]
 
 DEBUG_VARIABLE = "GRAPHMODEL_DEBUG"
 
@@ -66,6 +68,33 @@ class CliError(click.ClickException):
         click.echo(status_text("error", self.lang, message=self.format_message()), err=True)
 
 
+class CliUsageError(click.UsageError):
+    """A usage error (exit code 2) in the command line's language: click's own usage errors
+    are English, and in Chinese their usage line, help hint and message are shown translated
+    (``vocabulary.usage_text``)."""
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message(), error.ctx)
+        self.lang = cli_lang()
+
+    def show(self, file: Any = None) -> None:
+        if self.lang != "zh":
+            super().show(file)
+            return
+        from graphmodel.vocabulary import status_text, usage_text
+
+        if self.ctx is not None:
+            hint = status_text("usage_help", self.lang, command=self.ctx.command_path)
+            click.echo(f"{self.ctx.get_usage()}\n{hint}\n", err=True, color=self.ctx.color)
+        message = usage_text(self.format_message(), self.lang)
+        click.echo(status_text("error", self.lang, message=message), err=True)
+
+
+def localized(error: click.UsageError) -> click.UsageError:
+    """``error`` shown in the command line's language (once)."""
+    return error if isinstance(error, CliUsageError) else CliUsageError(error)
+
+
 class CommandGroup(click.Group):
     """A click group whose subcommands' errors and warnings reach the user as one line each."""
 
@@ -76,6 +105,8 @@ class CommandGroup(click.Group):
             warnings.showwarning = _show_warning
             try:
                 return super().invoke(ctx)
+            except click.UsageError as e:
+                raise localized(e) from e
             except (click.ClickException, click.exceptions.Exit, click.Abort):
                 raise
             except (GraphmodelError, OSError) as e:

@@ -95,7 +95,9 @@ def output_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, as_json: bool, as_csv: bool, xlsx: str | None, **kwargs: Any) -> Any:
         if as_json and as_csv:
-            raise click.UsageError("--json and --csv exclude each other")
+            from graphmodel.vocabulary import status_text
+
+            raise click.UsageError(status_text("usage_json_csv", cli_lang()))
         if xlsx:
             from graphmodel.cli.tables import XLSX_KEY
 
@@ -119,8 +121,10 @@ class LedgerDate(click.ParamType[dt.date]):
 
         try:
             return dt.date.fromisoformat(parse_date(value))
-        except ValueError as e:
-            self.fail(f"{value!r}: {e}", param, ctx)
+        except ValueError:
+            from graphmodel.vocabulary import status_text
+
+            self.fail(status_text("usage_date", cli_lang(), value=value), param, ctx)
 
 
 def as_of_option(func: F) -> F:

@@ -68,12 +68,18 @@ def query(
         library = queries.library()
         if export_dir:
             written = queries.export_favorites(library, export_dir)
-            click.echo(f"Wrote {len(written)} Browser favorites (.cql) into {export_dir}")
+            from graphmodel.vocabulary import status_text
+
+            click.echo(
+                status_text("query_favorites", cli_lang(), n=len(written), folder=export_dir)
+            )
         if list_all:
             _render_list(library, fmt)
         return
     if not name:
-        raise click.UsageError("name a query (graphmodel query --list shows them)")
+        from graphmodel.vocabulary import status_text
+
+        raise click.UsageError(status_text("usage_query_name", cli_lang()))
     chosen = queries.find_query(name)
     values = queries.parse_params(chosen, params)
     if store_config.store != "neo4j":

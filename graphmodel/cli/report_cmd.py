@@ -109,9 +109,13 @@ def report(
             out_dir,
         )
     from graphmodel.cli.render import terminal_text
+    from graphmodel.vocabulary import error_text, status_text
 
+    lang = cli_lang()
     for warning in caught:
-        click.echo(f"Warning: {terminal_text(warning.message)}", err=True)
+        message = warning.message
+        text = terminal_text(error_text(message, lang) if isinstance(message, Warning) else message)
+        click.echo(status_text("warning", lang, message=text), err=True)
     if as_json:
         emit_json({"out": out_dir, "files": [str(p) for p in written]})
         return
@@ -138,7 +142,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from e
+        from graphmodel.vocabulary import status_text
+
+        raise click.BadParameter(status_text("usage_iso_date", cli_lang(), value=value)) from e
 
 
 def _other(path: str) -> nx.MultiDiGraph:

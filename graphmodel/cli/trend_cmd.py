@@ -38,9 +38,9 @@ def _day(value: str, first: bool) -> dt.date:
             return dt.date(int(value), 1, 1) if first else dt.date(int(value), 12, 31)
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise click.BadParameter(
-            f"'{value}' is neither a year (2019) nor a date (2019-06-30)"
-        ) from e
+        from graphmodel.vocabulary import status_text
+
+        raise click.BadParameter(status_text("usage_year_or_date", cli_lang(), value=value)) from e
 
 
 @click.command("trend")

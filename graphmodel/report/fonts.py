@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphmodel.errors import GraphmodelWarning
+
 __all__ = ["FALLBACK_FAMILY", "GLYPH_CHECK", "ChartFont", "FontWarning", "chart_font", "font_path"]
 
 GLYPH_CHECK = "社区结对共建党组织街道工委协调委员会驻区单位覆盖率缺口枢纽分单点故障"
@@ -25,7 +27,7 @@ FALLBACK_FAMILY = "DejaVu Sans"
 """Matplotlib's bundled font, used when the CJK font is not installed."""
 
 
-class FontWarning(UserWarning):
+class FontWarning(GraphmodelWarning):
     """The CJK font is missing, or lacks glyphs the charts need."""
 
 
@@ -57,17 +59,12 @@ def chart_font(texts: Iterable[str] = ()) -> ChartFont:
     needed = "".join(sorted({c for text in (GLYPH_CHECK, *texts) for c in text if c.isprintable()}))
     path = font_path()
     if path is None:
-        warnings.warn(
-            "the CJK font package pylopdf-fonts-zh-cn is not installed: Chinese labels will "
-            "show as boxes (pip install pylopdf-fonts-zh-cn)",
-            FontWarning,
-            stacklevel=2,
-        )
+        warnings.warn(FontWarning("font_missing", package="pylopdf-fonts-zh-cn"), stacklevel=2)
         return ChartFont(FALLBACK_FAMILY, None, "".join(c for c in needed if ord(c) > 0x2E7F))
     family = _register(str(path))
     missing = "".join(c for c in needed if c != " " and ord(c) not in _code_points(str(path)))
     if missing:
-        warnings.warn(f"font {family} has no glyph for: {missing}", FontWarning, stacklevel=2)
+        warnings.warn(FontWarning("font_glyphs", family=family, missing=missing), stacklevel=2)
     return ChartFont(family, path, missing)
 
 
