@@ -450,3 +450,26 @@ def test_usage_errors_speak_the_command_lines_language(case, lang, tmp_path, db)
     assert ("错误：" if lang == "zh" else "Error: ") in result.output
     if lang == "zh":
         assert "Error" not in result.output and "Usage" not in result.output
+
+
+def test_ctrl_c_is_one_line_in_the_command_lines_language(monkeypatch, db):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(EmbeddedStore, "stats", interrupted)
+    zh, en = run("stats", "--db", db), run("stats", "--db", db, "--lang", "en")
+    assert (zh.exit_code, zh.output) == (1, "已中止。\n")
+    assert (en.exit_code, en.output) == (1, "Aborted!\n")
+
+
+def test_serving_beyond_this_machine_is_a_warning_in_the_command_lines_language():
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        zh = run("browser", "serve", "--host", "0.0.0.0", "--port", port)
+        en = run("browser", "serve", "--host", "0.0.0.0", "--port", port, "--lang", "en")
+    assert zh.exit_code == en.exit_code == 1
+    assert "警告：正在 0.0.0.0 上提供服务，而不是本机地址" in zh.output
+    assert "warning: serving on 0.0.0.0, not on this machine's own address" in en.output
+    assert "错误：0.0.0.0 的端口" in zh.output and "Error: port" in en.output

@@ -12,7 +12,7 @@ wrapper before the command's body runs, and is caught here all the same):
 - anything else is a bug in graphmodel: one line naming it and asking for a report, in the
   command line's language, exit code 1;
 - a usage error (a bad option or value, click's or a command's), exit code 2, is shown in the
-  command line's language too (``CliUsageError``).
+  command line's language too (``CliUsageError``), and so is Ctrl+C (``已中止。``, exit code 1).
 
 Every message passes through ``render.terminal_text``, so that a name in a ledger cannot send
 escape sequences to the terminal.
@@ -107,7 +107,12 @@ class CommandGroup(click.Group):
                 return super().invoke(ctx)
             except click.UsageError as e:
                 raise localized(e) from e
-            except (click.ClickException, click.exceptions.Exit, click.Abort):
+            except (KeyboardInterrupt, click.Abort) as e:
+                from graphmodel.vocabulary import status_text
+
+                click.echo(status_text("aborted", cli_lang()), err=True)
+                raise click.exceptions.Exit(1) from e
+            except (click.ClickException, click.exceptions.Exit):
                 raise
             except (GraphmodelError, OSError) as e:
                 from graphmodel.vocabulary import error_text
