@@ -20,11 +20,13 @@ import networkx as nx
 from graphmodel import graphview
 from graphmodel.analysis.folding import fold_party_orgs
 from graphmodel.analysis.gaps import find_gaps
+from graphmodel.analysis.match import TIERS, match
 from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.network import is_active
 from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.reach import reach
 from graphmodel.analysis.ties import Ties
+from graphmodel.schema import Label, Rel
 
 Rows = list[dict[str, Any]]
 Params = dict[str, Any]
@@ -51,7 +53,7 @@ def partners_graph(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[Any,
     got = Counter()
     for r in rows:
         ids = [n["id"] for n in r["path"]["nodes"]]
-        i = [rel["type"] for rel in r["path"]["relationships"]].index("PAIRED_WITH")
+        i = [rel["type"] for rel in r["path"]["relationships"]].index(Rel.PAIRED_WITH)
         got[ids[0], ids[i], ids[i + 1], ids[-1]] += 1
     node = graphview.resolve(g, params["ref"])
     expected = Counter(
@@ -77,7 +79,7 @@ def community_profile(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[A
     }
     expected = {}
     for c, data in g.nodes(data=True):
-        if data.get("label") != "Community" or not {c, data.get("name")} & set(params["names"]):
+        if data.get("label") != Label.COMMUNITY or not {c, data.get("name")} & set(params["names"]):
             continue
         reports = ties.reports.get(c, [])
         expected[c] = (
@@ -151,14 +153,14 @@ def reach_within_hops(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[A
 def unit_community_pairings(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[Any, Any]:
     """``fold_party_orgs``: its ``PAIRED_WITH`` ties ending in a community of the street."""
     folded = fold_party_orgs(g)
-    street = graphview.resolve(g, params["street"], ("Street",))
+    street = graphview.resolve(g, params["street"], (Label.STREET,))
     day = _day(params)
     expected = sorted(
         (folded.nodes[u]["name"], folded.nodes[c]["name"], d.get("since", ""), is_active(d, day))
         for u, c, d in folded.edges(data=True)
-        if d["type"] == "PAIRED_WITH"
+        if d["type"] == Rel.PAIRED_WITH
         and any(
-            e["type"] == "PART_OF" and s == street for _, s, e in folded.out_edges(c, data=True)
+            e["type"] == Rel.PART_OF and s == street for _, s, e in folded.out_edges(c, data=True)
         )
     )
     got = sorted((r["unit_name"], r["community_name"], r["since"], r["active"]) for r in rows)
@@ -206,7 +208,7 @@ def party_chain(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[Any, An
     """The chain's depth-0 organizations are the ones the community owns, and every
     organization's ``belongs_to`` is its owner's name (``graphview.party_owners``)."""
     owners = graphview.party_owners(g)
-    community = graphview.resolve(g, params["ref"], ("Community",))
+    community = graphview.resolve(g, params["ref"], (Label.COMMUNITY,))
     got = (
         sorted(r["id"] for r in rows if r["depth"] == 0),
         {r["id"]: r["belongs_to"] for r in rows},
@@ -215,6 +217,32 @@ def party_chain(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[Any, An
         sorted(org for org, owner in owners.items() if owner == community),
         {r["id"]: graphview.name_of(g, owners.get(r["id"], "")) for r in rows},
     )
+    return got, expected
+
+
+def need_resource_paths(rows: Rows, g: nx.MultiDiGraph, params: Params) -> tuple[Any, Any]:
+    """``match``'s tiers ``paired`` and ``committee`` for needs raised by a community: per
+    need, the best tier of its paths and, of the resources at that tier, the one ``match``
+    proposes (the smallest when it proposes none of them): with capacity to spare, ``match``
+    proposes a resource of the nearest tier."""
+    found: dict[str, dict[str, int]] = {}
+    for r in rows:
+        nodes = r["path"]["nodes"]
+        tier = 1 if any(v["label"] == Label.COMMITTEE for v in nodes) else 0
+        best = found.setdefault(nodes[0]["id"], {})
+        best[nodes[-1]["id"]] = min(best.get(nodes[-1]["id"], tier), tier)
+    proposed = match(g, Policy(), _day(params)).proposals
+    expected = {
+        p.need_id: (p.tier, p.resource_id)
+        for p in proposed
+        if p.tier in TIERS[:2] and g.nodes[p.raiser_id].get("label") == Label.COMMUNITY
+    }
+    got = {}
+    for need, tiers in found.items():
+        tier = min(tiers.values())
+        nearest = sorted(res for res, t in tiers.items() if t == tier)
+        chosen = expected.get(need, ("", ""))[1]
+        got[need] = (TIERS[tier], chosen if chosen in nearest else nearest[0])
     return got, expected
 
 
@@ -232,6 +260,7 @@ AGREEMENT: dict[str, Callable[[Rows, nx.MultiDiGraph, Params], tuple[Any, Any]]]
         unit_community_pairings,
         expiring_pairings,
         party_chain,
+        need_resource_paths,
     )
 }
 """The agreement of each query with a library counterpart, by query name."""

@@ -231,6 +231,7 @@ SEED_CASES = [
     ("unit_community_pairings", {"street": "建国门街道"}),
     ("expiring_pairings", {"as_of": "2023-06-30", "before": "2030-01-01"}),
     *(("party_chain", {"ref": ref}) for ref in ("青龙社区", "站东社区")),
+    ("need_resource_paths", {"as_of": "2023-06-30", "limit": 5000}),
 ]
 
 

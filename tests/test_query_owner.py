@@ -25,6 +25,9 @@ d#po none):
 - dormant with a 365-day period: p2 (区委 - c1, needs n3), p3 (twin#po - c3, needs n2) and p5
   (c1 - c3); not p4 (j1 is the street's work in c3), not p1 (its community side is joint#po).
 - 曲江池社区's chain: d#po (-2, belongs to nothing), s#po (-1, 曲江街道), c3#po (0, 曲江池社区).
+- need_resource_paths: n2 -> r4 (paired through p3, committee through k), n3 -> r2 (paired
+  through p2: d#po offers it itself); n1 none (c2 owns no organization; k's member twin#po
+  offers nothing for 养老), match proposes r1 for it by street instead.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from graphmodel import queries
+from graphmodel import graphview, queries
 from graphmodel.connection import Connection
 from graphmodel.records import EdgeRecord, GraphBatch, NodeRecord
 from graphmodel.store import EmbeddedStore
@@ -121,6 +124,7 @@ CASES = [
     ("unit_community_pairings", {"street": "曲江街道"}),
     ("expiring_pairings", {"before": "2025-01-01"}),
     *(("party_chain", {"ref": c}) for c in ("c1", "c2", "c3")),
+    ("need_resource_paths", {}),
 ]
 
 
@@ -159,6 +163,17 @@ def run(driver: Driver, name: str, params: dict) -> list[dict]:
     return queries.run_query(driver, queries.find_query(name), values(name, params)).rows
 
 
+def test_every_owner_in_the_library_is_written_with_the_owner_labels():
+    # Cypher has no includes: a query that follows BELONGS_TO names the owner's labels as
+    # graphview.OWNER_LABELS does (docs/browser.md shows the two idioms), and takes no
+    # BELONGS_TO target as the owner without counting them (head(collect(...))).
+    owner = ":" + "|".join(graphview.OWNER_LABELS) + ")"
+    for query in queries.library():
+        if "BELONGS_TO" in query.text:
+            assert owner in query.text, query.name
+            assert "head(collect(" not in query.text.lower(), query.name
+
+
 def test_every_query_with_a_counterpart_is_checked_here():
     assert {name for name, _ in CASES} == set(AGREEMENT)
 
@@ -191,3 +206,12 @@ def test_the_disputed_cases_are_the_worked_out_ones(driver):
         (0, "c3#po", "曲江池社区"),
     ]
     assert run(driver, "party_chain", {"ref": "c2"}) == []
+    # n1 (c2) reaches nothing through the network: c2 owns no organization to pair. n2 (raised
+    # by c3#po) reaches twin#po's r4 through p3 and through k (covering the street); n3 (c1)
+    # reaches r2, offered by the 区委 itself, through p2.
+    paths = run(driver, "need_resource_paths", {})
+    assert sorted((p["path"]["nodes"][0]["id"], p["path"]["nodes"][-1]["id"]) for p in paths) == [
+        ("n2", "r4"),
+        ("n2", "r4"),
+        ("n3", "r2"),
+    ]
