@@ -37,6 +37,7 @@ from graphmodel.analysis.needs import needs_report
 from graphmodel.analysis.policy import Policy
 from graphmodel.cli import main
 from graphmodel.connection import Connection
+from graphmodel.errors import NotFound
 from graphmodel.load import load
 from graphmodel.store import EmbeddedStore
 
@@ -243,6 +244,19 @@ def test_match_respects_scope_capacity_and_area(g):
     # only the needs of 甲一街道: N1 N2 N3 N10; resources anywhere
     result = match(g, Policy(), AS_OF, street="甲一街道")
     assert {p.need_id for p in result.proposals} == {"N1", "N3"}
+    # 甲二街道: N6 N7 (N7 unmet); the district 甲区 (by id or name) holds every need
+    result = match(g, Policy(), AS_OF, street="S2")
+    assert ({p.need_id for p in result.proposals}, [u.need_id for u in result.unmet]) == (
+        {"N6"},
+        ["N7"],
+    )
+    assert {p.need_id for p in match(g, Policy(), AS_OF, district="甲区").proposals} == {
+        "N1",
+        "N3",
+        "N6",
+    }
+    with pytest.raises(NotFound):
+        match(g, Policy(), AS_OF, district="乙区")
     # R3 and R6 limited to the offerer's paired communities: U3 and U4 have none, so N3
     # and N6 lose their only candidates
     h = g.copy()

@@ -39,6 +39,7 @@ __all__ = [
     "GAP_FIELDS",
     "RULES",
     "STREET_COMMITTEE_LEVELS",
+    "AreaFilter",
     "Gap",
     "GapContext",
     "dormant_pairing",
@@ -651,23 +652,34 @@ def find_gaps(
     return ctx.run(names, street, district)
 
 
-class _Area:
-    """Keeps the gaps located in a street and/or a district (ids or unique names)."""
+class AreaFilter:
+    """The ``street`` / ``district`` filter of the located analyses (gaps and so pairing
+    proposals, the needs report, resource matches): keeps what sits in the street and the
+    district named (an id or a unique name; ``None``: no filter on that level).
+
+    Raises ``NotFound`` / ``AmbiguousName`` for a name no street or district has, or several do.
+    """
 
     def __init__(self, g: nx.MultiDiGraph, street: str | None, district: str | None) -> None:
         self.street = resolve(g, street, (Label.STREET,)) if street else None
         self.district = resolve(g, district, (Label.DISTRICT,)) if district else None
 
-    def __contains__(self, gap: Gap) -> bool:
-        return (self.street is None or gap.street_id == self.street) and (
-            self.district is None or gap.district_id == self.district
+    def keeps(self, street: str | None, district: str | None) -> bool:
+        """Whether something in ``street`` of ``district`` (ids, ``Ties.area``) passes."""
+        return (self.street is None or street == self.street) and (
+            self.district is None or district == self.district
         )
 
 
 def _run(ctx: GapContext, names: list[str], street: str | None, district: str | None) -> list[Gap]:
-    area = _Area(ctx.g, street, district)
+    area = AreaFilter(ctx.g, street, district)
     order = {name: i for i, name in enumerate(RULES)}
-    found = [gap for name in names for gap in RULES[name](ctx) if gap in area]
+    found = [
+        gap
+        for name in names
+        for gap in RULES[name](ctx)
+        if area.keeps(gap.street_id, gap.district_id)
+    ]
     return sorted(
         found,
         key=lambda x: (order[x.rule], x.district_id, x.street_id, x.node_id, x.ref),

@@ -47,11 +47,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis.flow import min_cost_assign
-from graphmodel.analysis.gaps import GapContext
+from graphmodel.analysis.gaps import AreaFilter, GapContext
 from graphmodel.analysis.lists import NeedItem, ResourceItem
 from graphmodel.analysis.policy import Policy
-from graphmodel.graphview import resolve
-from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -185,8 +183,7 @@ def match(
     """
     ctx = context if context is not None else GapContext(g, policy, as_of)
     lists, ties = ctx.lists, ctx.ties
-    only_street = resolve(g, street, (Label.STREET,)) if street else None
-    only_district = resolve(g, district, (Label.DISTRICT,)) if district else None
+    within = AreaFilter(g, street, district)
     spare = _spare(ctx)
     needs = []
     for need in sorted(lists.needs.values(), key=lambda n: n.id):
@@ -194,7 +191,7 @@ def match(
             continue
         s = ties.street(need.raiser)
         d = ties.district(s)
-        if (only_street and s != only_street) or (only_district and d != only_district):
+        if not within.keeps(s, d):
             continue
         needs.append(need)
     near = _Nearness(ctx)

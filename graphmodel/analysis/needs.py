@@ -21,11 +21,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmodel.analysis.gaps import GapContext
+from graphmodel.analysis.gaps import AreaFilter, GapContext
 from graphmodel.analysis.lists import NeedItem
 from graphmodel.analysis.policy import Policy
-from graphmodel.graphview import resolve
-from graphmodel.schema import Label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -166,8 +164,7 @@ def needs_report(
     """
     ctx = context if context is not None else GapContext(g, policy, as_of)
     lists, ties = ctx.lists, ctx.ties
-    only_street = resolve(g, street, (Label.STREET,)) if street else None
-    only_district = resolve(g, district, (Label.DISTRICT,)) if district else None
+    within = AreaFilter(g, street, district)
     total = AreaNeeds("", "", "all")
     areas: dict[str, AreaNeeds] = {}
     resolvers: dict[str, Resolver] = {}
@@ -176,7 +173,7 @@ def needs_report(
     for need in sorted(lists.needs.values(), key=lambda n: n.id):
         s = ties.street(need.raiser) if need.raiser else None
         d = ties.district(s)
-        if (only_street and s != only_street) or (only_district and d != only_district):
+        if not within.keeps(s, d):
             continue
         overdue, deadline = _overdue(ctx, need)
         counted = [total]
