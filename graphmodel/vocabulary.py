@@ -2059,8 +2059,8 @@ _STATUS: dict[str, tuple[str, str]] = {
         "'{value}' is not a date (YYYY-MM-DD, e.g. 2023-06-30).",
     ),
     "usage_year_or_date": (
-        "「{value}」既不是年份（2019）也不是日期（2019-06-30）。",
-        "'{value}' is neither a year (2019) nor a date (2019-06-30).",
+        "「{value}」不是年份、月份或日期：写作 2019、2023年1月 或 2019年6月30日。",
+        "'{value}' is not a year, month or date: write 2019, 2023-01 or 2019-06-30.",
     ),
     # Commands that write files
     "query_favorites": (

@@ -424,8 +424,8 @@ USAGE_ERRORS = {
     ),
     "a trend from something that is not a year": (
         ["trend", "--from", "去年", "--to", "2023"],
-        ("「去年」既不是年份（2019）也不是日期（2019-06-30）",),
-        ("'去年' is neither a year (2019) nor a date (2019-06-30)",),
+        ("「去年」不是年份、月份或日期",),
+        ("'去年' is not a year, month or date",),
     ),
     "a query without a name": (
         ["query"],

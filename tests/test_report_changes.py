@@ -173,6 +173,15 @@ def test_trend_counts_coverage_and_gaps_per_year(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("\ufeff")  # the BOM Chinese Excel needs
+    # the periods written as the ledgers write dates: a month (to its last day), a date
+    same = CliRunner().invoke(
+        main,
+        ["trend", "--db", str(tmp_path / "g.db"), "--from", "2021年1月", "--to", "2023/12/31"],
+    )
+    years = CliRunner().invoke(
+        main, ["trend", "--db", str(tmp_path / "g.db"), "--from", "2021", "--to", "2023"]
+    )
+    assert same.exit_code == 0 and same.output == years.output
     lines = result.output.removeprefix("\ufeff").splitlines()
     assert lines[0].startswith("截至,社区数,已结对（%）")
     assert lines[1].startswith("2021-12-31,4,25")

@@ -32,11 +32,13 @@ def _end(value: str) -> dt.date:
 
 
 def _day(value: str, first: bool) -> dt.date:
-    """A year (``2019``: its first or last day) or a date (``2019-06-30``)."""
+    """The first or last day of a year (``2019``), a month (``2023-01``, ``2023年1月``) or a
+    date written as the ledgers write them (``ledger.values.parse_period``)."""
+    from graphmodel.ledger.values import parse_period
+
     try:
-        if value.isdigit() and len(value) == 4:
-            return dt.date(int(value), 1, 1) if first else dt.date(int(value), 12, 31)
-        return dt.date.fromisoformat(value)
+        start, end = parse_period(value)
+        return start if first else end
     except ValueError as e:
         from graphmodel.vocabulary import status_text
 
@@ -44,8 +46,8 @@ def _day(value: str, first: bool) -> dt.date:
 
 
 @click.command("trend")
-@click.option("--from", "start", required=True, metavar="YEAR|DATE", help="First period.")
-@click.option("--to", "end", required=True, metavar="YEAR|DATE", help="Last period.")
+@click.option("--from", "start", required=True, metavar="YEAR|MONTH|DATE", help="First period.")
+@click.option("--to", "end", required=True, metavar="YEAR|MONTH|DATE", help="Last period.")
 @click.option(
     "--every",
     type=click.Choice(["year", "quarter", "month"]),
@@ -89,8 +91,7 @@ def trend_cmd(
     from graphmodel.report.sentences import report_words
     from graphmodel.report.trend import trend_chart, trend_table
 
-    first = _start(start + "-01" if len(start) == 7 else start)
-    last = _end(end + "-28" if len(end) == 7 else end)
+    first, last = _start(start), _end(end)
     with open_store(store_config) as store:
         g = store.graph()
     scope = scope_of(g, district, street)

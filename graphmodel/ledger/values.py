@@ -31,6 +31,7 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_int",
+    "parse_period",
     "split_refs",
     "visible",
 ]
@@ -169,6 +170,25 @@ def parse_date(value: Any, *, excel: bool = False) -> str:
         return dt.date(year, month, day).isoformat()
     except ValueError as e:
         raise ValueError(f"not a real date ({e}); write 2023-05-01") from None
+
+
+def parse_period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period ``value`` names: a year (``2019``), a month
+    (``2023-05``, ``2023/5``, ``2023年5月``) or a day, written as for ``parse_date``.
+
+    >>> parse_period("2019"), parse_period("2024年2月")[1], parse_period("2023/6/30")[0]
+    ((datetime.date(2019, 1, 1), datetime.date(2019, 12, 31)), datetime.date(2024, 2, 29), \
+datetime.date(2023, 6, 30))
+    """
+    text = unicodedata.normalize("NFKC", value).strip().removesuffix("年")
+    if text.isdigit() and len(text) == 4:
+        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    first = dt.date.fromisoformat(parse_date(value))
+    match = _DATE.fullmatch(_TIME.sub("", text).strip())
+    if match and match[3] is None:  # a month: to its last day
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return first, first
 
 
 def split_refs(text: str) -> list[str]:
