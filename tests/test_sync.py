@@ -223,6 +223,10 @@ def test_load_prints_the_changes_dry_run_too_and_history_lists_loads(tmp_path, l
     assert "PAIRED_WITH" in real.output
     history = run(main, ["history", "--db", db, "--json"])
     assert [(h["added"], h["removed"]) for h in json.loads(history.output)] == [(26, 0), (0, 5)]
+    table = run(main, ["history", "--db", db])
+    assert "载入时间" in table.output and "删除" in table.output
+    assert "removed" not in table.output and "UTC" not in table.output
+    assert "Loaded at" in run(main, ["history", "--db", db, "--lang", "en"]).output
     missing = run(main, ["history", "--db", str(tmp_path / "typo.db")])
     assert missing.exit_code == 1 and "找不到库文件" in missing.output
 

@@ -8,6 +8,7 @@ cannot be read at all; 2 for a usage error.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -80,8 +81,8 @@ def load_cmd(
 @store_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (stable field names).")
 def history_cmd(store_config: StoreConfig, as_json: bool) -> None:
-    """List the loads the store has recorded: when (UTC), which ledger, its content hash, and
-    the records each added, changed and removed.
+    """List the loads the store has recorded: when (local time), which ledger, its content
+    hash, and the records each added, changed and removed.
 
     \b
     Example:
@@ -93,12 +94,20 @@ def history_cmd(store_config: StoreConfig, as_json: bool) -> None:
     if as_json:
         emit_json([entry.to_dict() for entry in loads])
         return
-    rows = [(e.at, e.ledger, e.hash[:12], e.added, e.changed, e.removed) for e in loads]
-    print_table(
-        "载入历史 Load history",
-        ("时间 at (UTC)", "台账 ledger", "hash", "新增 added", "修改 changed", "删除 removed"),
-        rows,
-    )
+    w = words(cli_lang())
+    rows = [
+        (
+            dt.datetime.fromisoformat(e.at).astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            e.ledger,
+            e.hash[:12],
+            e.added,
+            e.changed,
+            e.removed,
+        )
+        for e in loads
+    ]
+    headers = ("loaded_at", "ledger", "content_hash", "load_added", "load_changed", "load_removed")
+    print_table(w["history_title"], [w[h] for h in headers], rows)
 
 
 @click.command("template")
