@@ -95,12 +95,12 @@ def stats(store_config: StoreConfig, fmt: str) -> None:
     w = words(lang)
     print_table(
         w["stats_labels"],
-        (w["kind"], "label", w["count"]),
+        (w["kind"], w["neo4j_label"], w["count"]),
         [(label_name(k, lang), k, v) for k, v in sorted(result.labels.items())],
     )
     print_table(
         w["stats_ties"],
-        (w["kind"], "type", w["count"]),
+        (w["kind"], w["neo4j_type"], w["count"]),
         [(tie_name(k, lang), k, v) for k, v in sorted(result.relationships.items())],
     )
     for label, areas in ((Label.DISTRICT, result.districts), (Label.STREET, result.streets)):

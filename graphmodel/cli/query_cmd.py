@@ -133,7 +133,7 @@ def _render_list(library: list[queries.Query], fmt: str) -> None:
     w = words(lang)
     print_table(
         w["query_library"] + f" ({len(rows)})",
-        ("name", w["purpose"], w["params_example"], w["returns"]),
+        (w["query_name"], w["purpose"], w["params_example"], w["returns"]),
         [[r["name"], r["zh" if lang == "zh" else "en"], r["params"], r["returns"]] for r in rows],
     )
     console.print(w["query_run_one"])
