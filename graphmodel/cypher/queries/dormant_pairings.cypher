@@ -3,7 +3,7 @@
 // @en Pairings on paper only (挂名结对): in force since before the period began and still in force, with a community that has needs recorded, and no project, claimed need or need met with the unit's resource between the two sides in the period (the gap rule dormant_pairing)
 // @param as_of: date = 2024-06-30 -- the end of the period; the pairing is in force on this date
 // @param period_days: int = 365 -- the period's length in days (Policy.work_period_days)
-// @returns community, unit, unit_org, since, street -- one row per pair of organizations; the two sides are told apart as graphmodel.analysis.ties.Pairing does (the community side is the organization a community owns; when neither or both are, the ledger's order unit -> community), and each side is its owner (graphview.party_owners) with the party organizations it owns, or the organization itself when it has no owner (a 区委, a joint branch): unit names it then
+// @returns community, unit, unit_org, since, street -- one row per pair of organizations; the two sides are told apart as graphmodel.graphview.pairing_sides does (the community side is the organization a community owns; when neither or both are, the ledger's order unit -> community), and each side is its owner (graphview.party_owners) with the party organizations it owns, or the organization itself when it has no owner (a 区委, a joint branch): unit names it then
 // @agrees graphmodel.analysis.gaps rule dormant_pairing
 WITH $as_of AS day, toString(date($as_of) - duration({days: $period_days})) AS start
 MATCH (a:PartyOrg)-[p:PAIRED_WITH]->(b:PartyOrg)

@@ -3,7 +3,7 @@
 // @en Pairings active on a date that end before a given date: the ones to renew
 // @param as_of: date = 2023-06-30 -- the pairing is active on this date (since <= as_of < until)
 // @param before: date = 2024-12-31 -- it ends (until) before this date
-// @returns unit_side, unit_org, community_side, community_org, kind, since, until, days_left, agreement -- community_org is the organization owned by a community, unit_org the other (when neither or both are, the ledger's order: unit -> community), as graphmodel.analysis.ties.Pairing tells them apart; unit_side and community_side are their owners (graphview.party_owners: the one Street, Community, MemberUnit or SocialOrg each BELONGS_TO), empty for one that belongs to none or to several; days_left counts from as_of to until
+// @returns unit_side, unit_org, community_side, community_org, kind, since, until, days_left, agreement -- community_org is the organization owned by a community, unit_org the other (when neither or both are, the ledger's order: unit -> community), as graphmodel.graphview.pairing_sides tells them apart; unit_side and community_side are their owners (graphview.party_owners: the one Street, Community, MemberUnit or SocialOrg each BELONGS_TO), empty for one that belongs to none or to several; days_left counts from as_of to until
 // @agrees graphmodel.analysis.ties.Ties (pairings, with Pairing.unit_org and community_org)
 MATCH (a:PartyOrg)-[p:PAIRED_WITH]->(b:PartyOrg)
 WHERE p.until IS NOT NULL AND p.until < $before
