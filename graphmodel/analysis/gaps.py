@@ -9,9 +9,10 @@ Shared definitions:
 
 - *in force*: a dated tie with ``since <= as_of < until`` (``network.is_active``; a missing
   ``since`` means since always, a missing ``until`` means open-ended).
-- *a community's (unit's) party organizations*: the ``PartyOrg`` nodes that ``BELONGS_TO`` it;
-  a community or unit is paired when any of them has a ``PAIRED_WITH`` in force, in either
-  direction.
+- *a community's (unit's) party organizations*: the ``PartyOrg`` nodes it owns
+  (``graphview.party_owners``: those that ``BELONGS_TO`` it and to no other street,
+  community, unit or social organization; ``Ties.party_orgs``); a community or unit is paired
+  when any of them has a ``PAIRED_WITH`` in force, in either direction.
 - *where a record sits*: ``network.street_of`` (a community by ``PART_OF``, a unit by
   ``LOCATED_IN``, a committee by its first covered area), and the street's ``PART_OF`` district.
 """
