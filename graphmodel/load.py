@@ -34,6 +34,7 @@ from graphmodel.ledger.rejects import default_rejects_path, write_rejects
 from graphmodel.resources import package_dir
 from graphmodel.store.base import LoadRecord, Store
 from graphmodel.sync import SyncPlan
+from graphmodel.vocabulary import DEFAULT_LANG
 
 __all__ = ["LoadProgress", "LoadReport", "default_ledger", "load"]
 
@@ -76,8 +77,9 @@ class LoadReport:
         """True when no row was rejected (warnings allowed)."""
         return self.rejected == 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict with stable field names (the ``--json`` form)."""
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """Plain dict with stable field names (the ``--json`` form); the problems' messages
+        in ``lang``."""
         return {
             "paths": self.paths,
             "ok": self.ok,
@@ -99,7 +101,7 @@ class LoadReport:
                 }
                 for t in self.tables
             ],
-            "problems": [p.to_dict() for p in self.problems],
+            "problems": [p.to_dict(lang) for p in self.problems],
         }
 
 
@@ -118,16 +120,18 @@ def load(
     dry_run: bool = False,
     rejects: str | os.PathLike[str] | None = None,
     progress: LoadProgress | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> LoadReport:
     """Read the ledgers at ``paths``, validate them against the graph in ``store`` as the
     other ledgers have it, and sync the store to them in one transaction (see the module
     docstring for what is written, and ``graphmodel.sync`` for what syncing means).
 
     Raises ``LedgerError`` when a ledger cannot be read at all; ``StoreError`` when the store
-    cannot be read or written (nothing is written then).
+    cannot be read or written (nothing is written then). The rejects file says the problems
+    in ``lang``.
     """
     paths = list(paths)
-    options = _Options(strict, dry_run, rejects, progress)
+    options = _Options(strict, dry_run, rejects, progress, lang)
     if not dry_run and store.exists:
         name = sync.ledger_name(paths)
         digest = sync.ledger_hash(sync.ledger_files(paths))
@@ -158,6 +162,7 @@ class _Options:
     dry_run: bool
     rejects: str | os.PathLike[str] | None
     progress: LoadProgress | None
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,8 @@ def _load(ledger: Ledger, store: Store, options: _Options, prepared: _Prepared) 
     rejects = options.rejects
     if result.rejected and (rejects is not None or not (options.strict or options.dry_run)):
         target = Path(rejects) if rejects is not None else default_rejects_path(ledger)
-        report.rejects = str(write_rejects(result.rejected, target, ledger.paths))
+        written = write_rejects(result.rejected, target, ledger.paths, options.lang)
+        report.rejects = str(written)
     if options.dry_run or (options.strict and result.rejected):
         return report
     if not len(batch) and not plan.changes:

@@ -37,9 +37,16 @@ __all__ = [
     "error_text",
     "gap_message",
     "label_name",
+    "ledger_origin",
     "name",
     "os_reason",
     "place_name",
+    "problem_keys",
+    "problem_message",
+    "problem_reason",
+    "problem_value",
+    "problem_where",
+    "problem_words",
     "proposal_reason",
     "resolve_lang",
     "rule_name",
@@ -2091,3 +2098,329 @@ _STATUS: dict[str, tuple[str, str]] = {
 }
 """The status lines of commands that are not tables (the local Neo4j server, the guide
 server) and the prefixes of error and warning lines, by code: (Chinese, English)."""
+
+
+# --- Ledger problem lines (issue 13) -------------------------------------------------------
+# A ledger ``Problem`` carries a code (kind ``problem``: its short term), a ``detail`` naming
+# which message of that code it is, and the message's parameters: values, accepted choices,
+# referenced names, suggested near matches, origins of other rows. ``problem_message`` renders
+# them; ``problem_where`` renders the file, sheet, row and column.
+
+
+def problem_message(
+    code: str, detail: str, params: Mapping[str, Any], lang: str, table: str = ""
+) -> str:
+    """The message of a ledger problem of ``code`` (and ``detail``, ``""`` for the plain one)
+    from its ``params``, in ``lang``; ``table`` is the ledger table the problem is in, whose
+    column names the parameters may give.
+
+    >>> params = {"labels": ["Community", "PartyOrg"], "value": "清水和社区", "near": ["清水河社区"]}
+    >>> problem_message("dangling_ref", "near", params, "zh")
+    '找不到编号或名称为「清水和社区」的社区/党组织；您要找的是不是「清水河社区」？'
+    >>> problem_message("dangling_ref", "near", params, "en")
+    "no community / party organization has the id or name '清水和社区'; did you mean '清水河社区'?"
+    """
+    key = f"{code}.{detail}" if detail else code
+    values = {k: _problem_param(k, v, table, lang) for k, v in params.items()}
+    return _PROBLEM_MESSAGES[lang][key].format(**values)
+
+
+def problem_reason(
+    code: str, detail: str, params: Mapping[str, Any], lang: str, table: str = ""
+) -> str:
+    """The problem's term (kind ``problem``) and its message, in ``lang``.
+
+    >>> problem_reason("bad_date", "", {}, "zh"), problem_reason("bad_date", "", {}, "en")
+    ('【日期格式错误】不是日期，请写成 2023-05-01、2023/5/1 或 2023年5月1日', 'not a date: not a date; write 2023-05-01, 2023/5/1 or 2023年5月1日')
+    """
+    term = name("problem", code, lang)
+    message = problem_message(code, detail, params, lang, table)
+    return f"【{term}】{message}" if lang == "zh" else f"{term}: {message}"
+
+
+def problem_where(file: str, sheet: str, row: int, column: str, lang: str) -> str:
+    """Where a problem is: ``file[:sheet]``, then the row (as the spreadsheet numbers it) and
+    the column header, as far as the problem has them.
+
+    >>> problem_where("台账.xlsx", "社区", 5, "类型", "zh")
+    '台账.xlsx:社区 第5行「类型」列'
+    >>> problem_where("communities.csv", "", 5, "kind", "en")
+    'communities.csv row 5 column kind'
+    """
+    m = _PROBLEM_WORDS[lang]
+    text = file + (f":{sheet}" if sheet else "")
+    if row:
+        text += m["row"].format(row=row)
+    if column:
+        text += m["column"].format(column=column)
+    return text
+
+
+def problem_value(value: str, lang: str) -> str:
+    """A cell's value as a problem line shows it after the column (``「科研院所」``,
+    `` '科研院所'``); nothing for an empty cell."""
+    return _PROBLEM_WORDS[lang]["value"].format(value=value) if value else ""
+
+
+def ledger_origin(origin: str, lang: str) -> str:
+    """Where a ledger row was read (``communities.csv row 7``, a record's ``source``) as
+    ``lang`` says it: ``communities.csv 第7行``. Other text is left as it is.
+
+    >>> ledger_origin("台账.xlsx:社区 row 3", "zh"), ledger_origin("台账.xlsx:社区 row 3", "en")
+    ('台账.xlsx:社区 第3行', '台账.xlsx:社区 row 3')
+    """
+    match = _ORIGIN.fullmatch(origin)
+    if not match:
+        return origin
+    return match[1] + _PROBLEM_WORDS[lang]["row"].format(row=match[2])
+
+
+def problem_words(lang: str) -> dict[str, str]:
+    """The fixed words around ledger problems (the rejects file's columns and note)."""
+    return _PROBLEM_WORDS[lang]
+
+
+def problem_keys(lang: str) -> tuple[str, ...]:
+    """Every ``code`` and ``code.detail`` with a message in ``lang`` (the completeness test)."""
+    return tuple(_PROBLEM_MESSAGES[lang])
+
+
+def _problem_param(key: str, value: Any, table: str, lang: str) -> Any:
+    """One parameter as the messages show it: labels by their names, columns and tables of the
+    ledger by their headers and sheet names in ``lang``, lists joined."""
+    m = _PROBLEM_WORDS[lang]
+    if key in ("label", "other_label"):
+        return label_name(value, lang)
+    if key in ("labels", "other_labels"):
+        return m["slash"].join(label_name(v, lang) for v in value)
+    if key in ("column", "start", "end", "columns", "either"):
+        shown = [
+            _ledger_header(table, c, lang)
+            for c in ([value] if key in ("column", "start", "end") else value)
+        ]
+        if key == "either":
+            return m["or"].join(m["quote"].format(value=v) for v in shown)
+        return m["list"].join(shown)
+    if key == "tables":
+        return m["list"].join(_ledger_sheet(t, lang) for t in value)
+    if key == "near":
+        return m["or"].join(m["quote"].format(value=v) for v in value)
+    if key == "records":
+        return m["semicolon"].join(_problem_record(record, lang) for record in value)
+    if key == "origin":
+        return ledger_origin(value, lang)
+    if key == "origins":
+        return m["semicolon"].join(ledger_origin(v, lang) for v in value)
+    if key == "candidates":
+        return m["semicolon"].join(value)
+    if key == "headers":
+        return m["slash"].join(value)
+    if key == "type":
+        return tie_name(value, lang)
+    if isinstance(value, list):
+        return m["list"].join(str(v) for v in value)
+    if key in ("chars", "limit", "digits", "number", "max"):
+        return f"{value:,}"
+    return value
+
+
+def _ledger_header(table: str, column: str, lang: str) -> str:
+    """The header of a ledger column in ``lang`` (``ledger.template.header_name``)."""
+    from graphmodel.ledger.tables import table_for
+    from graphmodel.ledger.template import header_name
+
+    found = table_for(table)
+    columns = {c.name: c for c in found.columns} if found else {}
+    return header_name(columns[column], lang) if column in columns else column
+
+
+def _ledger_sheet(table: str, lang: str) -> str:
+    """The sheet name of a ledger table in ``lang`` (``ledger.template.sheet_name``)."""
+    from graphmodel.ledger.tables import table_for
+    from graphmodel.ledger.template import sheet_name
+
+    found = table_for(table)
+    return sheet_name(found, lang) if found else table
+
+
+def _problem_record(record: list[Any], lang: str) -> str:
+    """One record a name may mean: ``[id, label, origin, rejected]`` (origin ``store``: in the
+    store)."""
+    record_id, label, origin, rejected = record
+    m = _PROBLEM_WORDS[lang]
+    where = m["in_store"] if origin == "store" else ledger_origin(origin, lang)
+    if rejected:
+        where += m["rejected"]
+    return m["record"].format(id=record_id, label=label_name(label, lang), where=where)
+
+
+_ORIGIN = re.compile(r"(.+) row (\d+)")
+
+_PROBLEM_WORDS = {
+    "zh": {
+        "row": " 第{row}行",
+        "column": "「{column}」列",
+        "quote": "「{value}」",
+        "value": "「{value}」",
+        "or": "或",
+        "slash": "/",
+        "list": "、",
+        "semicolon": "；",
+        "record": "{id}（{label}，{where}）",
+        "in_store": "库中已有",
+        "rejected": "，已被拒",
+        "line": "{where}{value}：{reason}",
+        "cell": "「{column}」列{value}：{reason}",
+        "origin_header": "原位置",
+        "problem_header": "问题",
+        "no_rejects": "没有被拒绝的行",
+        "notes_sheet": "说明",
+    },
+    "en": {
+        "row": " row {row}",
+        "column": " column {column}",
+        "quote": "'{value}'",
+        "value": " '{value}'",
+        "or": " or ",
+        "slash": " / ",
+        "list": ", ",
+        "semicolon": "; ",
+        "record": "{id} ({label}, {where})",
+        "in_store": "in the store",
+        "rejected": ", rejected",
+        "line": "{where}{value}: {reason}",
+        "cell": "{column}{value}: {reason}",
+        "origin_header": "origin",
+        "problem_header": "problem",
+        "no_rejects": "no rejected rows",
+        "notes_sheet": "notes",
+    },
+}
+
+_PROBLEM_MESSAGES = {
+    "zh": {
+        "bad_text.too_long": "共{chars}个字符，超过一个单元格最多能容纳的{limit}个",
+        "bad_text.control": "第{at}个字符是控制字符 {char}，请删除",
+        "missing_required": "「{column}」为必填项，不能为空",
+        "missing_required.no_column": "「{column}」为必填项；工作表中没有这一列（表头可写作：{headers}）",
+        "missing_required.either": "{either}至少填写一项：任一项都能确定这一行",
+        "bad_choice": "「{value}」不在其中，可选值为：{choices}",
+        "bad_int": "应为整数，如 1234 或 1,234",
+        "bad_int.fraction": "应为整数",
+        "bad_int.yes_no": "应为整数，而不是是/否",
+        "bad_int.commas": "应为一个整数；逗号只能用于每三位分隔（1,234），不能分隔几个数",
+        "bad_int.negative": "应为 0 或更大的数，不能为负数",
+        "out_of_range": "{number}超过了计数的上限（{max}）",
+        "out_of_range.digits": "共{digits}位数字，超过了计数的上限（{max}）",
+        "bad_bool": "应为是或否：是/否、true/false、1/0、y/n",
+        "bad_date": "不是日期，请写成 2023-05-01、2023/5/1 或 2023年5月1日",
+        "bad_date.serial": "这个数字不是 Excel 日期",
+        "bad_date.unreal": "{year}年{month}月{day}日不是真实存在的日期，请写成 2023-05-01",
+        "date_order": "{end}（{last}）早于{start}（{first}）",
+        "duplicate_id": "「{id}」已是{origin}的编号",
+        "duplicate_id.derived": (
+            "「{id}」已是{origin}的编号（未填编号的行以“类型:名称”为编号）；"
+            "请在「{header}」列给这些行填写编号"
+        ),
+        "duplicate_id.store": "「{id}」已是库中一个{label}的编号",
+        "duplicate_id.created": (
+            "「{owner}」没有党组织，而要为它新建的编号「{id}」已被一个{label}占用；"
+            "请在党组织表中登记它的党组织"
+        ),
+        "duplicate_relationship": "与{origin}是同一项{type}",
+        "duplicate_relationship.pairing": (
+            "与{origin}是同一项{type}；请给两项结对不同的编号或开始日期"
+        ),
+        "dangling_ref": "找不到编号或名称为「{value}」的{labels}",
+        "dangling_ref.near": "找不到编号或名称为「{value}」的{labels}；您要找的是不是{near}？",
+        "dangling_ref.other": "找不到编号或名称为「{value}」的{labels}；它是{other_labels}，本列不接受",
+        "ambiguous_name": "有{n}条{labels}记录名为「{value}」，请改用编号：{records}",
+        "rejected_ref": "「{value}」所在的行已被拒（{origins}）；改好那一行后两行一起重新载入",
+        "rejected_ref.party_org": (
+            "「{owner}」的党组织所在的行已被拒（{origin}）；改好那一行后两行一起重新载入"
+        ),
+        "ambiguous_party_org": (
+            "「{owner}」有{n}个党组织，且没有一个领导其他的；请用编号指明其中一个：{candidates}"
+        ),
+        "party_org_mismatch": "「{org}」不是「{unit}」的党组织；请填该单位自己的党组织，或只填其中一项",
+        "self_ref": "「{value}」就是这一行本身",
+        "self_ref.party_org": "单位和社区是同一个党组织「{org}」",
+        "unknown_table.sheet": "工作表「{name}」不是任何一张表，已跳过；表有：{tables}",
+        "unknown_table.file": "文件名「{name}」不是任何一张表，已跳过；表有：{tables}",
+        "unknown_column": "未知列，其内容不载入；本表的列有：{headers}",
+        "unknown_column.unlabeled": "没有表头的列中有{n}个单元格，已忽略",
+        "duplicate_column": "第二个「{column}」列，已忽略；第一个是「{first}」",
+        "personal_column": "这一列能识别个人，不予保存：只记录组织和数量，不记录具体的人",
+    },
+    "en": {
+        "bad_text.too_long": "{chars} characters, over the {limit} a cell may hold",
+        "bad_text.control": "control character {char} at character {at}; delete it",
+        "missing_required": "'{column}' is required",
+        "missing_required.no_column": "'{column}' is required; the sheet has no column {headers}",
+        "missing_required.either": "{either} is required ({headers}): either identifies the row",
+        "bad_choice": "'{value}' is not one of {choices}",
+        "bad_int": "expected a whole number, e.g. 1234 or 1,234",
+        "bad_int.fraction": "expected a whole number",
+        "bad_int.yes_no": "expected a whole number, not a yes/no value",
+        "bad_int.commas": (
+            "expected one whole number; commas only between groups of three digits (1,234), "
+            "not between several numbers"
+        ),
+        "bad_int.negative": "expected a count of 0 or more",
+        "out_of_range": "{number} is over the most a count can be ({max})",
+        "out_of_range.digits": "{digits} digits, over the most a count can be ({max})",
+        "bad_bool": "expected yes or no: 是/否, true/false, 1/0, y/n",
+        "bad_date": "not a date; write 2023-05-01, 2023/5/1 or 2023年5月1日",
+        "bad_date.serial": "a number that is not an Excel date",
+        "bad_date.unreal": "{date} is not a real date; write 2023-05-01",
+        "date_order": "{end} {last} is before {start} {first}",
+        "duplicate_id": "'{id}' is already the id of {origin}",
+        "duplicate_id.derived": (
+            "'{id}' is already the id of {origin} (a row without an id gets <Label>:<name>); "
+            "give these rows ids in the '{header}' column"
+        ),
+        "duplicate_id.store": "'{id}' is the id of a {label} in the store",
+        "duplicate_id.created": (
+            "'{owner}' has no party organization, and the id '{id}' that would be created for "
+            "it is taken by a {label}; add its party organization to party_orgs"
+        ),
+        "duplicate_relationship": "the same {type} as {origin}",
+        "duplicate_relationship.pairing": (
+            "the same {type} as {origin}; give the pairings different ids or since dates"
+        ),
+        "dangling_ref": "no {labels} has the id or name '{value}'",
+        "dangling_ref.near": "no {labels} has the id or name '{value}'; did you mean {near}?",
+        "dangling_ref.other": (
+            "no {labels} has the id or name '{value}'; it names a {other_labels}, which this "
+            "column does not take"
+        ),
+        "ambiguous_name": "{n} records of {labels} are named '{value}'; use one of their ids: {records}",
+        "rejected_ref": (
+            "'{value}' is a rejected row ({origins}); fix that row and reload both, this one "
+            "loads with it"
+        ),
+        "rejected_ref.party_org": (
+            "the party organization of '{owner}' is a rejected row ({origin}); fix that row and "
+            "reload both"
+        ),
+        "ambiguous_party_org": (
+            "'{owner}' has {n} party organizations and none leads the others; name one of them "
+            "by id: {candidates}"
+        ),
+        "party_org_mismatch": (
+            "'{org}' is not a party organization of '{unit}'; name the unit's own, or only one "
+            "of the two"
+        ),
+        "self_ref": "'{value}' is this row itself",
+        "self_ref.party_org": "unit and community are the same party organization '{org}'",
+        "unknown_table.sheet": "sheet '{name}' names no table, skipped; tables are {tables}",
+        "unknown_table.file": "file name '{name}' names no table, skipped; tables are {tables}",
+        "unknown_column": "unknown column, its cells are ignored; columns: {columns}",
+        "unknown_column.unlabeled": "{n} cells in columns without a header are ignored",
+        "duplicate_column": "a second '{column}' column, ignored; the first is '{first}'",
+        "personal_column": (
+            "this column identifies people and is not stored: the privacy rule is "
+            "organizations and counts only, never named individuals"
+        ),
+    },
+}

@@ -7,6 +7,7 @@ The ledgers are those of ``test_ledger_validate``: the GBK ledger loads whole (1
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -52,16 +53,17 @@ def test_faults_are_listed_valid_rows_load_and_the_exit_code_is_1(tmp_path, faul
     assert "问题 (11):" in result.output
     assert "警告 (1):" in result.output
     for where in (
-        "streets.csv row 4 column district '西城区': 找不到引用对象",
-        "communities.csv row 6 column id 'C-ZD': 重复编号 duplicate id",
-        "communities.csv row 10 column name: 缺少必填项",
-        "units.csv row 4 column sector '科研所': 不在可选值中",
-        "pairings.csv row 4 column since '2021-13-01': 日期格式错误",
-        "pairings.csv row 5 column community '和平社区': 名称不唯一",
-        "units.csv column 联系人: 个人信息不保存 this column identifies people and is not stored: "
-        "the privacy rule is organizations and counts only, never named individuals",
+        "streets.csv 第4行「district」列「西城区」：【找不到引用对象】找不到编号或名称为「西城区」的区；"
+        "您要找的是不是「东城区」？",
+        "communities.csv 第6行「id」列「C-ZD」：【重复编号】「C-ZD」已是communities.csv 第2行的编号",
+        "communities.csv 第10行「name」列：【缺少必填项】「名称」为必填项",
+        "units.csv 第4行「sector」列「科研所」：【不在可选值中】",
+        "pairings.csv 第4行「since」列「2021-13-01」：【日期格式错误】",
+        "pairings.csv 第5行「community」列「和平社区」：【名称不唯一】",
+        "units.csv「联系人」列：【个人信息不保存】这一列能识别个人，不予保存",
     ):
         assert where in result.output
+    assert not re.search("[a-z]{3,}", _problem_lines(result.output).replace(str(faults), ""))
     assert "已将 16 个节点、20 条关系载入" in result.output
     rejects = tmp_path / "faults.rejects"
     assert f"11 行被拒，已写入 {rejects}；改好后运行：graphmodel load" in (result.output)
@@ -91,6 +93,30 @@ def test_json_report(tmp_path, faults):
         "2021-13-01",
         "error",
     )
+
+
+def _problem_lines(output: str) -> str:
+    """The problem lines of ``load``'s output without their file names and column headers
+    (the ledger's own words) and the ids and values quoted from it."""
+    lines = [line for line in output.splitlines() if line.startswith("  ")]
+    text = "\n".join(re.sub(r"[\w/.-]+\.csv", "", line) for line in lines)
+    text = re.sub("(one of|可选值为：).*", "", text)  # the accepted values, as the schema has them
+    return re.sub("「[^」]*」|'[^']*'|<[^>]*>", "", text)
+
+
+def test_problem_lines_speak_english_when_asked(tmp_path, faults):
+    result = run("load", faults, "--db", tmp_path / "g.db", "--dry-run", "--lang", "en")
+    assert result.exit_code == 1
+    for where in (
+        "streets.csv row 4 column district '西城区': reference to nothing: no district has the id "
+        "or name '西城区'; did you mean '东城区'?",
+        "communities.csv row 10 column name: missing required value: 'name' is required",
+        "units.csv column 联系人: personal data not stored: this column identifies people",
+    ):
+        assert where in result.output
+    lines = _problem_lines(result.output)
+    assert "row 6 column id" in lines
+    assert not re.search("[\u4e00-\u9fff]", lines.replace("联系人", "")), lines
 
 
 def test_strict_loads_nothing(tmp_path, faults):

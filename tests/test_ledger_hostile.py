@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from graphmodel.cli import main
-from graphmodel.ledger.values import MAX_COUNT, OutOfRange, parse_int
+from graphmodel.ledger.values import MAX_COUNT, BadValue, parse_int
 from graphmodel.load import load
 from graphmodel.store import EmbeddedStore
 
@@ -64,8 +64,9 @@ def test_a_list_of_numbers_is_not_one_number(raw):
 
 @pytest.mark.parametrize("raw", ["12345678901234567890123456", 2**63, MAX_COUNT + 1, 1e30])
 def test_counts_beyond_the_range_are_out_of_range(raw):
-    with pytest.raises(OutOfRange):
+    with pytest.raises(BadValue) as raised:
         parse_int(raw)
+    assert raised.value.code == "out_of_range"
 
 
 def test_hostile_cells_are_row_problems(tmp_path):

@@ -91,7 +91,9 @@ def test_the_csv_rejects_folder_keeps_headers_and_says_what_is_wrong(tmp_path):
     ]
     assert [r[0] for r in rows[1:]] == ["C-ZD", "C-XJ", "C-X"]
     assert rows[1][-2] == "communities.csv row 6"
-    assert rows[1][-1].startswith("id 'C-ZD': 重复编号 duplicate id")
+    assert rows[1][-1].startswith(
+        "「id」列「C-ZD」：【重复编号】「C-ZD」已是communities.csv 第2行的编号"
+    )
 
 
 def test_fixed_csv_rejects_load_on_top_of_the_first_load(tmp_path):
@@ -142,7 +144,9 @@ def test_an_xlsx_ledger_gets_an_xlsx_rejects_workbook_that_reloads(tmp_path):
     rows = [list(r) for r in rejects["社区"].iter_rows(values_only=True)]
     assert rows[0] == ["编号", "社区名称", "所属街道", "类型", ORIGIN_HEADER, PROBLEM_HEADER]
     assert rows[1][:5] == ["C-ZJL", "赵家楼社区", "建国门街道", "居委会", "台账.xlsx:社区 row 3"]
-    assert "不在可选值中 '居委会' is not an accepted value; accepted: 社区、村" in rows[1][5]
+    assert (
+        rows[1][5] == "「类型」列「居委会」：【不在可选值中】「居委会」不在其中，可选值为：社区、村"
+    )
     rejects["社区"]["D2"] = "社区"
     rejects.save(report.rejects)
     again = load([report.rejects], EmbeddedStore(tmp_path / "g.json"))

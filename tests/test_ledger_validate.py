@@ -121,10 +121,19 @@ def test_every_fault_of_the_csv_ledger_is_reported_and_every_valid_row_kept():
 def test_messages_name_candidates_accepted_values_and_the_rejected_parent():
     result = validate(read_ledger([DATA / "faults"]))
     by_code = {p.code: p for p in result.errors}
-    assert "C-HP1 (Community, communities.csv row 7)" in by_code["ambiguous_name"].message
-    assert "C-HP2 (Community, communities.csv row 8)" in by_code["ambiguous_name"].message
+    assert "C-HP1 (community, communities.csv row 7)" in by_code["ambiguous_name"].message
+    assert "C-HP2 (community, communities.csv row 8)" in by_code["ambiguous_name"].message
     assert "科研院所" in by_code["bad_choice"].message
-    assert by_code["bad_choice"].reason.startswith("不在可选值中 ")
+    assert (
+        by_code["bad_choice"]
+        .reason()
+        .startswith("【不在可选值中】「科研所」不在其中，可选值为：机关、")
+    )
+    assert (
+        by_code["bad_choice"]
+        .reason("en")
+        .startswith("not an accepted value: '科研所' is not one of 机关, ")
+    )
     cascade = [p for p in result.errors if p.code == "rejected_ref"]
     assert {p.message.split("(")[1].split(")")[0] for p in cascade} == {
         "streets.csv row 4",
@@ -288,7 +297,7 @@ def test_references_resolve_against_the_store_and_ids_are_graph_wide(tmp_path):
     )
     result = validate(read_ledger([ledger]), existing)
     assert [(p.row, p.code, p.value) for p in result.errors] == [(3, "duplicate_id", "X-1")]
-    assert "is the id of a Grid in the store" in result.errors[0].message
+    assert "is the id of a grid in the store" in result.errors[0].message
     (pairing,) = [e for e in result.batch.edges if e.type == "PAIRED_WITH"]
     # the community's party organization is the store's; the unit's is created
     assert (pairing.start, pairing.end, pairing.key) == ("U-A#党组织", "PO-QL", "2022-03-01")
@@ -311,9 +320,7 @@ def test_duplicate_relationship_rows_and_a_wrong_label(tmp_path):
         (4, "member", "dangling_ref"),
     ]
     assert "memberships.csv row 2" in result.errors[0].message
-    assert "it names a Community (社区), which this column does not take" in (
-        result.errors[1].message
-    )
+    assert "it names a community, which this column does not take" in (result.errors[1].message)
     (member,) = [e for e in result.batch.edges if e.type == "MEMBER_OF"]
     assert member.props["role"] == "成员单位"
 

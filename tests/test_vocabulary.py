@@ -361,3 +361,42 @@ def test_an_error_is_worded_in_each_language_and_str_is_english():
     assert "社区/街道" in vocabulary.error_text(near, "zh")
     assert "站东社区、站东街道" in vocabulary.error_text(near, "zh")
     assert "Community/Street" in str(near) or "community/street" in str(near)
+
+
+def _problem_calls() -> set[tuple[str, str]]:
+    """Every (code, detail) a ledger problem is made with in the package: the literal first
+    arguments of ``BadValue(...)`` and ``item.problem(...)``, and the code and ``detail=`` of
+    ``Problem(...)``."""
+    found = set()
+    for path in (PACKAGE / "ledger").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+            if called in ("BadValue", "problem") and args and isinstance(args[0], str):
+                detail = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
+                found.add((args[0], detail))
+            elif called == "Problem" and args and isinstance(args[0], str):
+                keywords = {k.arg: k.value for k in node.keywords}
+                detail = keywords.get("detail", ast.Constant(""))
+                if isinstance(detail, ast.Constant):  # else a variable: checked by the tests
+                    found.add((args[0], detail.value))
+    return found
+
+
+def test_every_ledger_problem_has_a_term_and_a_message_in_both_languages():
+    from graphmodel.ledger.problems import ERRORS, WARNINGS
+    from graphmodel.vocabulary import problem_keys
+
+    for lang in LANGS:
+        assert set(codes("problem", lang)) == set(ERRORS + WARNINGS), lang
+    assert set(problem_keys("zh")) == set(problem_keys("en"))
+    keys = set(problem_keys("zh"))
+    for code in ERRORS + WARNINGS:
+        assert any(k == code or k.startswith(code + ".") for k in keys), code
+    made = _problem_calls()
+    assert len(made) > 20, made  # the scan finds the calls
+    missing = {(c, d) for c, d in made if (f"{c}.{d}" if d else c) not in keys}
+    assert not missing, f"problems made with no message: {missing}"

@@ -65,12 +65,19 @@ def load_cmd(
     from graphmodel.load import default_ledger, load
 
     paths = list(ledgers) or [str(default_ledger())]
+    lang = cli_lang()
     with open_store(store_config) as store, _progress(disabled=as_json) as progress:
         report = load(
-            paths, store, strict=strict, dry_run=dry_run, rejects=rejects, progress=progress
+            paths,
+            store,
+            strict=strict,
+            dry_run=dry_run,
+            rejects=rejects,
+            progress=progress,
+            lang=lang,
         )
     if as_json:
-        emit_json(report.to_dict())
+        emit_json(report.to_dict(lang))
     else:
         _render(report, store_config)
     if not report.ok:
@@ -184,7 +191,8 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
         if found:
             console.print(f"{w[key]} ({len(found)}):", style="bold")
             for problem in found:
-                console.print(f"  {terminal_text(problem)}", markup=False, soft_wrap=True)
+                line = terminal_text(problem.text(lang))
+                console.print(f"  {line}", markup=False, soft_wrap=True)
     where = str(config.db_path) if config.store == "embedded" else "Neo4j"
     if config.store == "neo4j" and config.uri:
         where += f" ({config.uri})"
@@ -192,7 +200,8 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
     if changes is not None and (report.loaded or report.dry_run) and changes.tables:
         title = w["load_changes_title"] + (w["load_changes_dry"] if report.dry_run else "")
         changed = [
-            (name, t.added, t.changed, t.removed) for name, t in sorted(changes.tables.items())
+            (_kind_name(name, lang), t.added, t.changed, t.removed)
+            for name, t in sorted(changes.tables.items())
         ]
         print_table(
             title,
@@ -228,6 +237,14 @@ def _render(report: LoadReport, config: StoreConfig) -> None:
         if report.loaded:
             text += w["load_fix"].format(path=report.rejects)
         console.print(text)
+
+
+def _kind_name(kind: str, lang: str) -> str:
+    """A node label or relationship type, as the vocabulary names it."""
+    from graphmodel.schema import LABELS
+    from graphmodel.vocabulary import label_name, tie_name
+
+    return label_name(kind, lang) if kind in LABELS else tie_name(kind, lang)
 
 
 def _totals(changes: SyncPlan, template: str) -> str:

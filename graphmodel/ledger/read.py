@@ -52,10 +52,6 @@ from graphmodel.tabular import unguard
 __all__ = ["Ledger", "Row", "Sheet", "read_csv", "read_ledger", "read_workbook"]
 
 HEADER_SEARCH_ROWS = 10
-PERSONAL_MESSAGE = (
-    "this column identifies people and is not stored: the privacy rule is organizations and "
-    "counts only, never named individuals"
-)
 _META = {normalize(h) for h in (PROBLEM_HEADER, ORIGIN_HEADER, *ROW_NUMBER_HEADERS)}
 
 
@@ -228,15 +224,10 @@ def read_workbook(path: Path, ledger: Ledger) -> None:
 def _table(path: Path, name: str, sheet: str, ledger: Ledger) -> Table | None:
     table = table_for(name)
     if table is None:
-        what = f"sheet '{sheet}'" if sheet else f"file name '{path.name}'"
+        detail, what = ("sheet", sheet) if sheet else ("file", path.name)
+        params = {"name": what, "tables": [t.name for t in TABLES]}
         ledger.warnings.append(
-            Problem(
-                "unknown_table",
-                f"unknown table: {what} names no table, skipped; tables are "
-                + ", ".join(t.name for t in TABLES),
-                str(path),
-                sheet,
-            )
+            Problem("unknown_table", str(path), sheet, detail=detail, params=params)
         )
     return table
 
@@ -349,9 +340,15 @@ def _read_rows(
             origin = cell_text(cells[origin_at])
         result.rows.append(Row(number, cells, origin))
     if unlabeled:
-        message = f"{unlabeled} cells in columns without a header are ignored"
         ledger.warnings.append(
-            Problem("unknown_column", message, result.file, sheet, 0, "", "", table.name)
+            Problem(
+                "unknown_column",
+                result.file,
+                sheet,
+                table=table.name,
+                detail="unlabeled",
+                params={"n": unlabeled},
+            )
         )
     ledger.sheets.append(result)
 
@@ -368,22 +365,19 @@ def _columns(sheet: Sheet, ledger: Ledger) -> int | None:
                 origin_at = index
             continue
         column = sheet.table.column_for(header)
+        params: dict[str, Any] = {}
         if column is None and is_personal(header):
-            code, message = "personal_column", PERSONAL_MESSAGE
+            code = "personal_column"
         elif column is None:
-            code, message = "unknown_column", "unknown column, its cells are ignored; columns: "
-            message += ", ".join(c.name for c in sheet.table.columns)
+            code, params = "unknown_column", {"columns": [c.name for c in sheet.table.columns]}
         elif column.name in sheet.columns:
             code = "duplicate_column"
-            message = (
-                f"a second '{column.name}' column, ignored; the first is "
-                f"'{sheet.header(column.name)}'"
-            )
+            params = {"column": column.name, "first": sheet.header(column.name)}
         else:
             sheet.columns[column.name] = index
             continue
         ledger.warnings.append(
-            Problem(code, message, sheet.file, sheet.sheet, 0, header, "", sheet.table.name)
+            Problem(code, sheet.file, sheet.sheet, 0, header, "", sheet.table.name, params=params)
         )
     return origin_at
 

@@ -6,7 +6,9 @@ files (the original file names, or the sheet names plus ``.csv``) in UTF-8 with 
 Excel opens correctly. Each keeps the original headers and cells, and adds two columns the
 reader understands: ``原位置 origin`` (where the row was first read; it stays the row's default
 ``source`` when the rejects are loaded) and ``问题 problem`` (everything wrong with the row,
-one problem per line). Rows of several files with the same name (``load A B``) share one
+one problem per line, in the command line's language: ``Problem.cell_text``). The two
+headers are the same in either language, so that a rejects file loads whatever language
+wrote it. Rows of several files with the same name (``load A B``) share one
 output table whose headers are the union of theirs.
 
 The default path sits beside the first ledger: ``台账.xlsx`` -> ``台账.rejects.xlsx``, the
@@ -32,6 +34,7 @@ from graphmodel.ledger.tables import ORIGIN_HEADER, PROBLEM_HEADER, normalize
 from graphmodel.ledger.validate import RejectedRow
 from graphmodel.tabular import MAX_SHEET_NAME, write_csv, write_xlsx
 from graphmodel.tabular import Sheet as OutSheet
+from graphmodel.vocabulary import DEFAULT_LANG, problem_words
 
 __all__ = ["default_rejects_path", "write_rejects"]
 
@@ -51,19 +54,23 @@ def default_rejects_path(ledger: Ledger) -> Path:
 
 
 def write_rejects(
-    rejected: Iterable[RejectedRow], path: str | Path, inputs: Sequence[Path] = ()
+    rejected: Iterable[RejectedRow],
+    path: str | Path,
+    inputs: Sequence[Path] = (),
+    lang: str = DEFAULT_LANG,
 ) -> Path:
-    """Write ``rejected`` to ``path`` (a workbook or a folder of CSV, by its suffix).
+    """Write ``rejected`` to ``path`` (a workbook or a folder of CSV, by its suffix), the
+    problems said in ``lang``.
 
     ``inputs`` are the ledgers being loaded: ``path`` may be none of them, nor a folder
     holding one. Raises ``LedgerError`` when ``path`` would replace anything but an earlier
     rejects file (see the module docstring) or cannot be written."""
     path = Path(path)
     _refuse_inputs(path, inputs)
-    tables = _tables(rejected, xlsx=path.suffix.lower() == ".xlsx")
+    tables = _tables(rejected, lang, xlsx=path.suffix.lower() == ".xlsx")
     try:
         if path.suffix.lower() == ".xlsx":
-            _write_workbook(tables, path)
+            _write_workbook(tables, path, lang)
         else:
             _write_folder(tables, path)
     except LedgerError:
@@ -84,7 +91,8 @@ def _refuse_inputs(path: Path, inputs: Sequence[Path]) -> None:
 class _Output:
     """One output table: the union of its sources' headers, and its rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
         self.keys: list[tuple[str, str]] = []
         self.headers: list[str] = []
         self._rows: list[tuple[dict[tuple[str, str], Any], str, str]] = []
@@ -102,7 +110,7 @@ class _Output:
                 self.headers.append(header)
             if key not in cells and index < len(rejected.row.cells):
                 cells[key] = rejected.row.cells[index]
-        problems = "\n".join(_describe(p) for p in rejected.problems)
+        problems = "\n".join(p.cell_text(self.lang) for p in rejected.problems)
         self._rows.append((cells, rejected.row.origin, problems))
 
     @property
@@ -111,12 +119,7 @@ class _Output:
         return [[cells.get(k) for k in self.keys] + [o, p] for cells, o, p in self._rows]
 
 
-def _describe(problem: Any) -> str:
-    value = f" '{problem.value}'" if problem.value else ""
-    return f"{problem.column}{value}: {problem.reason}"
-
-
-def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output]:
+def _tables(rejected: Iterable[RejectedRow], lang: str, *, xlsx: bool) -> dict[str, _Output]:
     tables: dict[str, _Output] = {}
     for item in rejected:
         sheet = item.sheet
@@ -124,11 +127,11 @@ def _tables(rejected: Iterable[RejectedRow], *, xlsx: bool) -> dict[str, _Output
             name = (sheet.sheet or sheet.path.stem)[:MAX_SHEET_NAME]
         else:
             name = f"{sheet.sheet}.csv" if sheet.sheet else sheet.path.name
-        tables.setdefault(name, _Output()).add(sheet, item)
+        tables.setdefault(name, _Output(lang)).add(sheet, item)
     return tables
 
 
-def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
+def _write_workbook(tables: dict[str, _Output], path: Path, lang: str) -> None:
     if path.is_dir():
         raise LedgerError("rejects_workbook_folder", path=path)
     if path.exists() and not _is_rejects_workbook(path):
@@ -138,7 +141,8 @@ def _write_workbook(tables: dict[str, _Output], path: Path) -> None:
         for name, output in tables.items()
     ]
     if not sheets:
-        sheets = [OutSheet("说明", [PROBLEM_HEADER], [["没有被拒绝的行 no rejected rows"]])]
+        words = problem_words(lang)
+        sheets = [OutSheet(words["notes_sheet"], [PROBLEM_HEADER], [[words["no_rejects"]]])]
     write_xlsx(path, sheets)
 
 

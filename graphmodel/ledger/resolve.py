@@ -4,7 +4,8 @@ its column accepts; a unit or community named in a pairing stands for its party 
 The ``Index`` holds every record a reference may name: the nodes already in the store and the
 ledger's valid node rows (a ledger row replaces the store node with the same id). Rejected
 ledger rows are indexed apart, so that a reference to one is reported as such ("fix that row
-and both load") rather than as a missing record.
+and both load") rather than as a missing record. A reference to nothing carries the names
+closest to it (``suggest.closest``: 清水和社区 → 清水河社区) into its problem.
 
 Name lookup considers valid and rejected rows together: a name that two rows carry is
 ambiguous even if one of them is rejected, because fixing that row would make it so.
@@ -16,14 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmodel.ledger.problems import LABEL_ZH
 from graphmodel.schema import Label, Rel
 from graphmodel.suggest import closest
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Found", "Index", "Owners", "labels_text", "party_org_level"]
+__all__ = ["Found", "Index", "Owners", "party_org_level"]
 
 
 @dataclass(frozen=True)
@@ -85,47 +85,41 @@ class Index:
         found = self.by_name(name) + self.rejected_by_name(name)
         return any(f.origin != origin for f in found)
 
-    def resolve(self, value: str, labels: tuple[str, ...]) -> tuple[Found | None, str, str]:
-        """The record of ``labels`` that ``value`` names, or ``(None, code, message)``."""
+    def resolve(
+        self, value: str, labels: tuple[str, ...]
+    ) -> tuple[Found | None, str, str, dict[str, Any]]:
+        """The record of ``labels`` that ``value`` names, or ``None`` and the problem: its
+        code, detail and parameters (``ledger.problems.Problem``)."""
         found = self.valid.get(value)
         if found is not None and found.label in labels:
-            return found, "", ""
+            return found, "", "", {}
         rejected_ids = [f for f in self.rejected.get(value, ()) if f.label in labels]
         if rejected_ids and found is None:
-            return None, "rejected_ref", _rejected_message(value, rejected_ids)
+            return None, "rejected_ref", "", _rejected_params(value, rejected_ids)
         named = [f for f in self.by_name(value) if f.label in labels]
         rejected = [f for f in self.rejected_by_name(value) if f.label in labels]
         rejected = [f for f in rejected if f.id not in {n.id for n in named}]
         if len(named) == 1 and not rejected:
-            return named[0], "", ""
+            return named[0], "", "", {}
         if len(named) + len(rejected) > 1:
-            listed = "; ".join(
-                [f"{f.id} ({_where(f)})" for f in named]
-                + [f"{f.id} ({f.origin}, rejected)" for f in rejected]
-            )
-            return (
-                None,
-                "ambiguous_name",
-                (
-                    f"ambiguous name: {len(named) + len(rejected)} records of "
-                    f"{labels_text(labels)} are named '{value}'; use one of their ids: {listed}"
-                ),
-            )
+            records = [[f.id, f.label, f.origin, False] for f in named]
+            records += [[f.id, f.label, f.origin, True] for f in rejected]
+            params = {"n": len(records), "labels": list(labels), "value": value}
+            return None, "ambiguous_name", "", {**params, "records": records}
         if rejected:
-            return None, "rejected_ref", _rejected_message(value, rejected)
-        return None, "dangling_ref", self._missing(value, labels)
+            return None, "rejected_ref", "", _rejected_params(value, rejected)
+        detail, params = self._missing(value, labels)
+        return None, "dangling_ref", detail, params
 
-    def _missing(self, value: str, labels: tuple[str, ...]) -> str:
+    def _missing(self, value: str, labels: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+        """The detail and parameters of a reference to nothing: the labels of the records
+        that do carry the name, else the near matches of the name among ``labels``."""
+        params: dict[str, Any] = {"labels": list(labels), "value": value}
         other = [self.valid[value]] if value in self.valid else self.by_name(value)
-        message = f"no {labels_text(labels)} has the id or name '{value}'"
         if other:
-            kinds = ", ".join(sorted({f"{f.label} ({LABEL_ZH.get(f.label, '')})" for f in other}))
-            message += f"; it names a {kinds}, which this column does not take"
-            return message
+            return "other", {**params, "other_labels": sorted({f.label for f in other})}
         near = closest(value, self.names(labels), limit=3)
-        if near:
-            message += "; did you mean " + " or ".join(f"'{n}'" for n in near) + "?"
-        return message
+        return ("near", {**params, "near": near}) if near else ("", params)
 
     def names(self, labels: tuple[str, ...]) -> list[str]:
         """The names of the valid records of ``labels`` (for suggestions)."""
@@ -185,18 +179,5 @@ def party_org_level(owner_label: str, owner_kind: str) -> str:
     return "村党支部" if owner_kind == "村" else "社区党委"
 
 
-def labels_text(labels: tuple[str, ...]) -> str:
-    """``Community (社区) / PartyOrg (党组织)``."""
-    return " / ".join(f"{label} ({LABEL_ZH.get(label, '')})" for label in labels)
-
-
-def _where(found: Found) -> str:
-    return found.label + (f", {found.origin}" if found.origin != "store" else ", in the store")
-
-
-def _rejected_message(value: str, rows: list[Found]) -> str:
-    origins = "; ".join(f.origin for f in rows)
-    return (
-        f"'{value}' is a rejected row ({origins}); fix that row and reload both, "
-        "this one loads with it"
-    )
+def _rejected_params(value: str, rows: list[Found]) -> dict[str, Any]:
+    return {"value": value, "origins": [f.origin for f in rows]}

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import LedgerError
-from graphmodel.ledger.resolve import labels_text
 from graphmodel.ledger.tables import (
     IGNORED_SHEETS,
     TABLES,
@@ -29,6 +28,7 @@ from graphmodel.ledger.tables import (
     Table,
     column_prop,
 )
+from graphmodel.vocabulary import label_name
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -282,7 +282,8 @@ def _describe(table: Table, column: Column, lang: str) -> str:
     if column.ref:
         many = ("，可填多个" if lang == "zh" else " (several allowed)") if column.multi else ""
         what = "填写编号或名称：" if lang == "zh" else "id or name of: "
-        lines.append(f"{what}{labels_text(column.ref)}{many}")
+        kinds = ("/" if lang == "zh" else " / ").join(label_name(k, lang) for k in column.ref)
+        lines.append(f"{what}{kinds}{many}")
     else:
         prop = column_prop(table, column)
         if prop.choices:

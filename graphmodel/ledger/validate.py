@@ -34,7 +34,7 @@ from graphmodel.ledger.read import Ledger, Row, Sheet
 from graphmodel.ledger.resolve import Found, Index, Owners, party_org_level
 from graphmodel.ledger.tables import TABLE_ORDER, Column, Table, column_prop
 from graphmodel.ledger.values import (
-    OutOfRange,
+    BadValue,
     cell_text,
     check_text,
     parse_bool,
@@ -164,18 +164,24 @@ class _Item:
     def problems(self) -> list[Problem]:
         return self.value_problems + self.ref_problems + self.late_problems
 
-    def problem(self, code: str, message: str, column: str, value: Any = None) -> Problem:
+    def problem(
+        self, code: str, detail: str, params: dict[str, Any], column: str, value: Any = None
+    ) -> Problem:
         text = "" if value is None else cell_text(value)
         return Problem(
             code,
-            message,
             self.sheet.file,
             self.sheet.sheet,
             self.row.number,
             self.sheet.header(column),
             text,
             self.table.name,
+            detail,
+            params,
         )
+
+    def bad_value(self, error: BadValue, column: str, value: Any) -> Problem:
+        return self.problem(error.code, error.detail, error.params, column, value)
 
     def found(self) -> Found:
         name = self.props.get("name", "")
@@ -189,17 +195,17 @@ def _check_values(item: _Item) -> None:
         raw = item.sheet.value(item.row, column.name)
         try:
             check_text(raw)
-        except ValueError as e:
-            item.value_problems.append(
-                item.problem("bad_text", str(e), column.name, visible(str(raw)))
-            )
+        except BadValue as e:
+            item.value_problems.append(item.bad_value(e, column.name, visible(str(raw))))
             continue
         if raw is None:
             if column.required:
-                message = f"'{column.name}' is required"
+                params: dict[str, Any] = {"column": column.name}
+                detail = ""
                 if column.name not in item.sheet.columns:
-                    message += f"; the sheet has no column {' / '.join(column.headers)}"
-                item.value_problems.append(item.problem("missing_required", message, column.name))
+                    detail, params["headers"] = "no_column", list(column.headers)
+                problem = item.problem("missing_required", detail, params, column.name)
+                item.value_problems.append(problem)
             continue
         if column.ref:
             text = cell_text(raw)
@@ -209,21 +215,18 @@ def _check_values(item: _Item) -> None:
         else:
             try:
                 item.props[column.name] = _typed(item, column, raw)
-            except ValueError as e:
-                code = "out_of_range" if isinstance(e, OutOfRange) else _code(item, column)
-                item.value_problems.append(item.problem(code, str(e), column.name, raw))
+            except BadValue as e:
+                item.value_problems.append(item.bad_value(e, column.name, raw))
     either = item.table.either
     if either and all(item.sheet.value(item.row, c) is None for c in either):
-        names = " or ".join(f"'{c}'" for c in either)
-        headers = " / ".join(item.sheet.header(c) for c in either)
-        message = f"{names} is required ({headers}): either identifies the row"
-        item.value_problems.append(item.problem("missing_required", message, either[0]))
+        headers = [item.sheet.header(c) for c in either]
+        params = {"either": list(either), "headers": headers}
+        item.value_problems.append(item.problem("missing_required", "either", params, either[0]))
     for start, end in DATE_PAIRS:
         first, last = item.props.get(start), item.props.get(end)
         if first and last and last < first:
-            item.value_problems.append(
-                item.problem("date_order", f"{end} {last} is before {start} {first}", end, last)
-            )
+            params = {"start": start, "first": first, "end": end, "last": last}
+            item.value_problems.append(item.problem("date_order", "", params, end, last))
     if item.table.label and not item.id and item.props.get("name"):
         item.id, item.derived = derived_id(item.table.label, item.props["name"]), True
     item.props.setdefault("source", item.row.origin)
@@ -240,13 +243,8 @@ def _typed(item: _Item, column: Column, raw: Any) -> Any:
         return parse_date(raw, excel=item.sheet.kind == "xlsx")
     text = cell_text(raw)
     if prop.choices and text not in prop.choices:
-        raise ValueError(f"'{text}' is not an accepted value; accepted: {'、'.join(prop.choices)}")
+        raise BadValue("bad_choice", value=text, choices=list(prop.choices))
     return text
-
-
-def _code(item: _Item, column: Column) -> str:
-    kind = column_prop(item.table, column).type
-    return {"int": "bad_int", "bool": "bad_bool", "date": "bad_date"}.get(kind, "bad_choice")
 
 
 def _check_ids(items: list[_Item], existing: nx.MultiDiGraph | None) -> None:
@@ -259,19 +257,18 @@ def _check_ids(items: list[_Item], existing: nx.MultiDiGraph | None) -> None:
         other = first.setdefault((item.table.rel, item.id), item)
         column = "name" if item.derived else "id"
         if other is not item:
-            message = f"duplicate id: '{item.id}' is already the id of {other.row.origin}"
+            params = {"id": item.id, "origin": other.row.origin}
+            detail = ""
             if item.derived or other.derived:
-                message += (
-                    f" (a row without an id gets <Label>:<name>); give these rows ids in the "
-                    f"'{item.sheet.header('id')}' column"
-                )
+                detail, params["header"] = "derived", item.sheet.header("id")
             value = item.props["name"] if item.derived else item.id
-            item.value_problems.append(item.problem("duplicate_id", message, column, value))
+            item.value_problems.append(item.problem("duplicate_id", detail, params, column, value))
         elif existing is not None and item.id in existing and item.table.label:
             label = existing.nodes[item.id].get("label")
             if label != item.table.label:
-                message = f"duplicate id: '{item.id}' is the id of a {label} in the store"
-                item.value_problems.append(item.problem("duplicate_id", message, column, item.id))
+                params = {"id": item.id, "label": label}
+                problem = item.problem("duplicate_id", "store", params, column, item.id)
+                item.value_problems.append(problem)
 
 
 def _resolve_references(items: list[_Item], existing: nx.MultiDiGraph | None) -> Index:
@@ -298,11 +295,11 @@ def _references(item: _Item, index: Index) -> None:
     for name, values in item.refs.items():
         column = item.table.column(name)
         for value in values:
-            found, code, message = index.resolve(value, column.ref)
+            found, code, detail, params = index.resolve(value, column.ref)
             if _is_self(item, value, found, code, index, column):
-                code, message, found = "self_ref", f"'{value}' is this row itself", None
+                code, detail, params, found = "self_ref", "", {"value": value}, None
             if found is None:
-                item.ref_problems.append(item.problem(code, message, name, value))
+                item.ref_problems.append(item.problem(code, detail, params, name, value))
             else:
                 item.targets.setdefault(name, []).append(found)
 
@@ -368,11 +365,11 @@ class _Builder:
             edge = EdgeRecord(item.table.rel, *ends, key=key, props=dict(item.props))
             earlier = self._rows.get((edge.type, edge.start, edge.key, edge.end))
             if earlier is not None:
-                message = f"duplicate relationship: the same {edge.type} as {earlier.row.origin}"
-                if edge.type == Rel.PAIRED_WITH:
-                    message += "; give the pairings different ids or since dates"
+                params = {"type": edge.type, "origin": earlier.row.origin}
+                detail = "pairing" if edge.type == Rel.PAIRED_WITH else ""
                 first = item.table.columns[0].name
-                item.late_problems.append(item.problem("duplicate_relationship", message, first))
+                problem = item.problem("duplicate_relationship", detail, params, first)
+                item.late_problems.append(problem)
                 continue
             self._rows[(edge.type, edge.start, edge.key, edge.end)] = item
             self.batch.edges.append(edge)
@@ -390,8 +387,8 @@ class _Builder:
         if any(org is None for org in found.values()):
             return None
         if len(sides) == 2 and found["unit"] == found["community"] != "":
-            message = f"unit and community are the same party organization '{found['unit']}'"
-            item.late_problems.append(item.problem("self_ref", message, "community"))
+            params = {"org": found["unit"]}
+            item.late_problems.append(item.problem("self_ref", "party_org", params, "community"))
             return None
         orgs = {side: org or self._create(item, side, targets[side]) for side, org in found.items()}
         unit = orgs["unit"]
@@ -411,13 +408,10 @@ class _Builder:
             and org.id != unit.id
             and org.id not in self.owners.belongs.get(unit.id, ())
         ):
-            message = (
-                f"'{org.name}' is not a party organization of '{unit.name}'; name the unit's "
-                "own, or only one of the two"
-            )
+            params = {"org": org.name, "unit": unit.name}
             value = item.sheet.value(item.row, "party_org")
             item.late_problems.append(
-                item.problem("party_org_mismatch", message, "party_org", value)
+                item.problem("party_org_mismatch", "", params, "party_org", value)
             )
             return None
         return org.id, targets["community"].id
@@ -429,35 +423,32 @@ class _Builder:
             return owner.id
         value = item.sheet.value(item.row, column)
         if owner.id in self.owners.pending:
-            message = (
-                f"the party organization of '{owner.name}' is a rejected row "
-                f"({self.owners.pending[owner.id]}); fix that row and reload both"
-            )
-            item.late_problems.append(item.problem("rejected_ref", message, column, value))
+            pending = {"owner": owner.name, "origin": self.owners.pending[owner.id]}
+            problem = item.problem("rejected_ref", "party_org", pending, column, value)
+            item.late_problems.append(problem)
             return None
         top = self.owners.top(owner.id)
         if len(top) == 1:
             return top[0]
         if top or self.owners.belongs.get(owner.id):
             candidates = sorted(self.owners.belongs[owner.id])
-            message = (
-                f"'{owner.name}' has {len(candidates)} party organizations and none leads the "
-                f"others; name one of them by id: {'; '.join(candidates)}"
-            )
-            item.late_problems.append(item.problem("ambiguous_party_org", message, column, value))
+            params = {
+                "owner": owner.name,
+                "n": len(candidates),
+                "candidates": candidates,
+            }
+            problem = item.problem("ambiguous_party_org", "", params, column, value)
+            item.late_problems.append(problem)
             return None
         return ""
 
     def _create(self, item: _Item, column: str, owner: Found) -> str | None:
         org = f"{owner.id}#党组织"
         if org in self.index.valid:
-            message = (
-                f"'{owner.name}' has no party organization, and the id '{org}' that would be "
-                f"created for it is taken by a {self.index.valid[org].label}; add its party "
-                "organization to party_orgs"
-            )
+            params = {"owner": owner.name, "id": org, "label": self.index.valid[org].label}
             value = item.sheet.value(item.row, column)
-            item.late_problems.append(item.problem("duplicate_id", message, column, value))
+            problem = item.problem("duplicate_id", "created", params, column, value)
+            item.late_problems.append(problem)
             return None
         props: dict[str, Any] = {
             "name": f"{owner.name}党组织",

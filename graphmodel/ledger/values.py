@@ -1,8 +1,9 @@
 """Cell values: from what a spreadsheet or CSV holds to the schema's types.
 
 Each parser takes the raw cell (text from a CSV; ``str``, ``int``, ``float``, ``bool`` or
-``datetime`` from an .xlsx cell) and returns the typed value, or raises ``ValueError`` with a
-reason a user can act on. Blank cells never reach them: ``is_blank`` is checked first.
+``datetime`` from an .xlsx cell) and returns the typed value, or raises ``BadValue`` (a
+``ValueError``) carrying the problem's code, detail and parameters, which ``vocabulary``
+renders as a reason a user can act on (``str()`` gives it in English). Blank cells never reach them: ``is_blank`` is checked first.
 
 Dates become ISO ``YYYY-MM-DD`` strings. Accepted: Excel date cells; Excel date serial numbers
 in .xlsx number cells; text ``2023-05-01``, ``2023/5/1``, ``2023.5.1``, ``2023年5月1日``,
@@ -24,7 +25,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_COUNT",
     "REF_SEPARATORS",
-    "OutOfRange",
+    "BadValue",
     "cell_text",
     "check_text",
     "is_blank",
@@ -77,8 +78,23 @@ def cell_text(value: Any) -> str:
     return _clean(str(value))
 
 
-class OutOfRange(ValueError):
-    """A number of the right form beyond the range its column accepts."""
+class BadValue(ValueError):
+    """A cell that cannot be read as its column's type: the ledger problem ``code``
+    (``bad_int``, ``out_of_range``...), which of its messages (``detail``), and the message's
+    ``params``."""
+
+    def __init__(self, code: str, detail: str = "", **params: Any) -> None:
+        self.code, self.detail, self.params = code, detail, params
+        super().__init__(code, detail)
+
+    def text(self, lang: str) -> str:
+        """What is wrong with the value, in ``lang``."""
+        from graphmodel.vocabulary import problem_message
+
+        return problem_message(self.code, self.detail, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def visible(text: str, limit: int = 60) -> str:
@@ -89,48 +105,43 @@ def visible(text: str, limit: int = 60) -> str:
 
 
 def check_text(value: Any) -> None:
-    """Raise ``ValueError`` if the cell ``value`` is longer than ``MAX_CELL_CHARS`` or holds a
+    """Raise ``BadValue`` if the cell ``value`` is longer than ``MAX_CELL_CHARS`` or holds a
     control character (NUL, escape, DEL, C1 controls, bidirectional overrides; tab and line
     breaks are allowed), which would hide or rewrite text on a screen."""
     if not isinstance(value, str):
         return
     if len(value) > MAX_CELL_CHARS:
-        raise ValueError(f"{len(value):,} characters, over the {MAX_CELL_CHARS:,} a cell may hold")
+        raise BadValue("bad_text", "too_long", chars=len(value), limit=MAX_CELL_CHARS)
     match = _CONTROL.search(value)
     if match:
-        raise ValueError(
-            f"control character U+{ord(match[0]):04X} at character {match.start() + 1}; delete it"
-        )
+        raise BadValue("bad_text", "control", char=f"U+{ord(match[0]):04X}", at=match.start() + 1)
 
 
 def parse_int(value: Any) -> int:
     """A count from 0 to ``MAX_COUNT``: ``1234``, ``"1,234"`` (commas only between groups
     of three digits: ``"1,2,3"`` is a list, not 123), ``"1234.0"``, ``1234.0``."""
     if isinstance(value, bool):
-        raise ValueError("expected a whole number (整数), not a yes/no value")
+        raise BadValue("bad_int", "yes_no")
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            raise ValueError("expected a whole number (整数)")
+            raise BadValue("bad_int", "fraction")
         number = int(value)
     else:
         text = unicodedata.normalize("NFKC", cell_text(value)).replace(" ", "")
         if "," in text and not _THOUSANDS.fullmatch(text):
-            raise ValueError(
-                "expected one whole number (整数); commas only between groups of three digits "
-                "(1,234), not between several numbers"
-            )
+            raise BadValue("bad_int", "commas")
         text = text.replace(",", "")
         if not re.fullmatch(r"[+-]?\d+(\.0*)?", text):
-            raise ValueError("expected a whole number (整数), e.g. 1234 or 1,234")
+            raise BadValue("bad_int")
         if len(text) > 20:
-            raise OutOfRange(f"{len(text)} digits, over the most a count can be ({MAX_COUNT:,})")
+            raise BadValue("out_of_range", "digits", digits=len(text), max=MAX_COUNT)
         number = int(text.split(".")[0])
     if number < 0:
-        raise ValueError("expected a count of 0 or more (不能为负数)")
+        raise BadValue("bad_int", "negative")
     if number > MAX_COUNT:
-        raise OutOfRange(f"{number:,} is over the most a count can be ({MAX_COUNT:,})")
+        raise BadValue("out_of_range", number=number, max=MAX_COUNT)
     return number
 
 
@@ -145,7 +156,7 @@ def parse_bool(value: Any) -> bool:
         return True
     if text in BOOL_FALSE:
         return False
-    raise ValueError("expected yes or no: 是/否, true/false, 1/0, y/n")
+    raise BadValue("bad_bool")
 
 
 def parse_date(value: Any, *, excel: bool = False) -> str:
@@ -160,16 +171,17 @@ def parse_date(value: Any, *, excel: bool = False) -> str:
     if excel and isinstance(value, (int, float)) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return (_EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
-        raise ValueError("a number that is not an Excel date")
+        raise BadValue("bad_date", "serial")
     text = _TIME.sub("", unicodedata.normalize("NFKC", cell_text(value))).strip()
     match = _DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
     if not match:
-        raise ValueError("not a date; write 2023-05-01, 2023/5/1 or 2023年5月1日")
+        raise BadValue("bad_date")
     year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
     try:
         return dt.date(year, month, day).isoformat()
-    except ValueError as e:
-        raise ValueError(f"not a real date ({e}); write 2023-05-01") from None
+    except ValueError:
+        iso = f"{year}-{month:02d}-{day:02d}"
+        raise BadValue("bad_date", "unreal", date=iso, year=year, month=month, day=day) from None
 
 
 def parse_period(value: str) -> tuple[dt.date, dt.date]:
