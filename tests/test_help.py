@@ -52,6 +52,30 @@ def test_help_is_chinese_by_default_and_english_with_lang_en(path):
     assert runner.invoke(main, ["--lang", "en", *path, "--help"]).output == en.output
 
 
+def test_help_in_both_languages_in_one_process_leaves_the_commands_as_written():
+    """Help is rendered in the language asked for, never stored in the commands: zh, en, zh
+    again in one process give the same Chinese page twice and the English between, and every
+    command keeps its English docstring and option help."""
+    runner = CliRunner()
+    before = {
+        path: (_command(path).help, [getattr(p, "help", None) for p in _command(path).params])
+        for path in PATHS
+    }
+    for path in (("gaps",), ("neo4j", "start"), ()):
+        first = runner.invoke(main, [*path, "--help"]).output
+        english = runner.invoke(main, [*path, "--help", "--lang", "en"]).output
+        again = runner.invoke(main, [*path, "--help", "--lang", "zh"]).output
+        assert first == again and first.startswith("用法：") and _chinese(first) > 20
+        assert english.startswith("Usage:") and "Options:" in english
+        assert _chinese(english) < _chinese(first) / 2
+    after = {
+        path: (_command(path).help, [getattr(p, "help", None) for p in _command(path).params])
+        for path in PATHS
+    }
+    assert after == before
+    assert "Coverage gaps" in (_command(("gaps",)).help or "")
+
+
 def test_an_english_locale_gives_english_help_and_the_variable_wins():
     runner = CliRunner()
     env = {"GRAPHMODEL_LANG": "", "LANG": "en_US.UTF-8"}

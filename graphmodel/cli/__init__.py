@@ -12,6 +12,7 @@ its own options, and every command speaks the language ``vocabulary.resolve_lang
 from __future__ import annotations
 
 import contextlib
+import copy
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,16 +33,65 @@ class _Main(CommandGroup):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         args, lang = _take_lang(ctx, args)
         ctx.meta[LANG_KEY] = resolve_lang(lang)
-        _localize(self, ctx.meta[LANG_KEY])
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as e:
             raise localized(e) from e
 
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        # The group's own help (graphmodel --help) is formatted in the chosen language too.
-        _localize(self, resolve_lang(_lang_in(args[1] if len(args) > 1 else [])))
-        return super().make_context(*args, **kwargs)
+
+class _Context(click.Context):
+    """A context whose help and usage speak the command line's language (``LANG_KEY`` in its
+    ``meta``, which every subcommand's context shares).
+
+    Help is rendered when asked for, never stored: in Chinese, a shallow copy of the command
+    carries the help of ``help_zh`` and formats the page; in English the command formats
+    itself from its docstring and option declarations. The commands are never changed, so
+    one process may show help in both languages, in any order."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        formatter = _ZhFormatter if _context_lang(self) == "zh" else click.HelpFormatter
+        return formatter(width=self.terminal_width, max_width=self.max_content_width)
+
+    def get_help(self) -> str:
+        path = " ".join(self.command_path.split()[1:])
+        return _in_lang(self.command, path, _context_lang(self)).get_help(self)
+
+
+def _context_lang(ctx: click.Context) -> str:
+    lang = ctx.meta.get(LANG_KEY)
+    return str(lang) if lang else resolve_lang()
+
+
+def _in_lang(command: click.Command, path: str, lang: str) -> click.Command:
+    """``command`` as its help page in ``lang`` shows it: itself in English; in Chinese a
+    shallow copy with the help of ``help_zh`` for it, its options and its subcommands' lines."""
+    if lang != "zh":
+        return command
+    from graphmodel.cli.help_zh import COMMAND_OPTIONS, COMMANDS, OPTIONS
+
+    twin = _with_help(command, COMMANDS.get(path))
+    twin.params = []
+    for param in command.params:
+        chinese = COMMAND_OPTIONS.get(f"{path}.{param.name}") or OPTIONS.get(param.name or "")
+        if isinstance(param, click.Option) and chinese:
+            param = copy.copy(param)
+            param.help = chinese
+        twin.params.append(param)
+    if isinstance(command, click.Group) and isinstance(twin, click.Group):
+        twin.commands = {
+            name: _with_help(sub, COMMANDS.get(f"{path} {name}".strip()))
+            for name, sub in command.commands.items()
+        }
+    return twin
+
+
+def _with_help(command: click.Command, chinese: str | None) -> click.Command:
+    """A shallow copy of ``command`` whose help is ``chinese`` (when there is one)."""
+    twin = copy.copy(command)
+    if chinese:
+        twin.help = _as_written(chinese)
+        twin.short_help = _first_sentence(chinese)
+    return twin
 
 
 class _ZhFormatter(click.HelpFormatter):
@@ -101,47 +151,6 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-class _ZhContext(click.Context):
-    formatter_class = _ZhFormatter
-
-
-_ENGLISH: dict[int, tuple[str | None, str | None, dict[str, str | None]]] = {}
-"""Each command's English help (the docstrings), kept when the Chinese replaces it."""
-
-
-def _localize(group: click.Group, lang: str) -> None:
-    """Put the help of every command and option in ``lang``: Chinese from ``help_zh``, English
-    from the docstrings and option declarations."""
-    from graphmodel.cli.help_zh import COMMAND_OPTIONS, COMMANDS, OPTIONS
-
-    for path, command in _walk(group):
-        english = _ENGLISH.setdefault(
-            id(command),
-            (
-                command.help,
-                command.short_help,
-                {p.name or "": getattr(p, "help", None) for p in command.params},
-            ),
-        )
-        zh = lang == "zh" and path in COMMANDS
-        command.help = _as_written(COMMANDS[path]) if zh else english[0]
-        command.short_help = _first_sentence(COMMANDS[path]) if zh else english[1]
-        command.context_class = _ZhContext if lang == "zh" else click.Context
-        for param in command.params:
-            if isinstance(param, click.Option):
-                key = param.name or ""
-                chinese = COMMAND_OPTIONS.get(f"{path}.{key}") or OPTIONS.get(key)
-                param.help = chinese if lang == "zh" and chinese else english[2].get(key)
-
-
-def _walk(command: click.Command, path: str = "") -> Iterator[tuple[str, click.Command]]:
-    """Every command under ``command`` with its path (``""`` for the group itself)."""
-    yield path, command
-    if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from _walk(sub, f"{path} {name}".strip())
-
-
 def _as_written(text: str) -> str:
     """Chinese help with every paragraph kept as written (``\\b``): click would rewrap it as
     one long word and break option names."""
@@ -151,19 +160,6 @@ def _as_written(text: str) -> str:
 def _first_sentence(text: str) -> str:
     """The first sentence of a Chinese help text (click cuts at ". ", which Chinese lacks)."""
     return text.split("\n\n")[0].replace("\n", "").split("。")[0]
-
-
-def _lang_in(args: list[str]) -> str | None:
-    """The value of the last ``--lang`` in ``args``, if any (errors are left to ``_take_lang``)."""
-    found = None
-    for i, arg in enumerate(map(str, args)):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            found = str(args[i + 1])
-        elif arg.startswith("--lang="):
-            found = arg.split("=", 1)[1]
-    return found if found in LANGS else None
 
 
 def _take_lang(ctx: click.Context, args: list[str]) -> tuple[list[str], str | None]:
@@ -258,6 +254,10 @@ def _register() -> None:
     ):
         for command in module.COMMANDS:
             main.add_command(command)
+    for group in [main, *(c for c in main.commands.values() if isinstance(c, click.Group))]:
+        group.context_class = _Context
+        for command in group.commands.values():
+            command.context_class = _Context
 
 
 _register()
