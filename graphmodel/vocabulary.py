@@ -39,6 +39,7 @@ __all__ = [
     "label_name",
     "ledger_origin",
     "name",
+    "needs_words",
     "os_reason",
     "place_name",
     "problem_keys",
@@ -48,8 +49,10 @@ __all__ = [
     "problem_where",
     "problem_words",
     "proposal_reason",
+    "report_words",
     "resolve_lang",
     "rule_name",
+    "sentence_words",
     "status_codes",
     "status_text",
     "tie_name",
@@ -1074,14 +1077,23 @@ def gap_message(rule: str, node_name: str, detail: Mapping[str, Any], lang: str)
     ...             {"kind": "社区", "social_orgs": 0, "minimum": 10}, "zh")
     '站东社区（社区）：社区社会组织0个，少于10个'
     >>> gap_message("few_social_orgs", "站东社区",
-    ...             {"kind": "社区", "social_orgs": 0, "minimum": 10}, "en")
-    '站东社区 (社区): 0 community social organizations, fewer than 10'
+    ...             {"kind": "村", "social_orgs": 0, "minimum": 10}, "en")
+    '站东社区 (village): 0 community social organizations, fewer than 10'
     """
     values = {
         k: ("、" if lang == "zh" else ", ").join(v) if isinstance(v, list) else v
         for k, v in detail.items()
     }
+    if "kind" in values:
+        values["kind"] = _COMMUNITY_KINDS[lang].get(values["kind"], values["kind"])
     return _MESSAGES[lang][_message_key(rule, detail)].format(name=node_name, **values)
+
+
+_COMMUNITY_KINDS: dict[str, dict[str, str]] = {
+    "zh": {},
+    "en": {"社区": "community", "村": "village"},
+}
+"""The kinds of community (``Community.kind``, a closed vocabulary of the ledgers) in English."""
 
 
 def _message_key(rule: str, detail: Mapping[str, Any]) -> str:
@@ -2424,3 +2436,354 @@ _PROBLEM_MESSAGES = {
         ),
     },
 }
+
+
+# --- The report's and the needs lists' words (issue 13) -------------------------------------
+# Sentence templates of the report's summary and hub roles (``report.sentences`` fills them),
+# the report's fixed words, and the words of the needs lists (the report's needs section and
+# the ``needs`` and ``match`` commands).
+
+
+def report_words(lang: str) -> dict[str, str]:
+    """The report's own fixed words in ``lang`` (headings of the summary, the scope line...);
+    the network figure's legend names its two marked kinds as the gap rules are named
+    (``vocabulary.rule_name``)."""
+    return {
+        **_REPORT_WORDS[lang],
+        "legend_unpaired": rule_name("unpaired_community", lang),
+        "legend_alone": rule_name("working_alone", lang),
+    }
+
+
+def sentence_words(lang: str) -> dict[str, str]:
+    """The templates of the report's sentences in ``lang`` (``report.sentences``)."""
+    return _SENTENCES[lang]
+
+
+def needs_words(lang: str) -> dict[str, str]:
+    """The words of the needs lists in ``lang``: the report's needs section, and the tables of
+    ``graphmodel needs`` and ``graphmodel match``."""
+    return _NEEDS_WORDS[lang]
+
+
+_SENTENCES = {
+    "zh": {
+        "cut_off": "{count}个社区只靠单一主体与外界相连，这样的主体有{extra}个，影响最大的是{ex0}{where}。",
+        "unpaired_community": "{count}个社区没有有效的结对共建（占{share}）{where}。",
+        "isolated_cluster": "{count}处片区未与街道党工委连通{where}。",
+        "no_committee": "{count}个社区或街道没有党建协调委员会覆盖{where}。",
+        "expired_pairing": "{count}对结对已到期或满期未续签，涉及{extra}个社区{where}。",
+        "few_social_orgs": "{count}个社区的社区社会组织少于标准（占{share}）{where}。",
+        "unreported": "{count}个社区没有在职党员双报到（占{share}）{where}。",
+        "working_alone": "{count}家驻区单位既无结对也未加入协调委员会（各自作战）{where}。",
+        "thin_committee": "{count}个协调委员会成员单位不足{where}。",
+        "pair": "为{count}个未结对社区各安排一家结对单位（共{extra}家单位，如{ex0}—{ex1}）{where}。",
+        "second_tie": "为{count}个只有一条对外联系的社区（如{ex0}）再结对一家单位{where}。",
+        "committee": "在{count}个没有协调委员会的社区建立社区党建协调委员会{where}。",
+        "cultivate": "培育{extra}个社区社会组织，使{count}个社区达到标准{where}。",
+        "renew": "续签或复核{count}对到期结对{where}。",
+        "join": "从本街道各自作战的单位中为{extra}个成员不足的协调委员会增补{count}家成员单位（如{ex0}吸收{ex1}）{where}。",
+        "find_unit": "为{count}个现有单位名额无法覆盖的社区（如{ex0}）寻找新的结对单位{where}。",
+        "where": "，最多的是{places}",
+        "place": "{name}{district}（{count}{of}）",
+        "of": "/{total}",
+        "district": "（{name}）",
+        "sep": "、",
+        "hub": "联系{communities}个社区，跨{streets}个街道",
+        "hub_partners": "联系{partners}个单位或组织",
+        "hub_and": "；",
+        "hub_sole": "；若退出，{names}{more}将失去唯一联系",
+        "hub_more": "等{n}个社区",
+        "hub_none": "暂无有效联系",
+    },
+    "en": {
+        "cut_off": "{count} communities hang on a single actor; {extra} actors are such a point of failure, {ex0} the largest{where}.",
+        "unpaired_community": "{count} communities have no pairing in force ({share}){where}.",
+        "isolated_cluster": "{count} parts of streets do not reach the street's working committee{where}.",
+        "no_committee": "{count} communities or streets have no coordination committee{where}.",
+        "expired_pairing": "{count} pairings have ended or are due for review, in {extra} communities{where}.",
+        "few_social_orgs": "{count} communities have fewer social organizations than the policy asks ({share}){where}.",
+        "unreported": "{count} communities receive no dual reporting ({share}){where}.",
+        "working_alone": "{count} resident units are neither paired nor in a committee (working alone){where}.",
+        "thin_committee": "{count} coordination committees have too few member units{where}.",
+        "pair": "Pair each of {count} unpaired communities with a unit ({extra} units, e.g. {ex0} with {ex1}){where}.",
+        "second_tie": "Give {count} communities that hang on one actor (e.g. {ex0}) a second pairing{where}.",
+        "committee": "Set up a community coordination committee in {count} communities without one{where}.",
+        "cultivate": "Cultivate {extra} community social organizations so that {count} communities reach the minimum{where}.",
+        "renew": "Renew or review {count} expired pairings{where}.",
+        "join": "Add {count} member units to {extra} thin coordination committees from the units of their street working alone (e.g. {ex1} to {ex0}){where}.",
+        "find_unit": "Find new partner units for {count} communities the present units' capacity cannot cover (e.g. {ex0}){where}.",
+        "where": "; most in {places}",
+        "place": "{name}{district} ({count}{of})",
+        "of": " of {total}",
+        "district": " ({name})",
+        "sep": ", ",
+        "hub": "connects {communities} communities across {streets} streets",
+        "hub_partners": "tied to {partners} units or organizations",
+        "hub_and": "; ",
+        "hub_sole": "; if it leaves, {names}{more} lose their only tie",
+        "hub_more": " and {rest} more communities",
+        "hub_none": "no tie in force",
+    },
+}
+
+_REPORT_WORDS = {
+    "zh": {
+        "summary": "摘要",
+        "problems": "主要问题",
+        "actions": "建议行动",
+        "not_recorded_heading": "未采集的数据",
+        "not_recorded_line": "{district}：未采集{tables}，相关指标显示为“未采集”，不计为缺口。",
+        "all_recorded": "范围内各区的各项台账均有记录。",
+        "no_problems": "未发现缺口。",
+        "no_actions": "暂无建议。",
+        "toc": "目录",
+        "not_recorded": "未采集",
+        "scope_all": "全部台账",
+        "scope_line": "范围：{area}（{streets}个街道、{communities}个社区）；数据截至{as_of}；台账：{tables}",
+        "loaded": "（{when}载入）",
+        "network": "网络图",
+        "appendix": "附录",
+        "appendix_note": "完整清单（全部缺口、枢纽的原始分值、单点故障、全部结对建议）见同目录下的 report.xlsx。",
+        "more": "另有{n}条未列出，见附录 report.xlsx。",
+        "role": "作用",
+        "hubs_intro": "只在主体（驻区单位、协调委员会、社会组织、党组织）中排序，不排街道和社区；排序综合联系面、跨街道程度与“桥梁”作用。原始分值见附录。",
+        "found": "发现",
+        "unjudged": "未采集、未判断",
+        "unjudged_cell": "{district}（{n}处）",
+        "streets_most_gaps": "缺口最多的街道",
+        "gap_rows": "{rule}（前{n}条）",
+        "list_all": "全部",
+        "figure_street": "{street}：{communities}个社区、{units}家单位、{social}个社会组织、{committees}个协调委员会",
+        "figure_overview": "{area}各街道之间的联系（{streets}个街道）",
+        "network_intro": "图中一条线是一项有效的联系：结对共建画在单位与社区之间（党组织并入其所属单位或社区）。红色空心圆为未结对社区，灰色空心点为各自作战的单位。",
+        "network_overview_intro": "每个圆点是一个街道，大小为社区数，颜色为结对率（灰色为未采集）；连线为跨街道的联系（跨街道结对、共同的协调委员会、到其他街道委员会任成员），越粗越多。",
+        "legend_none_paired": "无社区结对",
+        "legend_all_paired": "社区全部结对",
+        "legend_street_ties": "跨街道联系",
+        "period_end": "截至",
+        "trend_coverage": "社区覆盖率（%）",
+        "trend_gaps": "缺口数量",
+        "changes": "变化",
+        "changes_intro": "与{day}相比：新增结对{started}对，终止{ended}对；缺口新增{opened}个，消除{closed}个。",
+        "changes_rules": "各类缺口的变化",
+        "changes_streets": "各街道结对率的变化（变化最大的在前）",
+        "pairings_started": "新增的结对",
+        "pairings_ended": "终止的结对",
+        "hubs_moved": "排名变化的枢纽",
+        "paired_then": "结对率（{day}）",
+        "paired_now": "结对率（现在）",
+        "gaps_then": "缺口（{day}）",
+        "gaps_now": "缺口（现在）",
+        "opened": "新增",
+        "closed": "消除",
+        "since": "开始",
+        "until": "结束",
+        "rank_then": "排名（{day}）",
+        "rank_now": "排名（现在）",
+        "largest_street": "结对率变化最大的是{street}：由{then}变为{now}。",
+        "most_closed": "消除最多的缺口是{rule}（{n}个）。",
+        "most_opened": "新增最多的缺口是{rule}（{n}个）。",
+        "hub_rose": "枢纽排名上升最多的是{name}（第{then}名→第{now}名）。",
+        "hub_fell": "枢纽排名下降最多的是{name}（第{then}名→第{now}名）。",
+    },
+    "en": {
+        "summary": "Summary",
+        "problems": "Main problems",
+        "actions": "Recommended actions",
+        "not_recorded_heading": "Data not recorded",
+        "not_recorded_line": "{district}: no {tables} recorded; the figures that need them show “not recorded” and count as no gap.",
+        "all_recorded": "Every district in scope recorded every ledger.",
+        "no_problems": "No gap found.",
+        "no_actions": "Nothing to propose.",
+        "toc": "Contents",
+        "not_recorded": "not recorded",
+        "scope_all": "all ledgers",
+        "scope_line": "Scope: {area} ({streets} streets, {communities} communities); as of {as_of}; ledgers: {tables}",
+        "loaded": " (loaded {when})",
+        "network": "The network",
+        "appendix": "Appendix",
+        "appendix_note": "The full lists (every gap, the hubs' raw scores, points of failure, every proposal) are in report.xlsx beside this report.",
+        "more": "{n} more not listed; see the appendix report.xlsx.",
+        "role": "Role",
+        "hubs_intro": "Ranked among actors only (resident units, coordination committees, social organizations, party organizations), not streets or communities, by how many they tie together, across how many streets, and how much they bridge. Raw scores are in the appendix.",
+        "found": "Found",
+        "unjudged": "Not recorded, not judged",
+        "unjudged_cell": "{district} ({n})",
+        "streets_most_gaps": "Streets with the most gaps",
+        "gap_rows": "{rule} (first {n})",
+        "list_all": "all",
+        "figure_street": "{street}: {communities} communities, {units} units, {social} social organizations, {committees} committees",
+        "figure_overview": "Ties between the streets of {area} ({streets} streets)",
+        "network_intro": "Each line is a tie in force: a pairing is drawn between the unit and the community (party organizations folded into their owners). Hollow red rings are unpaired communities, hollow grey dots units working alone.",
+        "network_overview_intro": "Each dot is a street, sized by its communities and coloured by the share paired (grey: not recorded); each line joins two streets tied by pairings across them, a shared committee or membership of the other's committee, thicker for more.",
+        "legend_none_paired": "no community paired",
+        "legend_all_paired": "all paired",
+        "legend_street_ties": "ties between streets",
+        "period_end": "As of",
+        "trend_coverage": "Community coverage (%)",
+        "trend_gaps": "Gaps",
+        "changes": "Changes",
+        "changes_intro": "Since {day}: {started} pairings started, {ended} ended; {opened} gaps opened, {closed} closed.",
+        "changes_rules": "Gaps by rule, then and now",
+        "changes_streets": "Pairing rate by street, then and now (largest change first)",
+        "pairings_started": "Pairings started",
+        "pairings_ended": "Pairings ended",
+        "hubs_moved": "Hubs that rose or fell",
+        "paired_then": "Paired % ({day})",
+        "paired_now": "Paired % (now)",
+        "gaps_then": "Gaps ({day})",
+        "gaps_now": "Gaps (now)",
+        "opened": "Opened",
+        "closed": "Closed",
+        "since": "Since",
+        "until": "Until",
+        "rank_then": "Rank ({day})",
+        "rank_now": "Rank (now)",
+        "largest_street": "The largest change in pairing rate: {street}, from {then} to {now}.",
+        "most_closed": "Most gaps closed: {rule} ({n}).",
+        "most_opened": "Most gaps opened: {rule} ({n}).",
+        "hub_rose": "Rose most among hubs: {name} (from {then} to {now}).",
+        "hub_fell": "Fell most among hubs: {name} (from {then} to {now}).",
+    },
+}
+
+_NEEDS_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "heading": "需求、资源与项目（三张清单）",
+        "none": "台账中没有需求记录（需求清单），本节无内容。",
+        "summary": "提出需求{raised}项，已认领{claimed}项，已办结{resolved}项，办结率{rate}；"
+        "未办结{open}项，其中超时{overdue}项。",
+        "streets": "各街道需求办理（提出 → 认领 → 办结）",
+        "categories": "未办结需求的类别",
+        "dormant": "挂名结对：结对在册、考核期内双方之间无项目或办结需求（{n}对）",
+        "proposals": "资源对接建议（前{n}项，共{total}项；{unmet}项需求无资源可对接）",
+        "street": "街道",
+        "raised": "提出",
+        "claimed": "认领",
+        "resolved": "办结",
+        "rate": "办结率",
+        "open": "未办结",
+        "overdue": "超时",
+        "category": "类别",
+        "oldest": "最久（天）",
+        "community": "社区",
+        "unit": "结对单位",
+        "since": "结对时间",
+        "need": "需求",
+        "resource": "资源",
+        "provider": "提供方",
+        "path": "依据路径",
+        "cli_summary": (
+            "需求（{as_of}）：提出 {raised}，认领 {claimed}，办结 {resolved}，不予受理 {declined}，"
+            "未办结 {open}（超时 {overdue}），办结率 {rate}"
+        ),
+        "by_district": "按区",
+        "by_street": "按街道",
+        "open_by_category": "未办结需求（按街道、类别）",
+        "overdue_title": "超时需求（{n}）",
+        "resolvers": "谁在办结需求",
+        "match_title": "资源对接建议（{as_of}，{n}/{needs}项未满足需求，总代价 {cost}）",
+        "unmet_title": "无法满足的需求（{n}）",
+        "name": "名称",
+        "declined": "不予受理",
+        "status": "状态",
+        "raised_on": "提出时间",
+        "days": "天数",
+        "deadline": "时限",
+        "raiser": "提出方",
+        "claimer": "认领方",
+        "kind": "类型",
+        "resolved_categories": "办结类别",
+        "uncategorized": "未分类",
+        "tier": "关系",
+        "waited": "已等待（天）",
+        "reason": "原因",
+        "candidates": "候选资源数",
+        "need_id": "需求编号",
+        "district": "区",
+        "resource_id": "建议资源编号",
+        "proposed": "建议资源",
+        "resource_kind": "资源类型",
+        "capacity_left": "资源剩余名额",
+        "outcome": "对接结果（填写）",
+        "match_sheet": "对接建议",
+        "unmet_sheet": "无法满足的需求",
+        "list_sep": "、",
+    },
+    "en": {
+        "heading": "Needs, resources and projects (the three lists)",
+        "none": "The ledger records no needs: nothing to show here.",
+        "summary": "{raised} needs raised, {claimed} claimed, {resolved} resolved (rate {rate}); "
+        "{open} open, {overdue} of them overdue.",
+        "streets": "Needs per street (raised → claimed → resolved)",
+        "categories": "Categories of the open needs",
+        "dormant": "Pairings on paper only: no project or resolved need between the sides "
+        "in the period ({n})",
+        "proposals": "Resource proposals (top {n} of {total}; {unmet} needs no resource can meet)",
+        "street": "street",
+        "raised": "raised",
+        "claimed": "claimed",
+        "resolved": "resolved",
+        "rate": "rate",
+        "open": "open",
+        "overdue": "overdue",
+        "category": "category",
+        "oldest": "oldest (days)",
+        "community": "community",
+        "unit": "paired unit",
+        "since": "since",
+        "need": "need",
+        "resource": "resource",
+        "provider": "provider",
+        "path": "path",
+        "cli_summary": (
+            "Needs ({as_of}): {raised} raised, {claimed} claimed, {resolved} resolved, "
+            "{declined} declined, {open} open ({overdue} overdue), resolution rate {rate}"
+        ),
+        "by_district": "By district",
+        "by_street": "By street",
+        "open_by_category": "Open needs by street and category",
+        "overdue_title": "Overdue needs ({n})",
+        "resolvers": "Who resolves what",
+        "match_title": ("Resource proposals ({as_of}, {n}/{needs} open needs, total cost {cost})"),
+        "unmet_title": "Needs no resource can meet ({n})",
+        "name": "name",
+        "declined": "declined",
+        "status": "status",
+        "raised_on": "raised on",
+        "days": "days",
+        "deadline": "limit (days)",
+        "raiser": "raised by",
+        "claimer": "claimed by",
+        "kind": "kind",
+        "resolved_categories": "resolved by category",
+        "uncategorized": "uncategorized",
+        "tier": "tie",
+        "waited": "waited (days)",
+        "reason": "reason",
+        "candidates": "candidate resources",
+        "need_id": "need id",
+        "district": "district",
+        "resource_id": "proposed resource id",
+        "proposed": "proposed resource",
+        "resource_kind": "resource kind",
+        "capacity_left": "capacity left",
+        "outcome": "outcome (to fill in)",
+        "match_sheet": "Proposals",
+        "unmet_sheet": "Unmet needs",
+        "list_sep": ", ",
+    },
+}
+
+
+# --- Words of the command line's own output (issue 13) --------------------------------------
+# Added to ``words`` at import, kept apart to keep edits small.
+
+_CLI_WORDS = {
+    "zh": {"writing": "写入"},
+    "en": {"writing": "Writing"},
+}
+
+for _lang in LANGS:
+    _WORDS[_lang].update(_CLI_WORDS[_lang])

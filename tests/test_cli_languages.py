@@ -111,3 +111,40 @@ def test_generate_speaks_both_languages(tmp_path):
     en = run("generate", tmp_path / "g2", "--scale", "street", "--lang", "en")
     assert en.exit_code == 0, en.output
     assert "Synthetic ledger" in en.output and "relationships to load" in en.output
+
+
+def _strip_names(text: str, names: set[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return text
+
+
+def test_needs_and_match_tables_speak_one_language(tmp_path):
+    """The needs ledger of tests/test_needs.py: every heading, title and column of ``needs``
+    and ``match`` is in the language asked for; in English no Chinese remains once the
+    ledger's own names and values (needs, categories, statuses, areas, units) are taken out."""
+    from graphmodel.store import EmbeddedStore
+    from tests.test_needs import LEDGER
+
+    db = tmp_path / "n.db"
+    assert run("load", LEDGER, "--db", db).exit_code == 0
+    g = EmbeddedStore(db).graph()
+    names = {str(v) for _, d in g.nodes(data=True) for k, v in d.items() if isinstance(v, str)}
+    names |= {"党组织"}  # the party organizations created for the ledger's pairings
+    for command, zh_words, en_words in (
+        ("needs", ["按街道", "谁在办结需求", "办结率", "超时需求"], ["By street", "Who resolves"]),
+        (
+            "match",
+            ["资源对接建议", "无法满足的需求", "提供方"],
+            ["Resource proposals", "raised by"],
+        ),
+    ):
+        zh = run(command, "--db", db, "--as-of", "2024-06-30")
+        en = run(command, "--db", db, "--as-of", "2024-06-30", "--lang", "en")
+        assert zh.exit_code == en.exit_code == 0, zh.output + en.output
+        for word in zh_words:
+            assert word in zh.output and word not in en.output, (command, word)
+        for word in en_words:
+            assert word in en.output and word not in zh.output, (command, word)
+        rest = _strip_names(en.output, names)
+        assert not [ch for ch in rest if "\u4e00" <= ch <= "\u9fff"], (command, rest)

@@ -10,6 +10,7 @@ or one of the names the issue found rendered twice (社区未结对 beside 未�
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -400,3 +401,61 @@ def test_every_ledger_problem_has_a_term_and_a_message_in_both_languages():
     assert len(made) > 20, made  # the scan finds the calls
     missing = {(c, d) for c, d in made if (f"{c}.{d}" if d else c) not in keys}
     assert not missing, f"problems made with no message: {missing}"
+
+
+def _word_tables():
+    """Every table of fixed words and templates, by name: ``{lang: {key: text}}``."""
+    from graphmodel.vocabulary import (
+        needs_words,
+        problem_keys,
+        problem_words,
+        report_words,
+        sentence_words,
+    )
+
+    return {
+        "words": {lang: words(lang) for lang in LANGS},
+        "report": {lang: report_words(lang) for lang in LANGS},
+        "sentences": {lang: sentence_words(lang) for lang in LANGS},
+        "needs": {lang: needs_words(lang) for lang in LANGS},
+        "problem words": {lang: problem_words(lang) for lang in LANGS},
+        "problems": {
+            lang: {
+                key: vocabulary._PROBLEM_MESSAGES[lang][key]  # the templates themselves
+                for key in problem_keys(lang)
+            }
+            for lang in LANGS
+        },
+        "names": {
+            lang: {f"{k}.{c}": name(k, c, lang) for k in vocabulary.KINDS for c in codes(k, lang)}
+            for lang in LANGS
+        },
+    }
+
+
+EXAMPLES = ("2023年5月1日", "是/否", "台账.xlsx")
+"""Chinese an English text may quote: the forms a ledger cell or a command takes."""
+ALLOWED = {"Excel", "JSON", "true", "false", "HubHigh", "HubMid", "Neo4j", "UTC"}
+"""English a Chinese text may hold besides commands, options, file names and codes."""
+
+
+@pytest.mark.parametrize(
+    "table", ["words", "report", "sentences", "needs", "problem words", "problems", "names"]
+)
+def test_each_language_speaks_only_itself(table):
+    tables = _word_tables()
+    for lang in LANGS:
+        assert set(tables[table][lang]) == set(tables[table]["en"]), (table, lang)
+    for key, text in tables[table]["en"].items():
+        if table == "names" and key.startswith("field."):
+            continue  # field codes "zh" and "en" name the Chinese and English purposes
+        rest = text
+        for example in EXAMPLES:
+            rest = rest.replace(example, "")
+        assert not [ch for ch in rest if "\u4e00" <= ch <= "\u9fff"], (table, key, text)
+    for key, text in tables[table]["zh"].items():
+        rest = re.sub(r"\{[^}]*\}", "", text)  # placeholders
+        rest = re.sub(r"graphmodel[^，。；）]*", "", rest)  # a command line to run
+        rest = re.sub(r"--[\w-]+|[\w./-]+\.(?:md|json|xlsx|db)|<[^>]*>", "", rest)
+        english = set(re.findall(r"[A-Za-z]{3,}", rest)) - ALLOWED
+        assert not english, (table, key, text, english)

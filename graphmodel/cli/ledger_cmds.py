@@ -149,7 +149,7 @@ def _progress(disabled: bool) -> Iterator[LoadProgress]:
 
     err = Console(stderr=True)
     bar = Progress(
-        TextColumn("写入 writing"),
+        TextColumn(words(cli_lang())["writing"]),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -91,7 +91,7 @@ def needs_cmd(
         graphmodel needs --street 回龙观街道
     """
     from graphmodel.analysis.needs import needs_report
-    from graphmodel.vocabulary import label_name
+    from graphmodel.vocabulary import label_name, needs_words
 
     g = read_graph(store_config)
     report = needs_report(g, policy, as_of, street=street, district=district)
@@ -103,12 +103,25 @@ def needs_cmd(
         return
     if fmt == "csv":
         return
+    lang = cli_lang()
+    w = needs_words(lang)
     t = report.total
     console.print(
-        f"需求 Needs（{report.as_of}）：提出 {t.raised}，认领 {t.claimed}，办结 {t.resolved}，"
-        f"不予受理 {t.declined}，未办结 {t.open}（超时 {t.overdue}），办结率 {_percent(t.rate)}"
+        w["cli_summary"].format(
+            as_of=report.as_of,
+            raised=t.raised,
+            claimed=t.claimed,
+            resolved=t.resolved,
+            declined=t.declined,
+            open=t.open,
+            overdue=t.overdue,
+            rate=_percent(t.rate),
+        )
     )
-    area_headers = ("名称", "提出", "认领", "办结", "不予受理", "未办结", "超时", "办结率")
+    area_headers = [
+        w[k]
+        for k in ("name", "raised", "claimed", "resolved", "declined", "open", "overdue", "rate")
+    ]
 
     def area_rows(areas: list[Any]) -> list[tuple[Any, ...]]:
         return [
@@ -125,19 +138,32 @@ def needs_cmd(
             for a in areas
         ]
 
-    print_table("按区 By district", area_headers, area_rows(report.districts))
-    print_table("按街道 By street", area_headers, area_rows(report.streets))
+    print_table(w["by_district"], area_headers, area_rows(report.districts))
+    print_table(w["by_street"], area_headers, area_rows(report.streets))
     print_table(
-        "未办结需求（按街道、类别）Open needs by street and category",
-        ("街道", "类别", "未办结", "超时", "最久（天）"),
+        w["open_by_category"],
+        [w[k] for k in ("street", "category", "open", "overdue", "oldest")],
         [
             (r["street_name"], r["category"], r["open"], r["overdue"], r["oldest_days"])
             for r in report.open_by_category
         ],
     )
     print_table(
-        f"超时需求 Overdue（{sum(n.overdue for n in report.open_needs)}）",
-        ("需求", "类别", "状态", "提出", "天数", "时限", "提出方", "认领方", "街道"),
+        w["overdue_title"].format(n=sum(n.overdue for n in report.open_needs)),
+        [
+            w[k]
+            for k in (
+                "need",
+                "category",
+                "status",
+                "raised_on",
+                "days",
+                "deadline",
+                "raiser",
+                "claimer",
+                "street",
+            )
+        ],
         [
             (
                 n.name,
@@ -155,17 +181,30 @@ def needs_cmd(
         ],
     )
     print_table(
-        "谁在办结需求 Who resolves what",
-        ("认领方", "类型", "认领", "办结", "未办结", "办结率", "办结类别"),
+        w["resolvers"],
+        [
+            w[k]
+            for k in (
+                "claimer",
+                "kind",
+                "claimed",
+                "resolved",
+                "open",
+                "rate",
+                "resolved_categories",
+            )
+        ],
         [
             (
                 r.name,
-                label_name(r.label, cli_lang()),
+                label_name(r.label, lang),
                 r.claimed,
                 r.resolved,
                 r.open,
                 _percent(r.rate),
-                "、".join(f"{c or '未分类'} {n}" for c, n in r.categories.items()),
+                w["list_sep"].join(
+                    f"{c or w['uncategorized']} {n}" for c, n in r.categories.items()
+                ),
             )
             for r in report.resolvers
         ],
@@ -199,7 +238,7 @@ def match_cmd(
         graphmodel match --street 回龙观街道 --xlsx 对接清单.xlsx
     """
     from graphmodel.analysis.match import match
-    from graphmodel.vocabulary import name, words
+    from graphmodel.vocabulary import name, needs_words, words
 
     lang = cli_lang()
     g = read_graph(store_config)
@@ -215,10 +254,24 @@ def match_cmd(
         rows = [{**p.to_dict(), "path": _path(p)} for p in result.proposals]
         write_table_csv(Out("match_sheet", MATCH_FIELDS, rows), lang)
         return
+    w = needs_words(lang)
     print_table(
-        f"资源对接建议 Proposals（{result.as_of}，{len(result.proposals)}/{result.needs}项"
-        f"未满足需求，总成本 {result.total_cost}）",
-        ("需求", "类别", "提出方", "街道", "资源", "提供方", "关系", "路径"),
+        w["match_title"].format(
+            as_of=result.as_of, n=len(result.proposals), needs=result.needs, cost=result.total_cost
+        ),
+        [
+            w[k]
+            for k in (
+                "need",
+                "category",
+                "raiser",
+                "street",
+                "resource",
+                "provider",
+                "tier",
+                "path",
+            )
+        ],
         [
             (
                 p.need_name,
@@ -234,8 +287,8 @@ def match_cmd(
         ],
     )
     print_table(
-        f"无法满足的需求 Unmet（{len(result.unmet)}）",
-        ("需求", "类别", "提出方", "街道", "已等待（天）", "原因", "候选资源数"),
+        w["unmet_title"].format(n=len(result.unmet)),
+        [w[k] for k in ("need", "category", "raiser", "street", "waited", "reason", "candidates")],
         [
             (
                 u.need_name,
@@ -259,29 +312,33 @@ def _write_match_xlsx(path: str, result: Any, lang: str) -> None:
     """The workbook an organizer acts on: one row per proposal with an empty column for the
     outcome, then the needs nothing can meet."""
     from graphmodel.tabular import Sheet, write_xlsx
-    from graphmodel.vocabulary import name
+    from graphmodel.vocabulary import name, needs_words
 
+    w = needs_words(lang)
     proposals = Sheet(
-        "对接建议",
-        (
-            "需求编号",
-            "需求",
-            "类别",
-            "状态",
-            "提出时间",
-            "已等待（天）",
-            "提出方",
-            "街道",
-            "区",
-            "建议资源编号",
-            "建议资源",
-            "资源类型",
-            "提供方",
-            "关系",
-            "依据路径",
-            "资源剩余名额",
-            "对接结果（填写）",
-        ),
+        w["match_sheet"],
+        [
+            w[k]
+            for k in (
+                "need_id",
+                "need",
+                "category",
+                "status",
+                "raised_on",
+                "waited",
+                "raiser",
+                "street",
+                "district",
+                "resource_id",
+                "proposed",
+                "resource_kind",
+                "provider",
+                "tier",
+                "path",
+                "capacity_left",
+                "outcome",
+            )
+        ],
         [
             (
                 p.need_id,
@@ -304,11 +361,24 @@ def _write_match_xlsx(path: str, result: Any, lang: str) -> None:
             )
             for p in result.proposals
         ],
-        dates=("提出时间",),
+        dates=(w["raised_on"],),
     )
     unmet = Sheet(
-        "无法满足的需求",
-        ("需求编号", "需求", "类别", "提出方", "街道", "区", "已等待（天）", "原因", "候选资源数"),
+        w["unmet_sheet"],
+        [
+            w[k]
+            for k in (
+                "need_id",
+                "need",
+                "category",
+                "raiser",
+                "street",
+                "district",
+                "waited",
+                "reason",
+                "candidates",
+            )
+        ],
         [
             (
                 u.need_id,

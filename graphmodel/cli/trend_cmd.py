@@ -88,8 +88,8 @@ def trend_cmd(
     from graphmodel.analysis.trend import period_ends, trend
     from graphmodel.report.build import scope_of
     from graphmodel.report.fonts import chart_font
-    from graphmodel.report.sentences import report_words
     from graphmodel.report.trend import trend_chart, trend_table
+    from graphmodel.vocabulary import report_words
 
     first, last = _start(start), _end(end)
     with open_store(store_config) as store:

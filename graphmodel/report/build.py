@@ -41,12 +41,11 @@ from graphmodel.report.fonts import ChartFont, chart_font
 from graphmodel.report.html import render_html
 from graphmodel.report.markdown import render_markdown
 from graphmodel.report.model import Chart, Report, Section
-from graphmodel.report.needs import NEEDS_WORDS, needs_tables
+from graphmodel.report.needs import needs_tables
 from graphmodel.report.sentences import (
     finding_sentence,
     hub_sentence,
     join_names,
-    report_words,
     table_title,
 )
 from graphmodel.report.tables import (
@@ -60,7 +59,14 @@ from graphmodel.report.tables import (
     uncoverable_table,
 )
 from graphmodel.schema import Label, Rel
-from graphmodel.vocabulary import LANGS, label_name, rule_name, words
+from graphmodel.vocabulary import (
+    LANGS,
+    label_name,
+    needs_words,
+    report_words,
+    rule_name,
+    words,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -303,7 +309,7 @@ def build_report(
     )
     needs_section = Section(
         "needs",
-        NEEDS_WORDS[lang]["heading"],
+        needs_words(lang)["heading"],
         needs_paragraphs,
         tables=[(caption, _limit(table, rows)) for caption, table in needs_captioned],
         page_break=True,

@@ -18,8 +18,7 @@ from graphmodel.analysis.gaps import RULES, Gap
 from graphmodel.analysis.hubs import HubReport
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import FALLBACK_FAMILY, ChartFont
-from graphmodel.report.sentences import report_words
-from graphmodel.vocabulary import rule_name, words
+from graphmodel.vocabulary import report_words, rule_name, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

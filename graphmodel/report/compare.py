@@ -24,9 +24,8 @@ from graphmodel.analysis.policy import Policy
 from graphmodel.analysis.roles import HUB_LABELS
 from graphmodel.report.coverage import StreetCoverage, street_coverage
 from graphmodel.report.model import Section
-from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.vocabulary import label_name, rule_name, words
+from graphmodel.vocabulary import label_name, report_words, rule_name, words
 
 __all__ = ["Comparison", "compare"]
 

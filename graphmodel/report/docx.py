@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.report.model import Report, Section
-from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.vocabulary import words
+from graphmodel.vocabulary import report_words, words
 
 __all__ = ["CJK_FONT", "write_docx"]
 

@@ -8,9 +8,8 @@ import base64
 from html import escape
 
 from graphmodel.report.model import Report, Section
-from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.vocabulary import words
+from graphmodel.vocabulary import report_words, words
 
 __all__ = ["render_html"]
 

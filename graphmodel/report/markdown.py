@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graphmodel.report.model import Report
-from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.vocabulary import words
+from graphmodel.vocabulary import report_words, words
 
 __all__ = ["render_markdown", "table_markdown"]
 

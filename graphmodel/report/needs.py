@@ -2,7 +2,7 @@
 categories left unmet, pairings on paper only (挂名结对), and the top resource proposals.
 
 Built from ``analysis.needs.needs_report``, the ``dormant_pairing`` gaps and ``analysis.match``
-on the report's shared ``GapContext``; the words are here in Chinese and English.
+on the report's shared ``GapContext``; the words are the vocabulary's (``needs_words``).
 """
 
 from __future__ import annotations
@@ -14,64 +14,9 @@ from graphmodel.analysis.gaps import Gap
 from graphmodel.analysis.match import Match
 from graphmodel.analysis.needs import NeedsReport
 from graphmodel.report.tables import Table
+from graphmodel.vocabulary import needs_words
 
-__all__ = ["NEEDS_WORDS", "needs_tables"]
-
-NEEDS_WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "heading": "需求、资源与项目（三张清单）",
-        "none": "台账中没有需求记录（需求清单），本节无内容。",
-        "summary": "提出需求{raised}项，已认领{claimed}项，已办结{resolved}项，办结率{rate}；"
-        "未办结{open}项，其中超时{overdue}项。",
-        "streets": "各街道需求办理（提出 → 认领 → 办结）",
-        "categories": "未办结需求的类别",
-        "dormant": "挂名结对：结对在册、考核期内双方之间无项目或办结需求（{n}对）",
-        "proposals": "资源对接建议（前{n}项，共{total}项；{unmet}项需求无资源可对接）",
-        "street": "街道",
-        "raised": "提出",
-        "claimed": "认领",
-        "resolved": "办结",
-        "rate": "办结率",
-        "open": "未办结",
-        "overdue": "超时",
-        "category": "类别",
-        "oldest": "最久（天）",
-        "community": "社区",
-        "unit": "结对单位",
-        "since": "结对时间",
-        "need": "需求",
-        "resource": "资源",
-        "provider": "提供方",
-        "path": "依据路径",
-    },
-    "en": {
-        "heading": "Needs, resources and projects (the three lists)",
-        "none": "The ledger records no needs (需求清单): nothing to show here.",
-        "summary": "{raised} needs raised, {claimed} claimed, {resolved} resolved (rate {rate}); "
-        "{open} open, {overdue} of them overdue.",
-        "streets": "Needs per street (raised → claimed → resolved)",
-        "categories": "Categories of the open needs",
-        "dormant": "Pairings on paper only: no project or resolved need between the sides "
-        "in the period ({n})",
-        "proposals": "Resource proposals (top {n} of {total}; {unmet} needs no resource can meet)",
-        "street": "Street",  # English text, not a label
-        "raised": "raised",
-        "claimed": "claimed",
-        "resolved": "resolved",
-        "rate": "rate",
-        "open": "open",
-        "overdue": "overdue",
-        "category": "category",
-        "oldest": "oldest (days)",
-        "community": "community",
-        "unit": "paired unit",
-        "since": "since",
-        "need": "need",
-        "resource": "resource",
-        "provider": "provider",
-        "path": "path",
-    },
-}
+__all__ = ["needs_tables"]
 
 
 def _percent(rate: float | None) -> str:
@@ -88,7 +33,7 @@ def needs_tables(
 ) -> tuple[list[str], list[tuple[str, Table]]]:
     """Paragraphs and captioned tables (every row; the body cuts them to ``rows``) of the
     needs section, for the streets ``holds`` keeps."""
-    w = NEEDS_WORDS[lang]
+    w = needs_words(lang)
     if not report.total.raised:
         return [w["none"]], []
     t = report.total

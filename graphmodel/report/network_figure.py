@@ -45,9 +45,8 @@ from graphmodel.analysis.network import is_active, street_index
 from graphmodel.report.charts import _figure, _png, _style
 from graphmodel.report.coverage import StreetCoverage
 from graphmodel.report.fonts import ChartFont
-from graphmodel.report.sentences import report_words
 from graphmodel.schema import Label, Rel
-from graphmodel.vocabulary import label_name, tie_name
+from graphmodel.vocabulary import label_name, report_words, tie_name
 
 __all__ = ["COLORS", "Drawing", "overview_figure", "street_figure"]
 

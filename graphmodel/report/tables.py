@@ -18,13 +18,14 @@ from graphmodel.analysis.hubs import HubReport
 from graphmodel.analysis.reach import ReachResult
 from graphmodel.analysis.recommend import Recommendation
 from graphmodel.report.coverage import StreetCoverage
-from graphmodel.report.sentences import join_names, report_words
+from graphmodel.report.sentences import join_names
 from graphmodel.vocabulary import (
     gap_message,
     label_name,
     name,
     place_name,
     proposal_reason,
+    report_words,
     rule_name,
     tie_name,
     uncoverable_reason,

@@ -11,9 +11,8 @@ from graphmodel.analysis.gaps import RULES
 from graphmodel.analysis.trend import COVERAGE, TrendPoint
 from graphmodel.report.charts import _png, _style
 from graphmodel.report.fonts import ChartFont
-from graphmodel.report.sentences import report_words
 from graphmodel.report.tables import Table
-from graphmodel.vocabulary import rule_name, words
+from graphmodel.vocabulary import report_words, rule_name, words
 
 __all__ = ["trend_chart", "trend_table"]
 
