@@ -435,7 +435,7 @@ def _word_tables():
 
 EXAMPLES = ("2023年5月1日", "是/否", "台账.xlsx")
 """Chinese an English text may quote: the forms a ledger cell or a command takes."""
-ALLOWED = {"Excel", "JSON", "true", "false", "HubHigh", "HubMid", "Neo4j", "UTC"}
+ALLOWED = {"Excel", "JSON", "true", "false", "HubHigh", "HubMid", "Neo4j", "UTC", "Browser"}
 """English a Chinese text may hold besides commands, options, file names and codes."""
 
 

@@ -91,7 +91,7 @@ REACH_FIELDS = (
     default="existence",
     show_default=True,
     help="Count ties by existence, or by the work delivered across them in the policy's "
-    "work_period_days (projects, resolved needs; 挂名结对 do not count).",
+    "work_period_days (projects, resolved needs; pairings on paper only do not count).",
 )
 @analysis_options
 @store_options
@@ -226,7 +226,7 @@ def reach_cmd(
     """Communities (and residents) a unit, committee, party organization or street reaches.
 
     NAME_OR_ID is an id, or a name only one such record has. Paths go through pairings,
-    committee membership, service (社会组织) and dual reporting (双报到) unless --via says
+    committee membership, social organizations' service and dual reporting unless --via says
     otherwise (committee: membership and the areas a committee covers; lead: a street's
     working committee leading its communities); a party organization and the unit, community
     or street it belongs to are one actor, so the tie between them is not a hop. When nothing

@@ -50,7 +50,7 @@ def load_cmd(
     rejects: str | None,
     as_json: bool,
 ) -> None:
-    """Load ledgers (台账: folders of CSV files, CSV files, .xlsx workbooks) into the store.
+    """Load ledgers (folders of CSV files, CSV files, .xlsx workbooks) into the store.
 
     Without LEDGERS, loads the seed dataset (seed/ledger/). Every problem is reported with
     file, sheet, row and column; valid rows load anyway and rejected rows are written to a

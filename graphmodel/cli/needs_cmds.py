@@ -79,7 +79,7 @@ def needs_cmd(
     policy: Any,
     as_of: dt.date,
 ) -> None:
-    """Needs (需求清单): raised, claimed, resolved per street and district; open needs
+    """Needs: raised, claimed, resolved per street and district; open needs
     by category with their age; overdue ones; who resolves what.
 
     A need is overdue when it is still 待认领 need_claim_days after it was raised, or still
@@ -224,12 +224,12 @@ def match_cmd(
     policy: Any,
     as_of: dt.date,
 ) -> None:
-    """Match open needs with available resources (资源对接), nearest in the network first.
+    """Match open needs with available resources, nearest in the network first.
 
     A paired unit's resource is preferred, then a fellow member of the community's
     committee, then one of its street, then of its district (costs cost_match_* in
     --policy). Within capacity; as many needs met as possible, then the cheapest, older
-    needs first. Each proposal shows the path 需求 → 社区 → 结对/委员会/街道 → 单位 → 资源.
+    needs first. Each proposal shows the path need → community → pairing/committee/street → unit → resource.
     --xlsx FILE writes the proposals (with an empty column for the outcome) and the unmet
     needs, to act on.
 
