@@ -2237,9 +2237,8 @@ def _problem_param(key: str, value: Any, table: str, lang: str) -> Any:
 
 
 def _ledger_header(table: str, column: str, lang: str) -> str:
-    """The header of a ledger column in ``lang`` (``ledger.template.header_name``)."""
-    from graphmodel.ledger.tables import table_for
-    from graphmodel.ledger.template import header_name
+    """The header of a ledger column in ``lang`` (``ledger.tables.header_name``)."""
+    from graphmodel.ledger.tables import header_name, table_for
 
     found = table_for(table)
     columns = {c.name: c for c in found.columns} if found else {}
@@ -2247,9 +2246,8 @@ def _ledger_header(table: str, column: str, lang: str) -> str:
 
 
 def _ledger_sheet(table: str, lang: str) -> str:
-    """The sheet name of a ledger table in ``lang`` (``ledger.template.sheet_name``)."""
-    from graphmodel.ledger.tables import table_for
-    from graphmodel.ledger.template import sheet_name
+    """The sheet name of a ledger table in ``lang`` (``ledger.tables.sheet_name``)."""
+    from graphmodel.ledger.tables import sheet_name, table_for
 
     found = table_for(table)
     return sheet_name(found, lang) if found else table

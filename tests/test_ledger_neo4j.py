@@ -37,7 +37,7 @@ def test_two_ledgers_twice_into_neo4j_match_the_embedded_store(
         result = runner.invoke(main, ["load", str(ledger), "--store", "neo4j"])
         assert "已将" in result.output
         runner.invoke(main, ["load", str(ledger), "--db", str(db)])
-    assert "北京市某委员会 (MemberUnit, in the store)" in result.output
+    assert "北京市某委员会（驻区单位，库中已有）" in result.output
     first = neo4j_store.stats().to_dict()
     assert first["labels"]["PartyOrg"] == 6
     for ledger in (gbk, faults):

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from graphmodel.cli import main
-from graphmodel.ledger.tables import TABLES
-from graphmodel.ledger.template import EXAMPLES, header_name, sheet_name
+from graphmodel.ledger.tables import TABLES, header_name, sheet_name
+from graphmodel.ledger.template import EXAMPLES
 from graphmodel.store import EmbeddedStore
 
 ZH_SHEETS = ["说明", "区", "街道", "社区", "网格", "党组织", "驻区单位", "社会组织", "协调委员会"]

@@ -175,8 +175,7 @@ def _progress(disabled: bool) -> Iterator[LoadProgress]:
 
 
 def _render(report: LoadReport, config: StoreConfig) -> None:
-    from graphmodel.ledger.tables import table_for
-    from graphmodel.ledger.template import sheet_name
+    from graphmodel.ledger.tables import sheet_name, table_for
 
     lang = cli_lang()
     w = words(lang)

@@ -43,8 +43,10 @@ __all__ = [
     "Column",
     "Table",
     "column_prop",
+    "header_name",
     "is_personal",
     "normalize",
+    "sheet_name",
     "table_for",
 ]
 
@@ -441,6 +443,16 @@ PROBLEM_HEADER = "问题 problem"
 ORIGIN_HEADER = "原位置 origin"
 """The column a rejects file adds: the file and row the rejected row was first read from.
 Readers use it as the row's default ``source``, so provenance survives a fix-and-reload."""
+
+
+def sheet_name(table: Table, lang: str) -> str:
+    """The sheet name of ``table`` in ``lang``: its first Chinese name, or its English name."""
+    return table.aliases[0] if lang == "zh" and table.aliases else table.name
+
+
+def header_name(column: Column, lang: str) -> str:
+    """The header of ``column`` in ``lang``: its first Chinese alias, or its English name."""
+    return column.aliases[0] if lang == "zh" and column.aliases else column.name
 
 
 def is_personal(header: str) -> bool:

@@ -27,6 +27,8 @@ from graphmodel.ledger.tables import (
     Column,
     Table,
     column_prop,
+    header_name,
+    sheet_name,
 )
 from graphmodel.vocabulary import label_name
 
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["EXAMPLES", "INSTRUCTIONS", "header_name", "sheet_name", "write_template"]
+__all__ = ["EXAMPLES", "INSTRUCTIONS", "write_template"]
 
 TEMPLATE_ROWS = 2000
 """How many rows the drop-down lists cover."""
@@ -173,16 +175,6 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
 }
 """One example row per table, by column name; together they load without a problem."""
-
-
-def sheet_name(table: Table, lang: str) -> str:
-    """The sheet name of ``table`` in ``lang``: its first Chinese name, or its English name."""
-    return table.aliases[0] if lang == "zh" and table.aliases else table.name
-
-
-def header_name(column: Column, lang: str) -> str:
-    """The header of ``column`` in ``lang``: its first Chinese alias, or its English name."""
-    return column.aliases[0] if lang == "zh" and column.aliases else column.name
 
 
 def write_template(
