@@ -55,6 +55,7 @@ __all__ = [
     "sentence_words",
     "status_codes",
     "status_text",
+    "template_words",
     "tie_name",
     "uncoverable_reason",
     "usage_text",
@@ -2785,3 +2786,71 @@ _CLI_WORDS = {
 
 for _lang in LANGS:
     _WORDS[_lang].update(_CLI_WORDS[_lang])
+
+
+# --- The ledger template's words (issue 13) ---------------------------------------------------
+# ``ledger.template`` writes the instructions sheet, the header comments and the drop-down
+# lists' messages in these words.
+
+
+def template_words(lang: str) -> dict[str, str]:
+    """The words of the blank ledger template in ``lang`` (``graphmodel template``)."""
+    return _TEMPLATE_WORDS[lang]
+
+
+_TEMPLATE_WORDS = {
+    "zh": {
+        "instructions": (
+            "graphmodel 台账模板\n"
+            "\n"
+            "每个工作表是一张表，第 1 行是列名。列名也可以写英文（见 docs/ledger-format.md）。\n"
+            "列名批注中标“必填”的列必须填写；带下拉箭头的列只能从列表中选。\n"
+            "引用列（所属区、所属街道、单位、社区……）填写对象的编号或名称；名称重名时须填编号。多个引用用 ； ; 、 , ， 分隔。\n"
+            "日期可写 2023-05-01、2023/5/1 或 2023年5月1日；2023-05 表示 2023-05-01。\n"
+            "编号可留空：自动生成为 <类型>:<名称>。每张表都可以有“序号”列，载入时忽略。\n"
+            "结对共建：单位和社区填单位、社区本身即可，系统使用（或创建）其党组织。\n"
+            "下面每张表给出一行示例，复制到对应工作表即可载入。\n"
+            "载入：graphmodel load 台账.xlsx（先加 --dry-run 只检查不写入）"
+        ),
+        "instructions_sheet": "说明",
+        "example_title": "{sheet}（{table}）",
+        "not_in_list": "取值不在列表中",
+        "choose_one": "请从下拉列表中选择：{choices}",
+        "required": "必填",
+        "optional": "选填",
+        "column_name": "英文列名：{name}",
+        "also": "也可写作：{names}",
+        "refers": "填写编号或名称：{kinds}",
+        "several": "，可填多个",
+        "slash": "/",
+        "values": "取值：{choices}",
+        "type": "类型：{type}",
+    },
+    "en": {
+        "instructions": (
+            "graphmodel ledger template\n"
+            "\n"
+            "Each sheet is one table; row 1 holds the column names (Chinese names are accepted too).\n"
+            "Columns whose comment says required must be filled; drop-down columns take the values listed.\n"
+            "Reference columns take the id or the unique name of a record; several are separated by ; ； 、 , ，\n"
+            "Dates: 2023-05-01, 2023/5/1, 2023年5月1日; 2023-05 means 2023-05-01.\n"
+            "A node row without an id gets <Label>:<name>. A 序号 (row number) column is ignored in every table.\n"
+            "Pairings: name the unit and the community; their party organizations are used (or created).\n"
+            "Each table below has one example row: copy it into its sheet and it loads.\n"
+            "Load: graphmodel load ledger.xlsx (--dry-run first checks without writing)"
+        ),
+        "instructions_sheet": "instructions",
+        "example_title": "{table}",
+        "not_in_list": "Not in the list",
+        "choose_one": "Choose one of: {choices}",
+        "required": "required",
+        "optional": "optional",
+        "column_name": "{name}",
+        "also": "Chinese: {names}",
+        "refers": "id or name of: {kinds}",
+        "several": " (several allowed)",
+        "slash": " / ",
+        "values": "values: {choices}",
+        "type": "type: {type}",
+    },
+}

@@ -411,6 +411,7 @@ def _word_tables():
         problem_words,
         report_words,
         sentence_words,
+        template_words,
     )
 
     return {
@@ -418,6 +419,7 @@ def _word_tables():
         "report": {lang: report_words(lang) for lang in LANGS},
         "sentences": {lang: sentence_words(lang) for lang in LANGS},
         "needs": {lang: needs_words(lang) for lang in LANGS},
+        "template": {lang: template_words(lang) for lang in LANGS},
         "problem words": {lang: problem_words(lang) for lang in LANGS},
         "problems": {
             lang: {
@@ -433,14 +435,15 @@ def _word_tables():
     }
 
 
-EXAMPLES = ("2023年5月1日", "是/否", "台账.xlsx")
-"""Chinese an English text may quote: the forms a ledger cell or a command takes."""
+EXAMPLES = ("2023年5月1日", "是/否", "台账.xlsx", "序号")
+"""Chinese an English text may quote: the forms a ledger cell, header or command takes."""
 ALLOWED = {"Excel", "JSON", "true", "false", "HubHigh", "HubMid", "Neo4j", "UTC", "Browser"}
 """English a Chinese text may hold besides commands, options, file names and codes."""
 
 
 @pytest.mark.parametrize(
-    "table", ["words", "report", "sentences", "needs", "problem words", "problems", "names"]
+    "table",
+    ["words", "template", "report", "sentences", "needs", "problem words", "problems", "names"],
 )
 def test_each_language_speaks_only_itself(table):
     tables = _word_tables()

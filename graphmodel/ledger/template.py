@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import LedgerError
 from graphmodel.ledger.tables import (
-    IGNORED_SHEETS,
     TABLES,
     Column,
     Table,
@@ -30,13 +29,13 @@ from graphmodel.ledger.tables import (
     header_name,
     sheet_name,
 )
-from graphmodel.vocabulary import label_name
+from graphmodel.vocabulary import label_name, template_words
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["EXAMPLES", "INSTRUCTIONS", "write_template"]
+__all__ = ["EXAMPLES", "write_template"]
 
 TEMPLATE_ROWS = 2000
 """How many rows the drop-down lists cover."""
@@ -44,37 +43,6 @@ TEMPLATE_ROWS = 2000
 LEFT_OUT = ("generated",)
 """Columns the template does not offer (the seed's provenance flag)."""
 
-INSTRUCTIONS = {
-    "zh": (
-        "graphmodel 台账模板",
-        "",
-        "每个工作表是一张表，第 1 行是列名。列名也可以写英文（见 docs/ledger-format.md）。",
-        "列名批注中标“必填”的列必须填写；带下拉箭头的列只能从列表中选。",
-        "引用列（所属区、所属街道、单位、社区……）填写对象的编号或名称；名称重名时须填编号。"
-        "多个引用用 ； ; 、 , ， 分隔。",
-        "日期可写 2023-05-01、2023/5/1 或 2023年5月1日；2023-05 表示 2023-05-01。",
-        "编号可留空：自动生成为 <类型>:<名称>。每张表都可以有“序号”列，载入时忽略。",
-        "结对共建：单位和社区填单位、社区本身即可，系统使用（或创建）其党组织。",
-        "下面每张表给出一行示例，复制到对应工作表即可载入。",
-        "载入：graphmodel load 台账.xlsx（先加 --dry-run 只检查不写入）",
-    ),
-    "en": (
-        "graphmodel ledger template",
-        "",
-        "Each sheet is one table; row 1 holds the column names (Chinese names are accepted too).",
-        "Columns whose comment says required must be filled; drop-down columns take the values "
-        "listed.",
-        "Reference columns take the id or the unique name of a record; several are separated by "
-        "; ； 、 , ，",
-        "Dates: 2023-05-01, 2023/5/1, 2023年5月1日; 2023-05 means 2023-05-01.",
-        "A node row without an id gets <Label>:<name>. A 序号 (row number) column is ignored in "
-        "every table.",
-        "Pairings: name the unit and the community; their party organizations are used (or "
-        "created).",
-        "Each table below has one example row: copy it into its sheet and it loads.",
-        "Load: graphmodel load ledger.xlsx (--dry-run first checks without writing)",
-    ),
-}
 
 EXAMPLES: dict[str, dict[str, Any]] = {
     "districts": {"id": "D-HD", "name": "海淀区", "source": "区委社会工作部 2023 年台账"},
@@ -193,7 +161,7 @@ def write_template(
         raise LedgerError("template_exists", path=path)
     book = Workbook()
     intro = book.active
-    intro.title = IGNORED_SHEETS[0] if lang == "zh" else "instructions"
+    intro.title = template_words(lang)["instructions_sheet"]
     _instructions(intro, lang)
     for table in TABLES:
         _table_sheet(book, table, lang)
@@ -213,12 +181,13 @@ def _instructions(ws: Worksheet, lang: str) -> None:
     from openpyxl.styles import Font
 
     bold = Font(bold=True)
-    for line in INSTRUCTIONS[lang]:
+    w = template_words(lang)
+    for line in w["instructions"].split("\n"):
         ws.append([line])
     ws["A1"].font = Font(bold=True, size=14)
     for table in TABLES:
         ws.append([])
-        title = f"{sheet_name(table, 'zh')}（{table.name}）" if lang == "zh" else table.name
+        title = w["example_title"].format(sheet=sheet_name(table, "zh"), table=table.name)
         ws.append([title])
         ws.cell(ws.max_row, 1).font = bold
         columns = _columns(table)
@@ -253,9 +222,8 @@ def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
                 type="list",
                 formula1='"' + ",".join(choices) + '"',
                 showErrorMessage=True,
-                errorTitle="取值不在列表中" if lang == "zh" else "Not in the list",
-                error=("请从下拉列表中选择：" if lang == "zh" else "Choose one of: ")
-                + "、".join(choices),
+                errorTitle=template_words(lang)["not_in_list"],
+                error=template_words(lang)["choose_one"].format(choices="、".join(choices)),
             )
             check.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
             ws.add_data_validation(check)
@@ -263,23 +231,21 @@ def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
 
 
 def _describe(table: Table, column: Column, lang: str) -> str:
+    """The comment on a column's header: required or not, its other names, what it takes."""
+    w = template_words(lang)
+    lines = [w["required"] if column.required else w["optional"]]
+    others = column.aliases[1:] if lang == "zh" else column.aliases
     if lang == "zh":
-        lines = ["必填" if column.required else "选填", f"英文列名：{column.name}"]
-        if len(column.aliases) > 1:
-            lines.append("也可写作：" + "、".join(column.aliases[1:]))
-    else:
-        lines = ["required" if column.required else "optional"]
-        if column.aliases:
-            lines.append("Chinese: " + "、".join(column.aliases))
+        lines.append(w["column_name"].format(name=column.name))
+    if others:
+        lines.append(w["also"].format(names="、".join(others)))
     if column.ref:
-        many = ("，可填多个" if lang == "zh" else " (several allowed)") if column.multi else ""
-        what = "填写编号或名称：" if lang == "zh" else "id or name of: "
-        kinds = ("/" if lang == "zh" else " / ").join(label_name(k, lang) for k in column.ref)
-        lines.append(f"{what}{kinds}{many}")
+        kinds = w["slash"].join(label_name(k, lang) for k in column.ref)
+        lines.append(w["refers"].format(kinds=kinds) + (w["several"] if column.multi else ""))
     else:
         prop = column_prop(table, column)
         if prop.choices:
-            lines.append(("取值：" if lang == "zh" else "values: ") + "、".join(prop.choices))
+            lines.append(w["values"].format(choices="、".join(prop.choices)))
         elif prop.type != "str":
-            lines.append(("类型：" if lang == "zh" else "type: ") + prop.type)
+            lines.append(w["type"].format(type=prop.type))
     return "\n".join(lines)
