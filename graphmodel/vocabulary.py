@@ -2120,12 +2120,9 @@ server) and the prefixes of error and warning lines, by code: (Chinese, English)
 # them; ``problem_where`` renders the file, sheet, row and column.
 
 
-def problem_message(
-    code: str, detail: str, params: Mapping[str, Any], lang: str, table: str = ""
-) -> str:
+def problem_message(code: str, detail: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a ledger problem of ``code`` (and ``detail``, ``""`` for the plain one)
-    from its ``params``, in ``lang``; ``table`` is the ledger table the problem is in, whose
-    column names the parameters may give.
+    from its ``params``, in ``lang``.
 
     >>> params = {"labels": ["Community", "PartyOrg"], "value": "清水和社区", "near": ["清水河社区"]}
     >>> problem_message("dangling_ref", "near", params, "zh")
@@ -2134,20 +2131,18 @@ def problem_message(
     "no community / party organization has the id or name '清水和社区'; did you mean '清水河社区'?"
     """
     key = f"{code}.{detail}" if detail else code
-    values = {k: _problem_param(k, v, table, lang) for k, v in params.items()}
+    values = {k: _problem_param(k, v, lang) for k, v in params.items()}
     return _PROBLEM_MESSAGES[lang][key].format(**values)
 
 
-def problem_reason(
-    code: str, detail: str, params: Mapping[str, Any], lang: str, table: str = ""
-) -> str:
+def problem_reason(code: str, detail: str, params: Mapping[str, Any], lang: str) -> str:
     """The problem's term (kind ``problem``) and its message, in ``lang``.
 
     >>> problem_reason("bad_date", "", {}, "zh"), problem_reason("bad_date", "", {}, "en")
     ('【日期格式错误】不是日期，请写成 2023-05-01、2023/5/1 或 2023年5月1日', 'not a date: not a date; write 2023-05-01, 2023/5/1 or 2023年5月1日')
     """
     term = name("problem", code, lang)
-    message = problem_message(code, detail, params, lang, table)
+    message = problem_message(code, detail, params, lang)
     return f"【{term}】{message}" if lang == "zh" else f"{term}: {message}"
 
 
@@ -2198,24 +2193,16 @@ def problem_keys(lang: str) -> tuple[str, ...]:
     return tuple(_PROBLEM_MESSAGES[lang])
 
 
-def _problem_param(key: str, value: Any, table: str, lang: str) -> Any:
-    """One parameter as the messages show it: labels by their names, columns and tables of the
-    ledger by their headers and sheet names in ``lang``, lists joined."""
+def _problem_param(key: str, value: Any, lang: str) -> Any:
+    """One parameter as the messages show it: labels by their names, lists joined. The
+    ledger's columns and tables come already named in ``lang`` (``ledger.problems``)."""
     m = _PROBLEM_WORDS[lang]
     if key in ("label", "other_label"):
         return label_name(value, lang)
     if key in ("labels", "other_labels"):
         return m["slash"].join(label_name(v, lang) for v in value)
-    if key in ("column", "start", "end", "columns", "either"):
-        shown = [
-            _ledger_header(table, c, lang)
-            for c in ([value] if key in ("column", "start", "end") else value)
-        ]
-        if key == "either":
-            return m["or"].join(m["quote"].format(value=v) for v in shown)
-        return m["list"].join(shown)
-    if key == "tables":
-        return m["list"].join(_ledger_sheet(t, lang) for t in value)
+    if key == "either":
+        return m["or"].join(m["quote"].format(value=v) for v in value)
     if key == "near":
         return m["or"].join(m["quote"].format(value=v) for v in value)
     if key == "records":
@@ -2235,23 +2222,6 @@ def _problem_param(key: str, value: Any, table: str, lang: str) -> Any:
     if key in ("chars", "limit", "digits", "number", "max"):
         return f"{value:,}"
     return value
-
-
-def _ledger_header(table: str, column: str, lang: str) -> str:
-    """The header of a ledger column in ``lang`` (``ledger.tables.header_name``)."""
-    from graphmodel.ledger.tables import header_name, table_for
-
-    found = table_for(table)
-    columns = {c.name: c for c in found.columns} if found else {}
-    return header_name(columns[column], lang) if column in columns else column
-
-
-def _ledger_sheet(table: str, lang: str) -> str:
-    """The sheet name of a ledger table in ``lang`` (``ledger.tables.sheet_name``)."""
-    from graphmodel.ledger.tables import sheet_name, table_for
-
-    found = table_for(table)
-    return sheet_name(found, lang) if found else table
 
 
 def _problem_record(record: list[Any], lang: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphmodel.ledger.tables import header_name, sheet_name, table_for
 from graphmodel.vocabulary import (
     DEFAULT_LANG,
     problem_message,
@@ -73,7 +74,7 @@ class Problem:
 
     def explain(self, lang: str = DEFAULT_LANG) -> str:
         """What is wrong, in ``lang`` (without the term)."""
-        return problem_message(self.code, self.detail, self.params, lang, self.table)
+        return problem_message(self.code, self.detail, self._named(lang), lang)
 
     @property
     def message(self) -> str:
@@ -82,7 +83,7 @@ class Problem:
 
     def reason(self, lang: str = DEFAULT_LANG) -> str:
         """The problem's term, then what is wrong, in ``lang``."""
-        return problem_reason(self.code, self.detail, self.params, lang, self.table)
+        return problem_reason(self.code, self.detail, self._named(lang), lang)
 
     def where(self, lang: str = DEFAULT_LANG) -> str:
         """``file[:sheet] row N column C`` in ``lang``, as short as the problem allows."""
@@ -117,6 +118,31 @@ class Problem:
             "message": self.explain(lang),
             "reason": self.reason(lang),
         }
+
+    def _named(self, lang: str) -> dict[str, Any]:
+        """The parameters with the ledger's columns (``column``, ``start``, ``end``,
+        ``columns``, ``either``) and tables (``tables``) named as ``lang`` writes their headers
+        and sheets (``ledger.tables.header_name``, ``sheet_name``)."""
+        table = table_for(self.table) if self.table else None
+        columns = {c.name: c for c in table.columns} if table else {}
+
+        def header(name: str) -> str:
+            return header_name(columns[name], lang) if name in columns else name
+
+        def sheet(name: str) -> str:
+            found = table_for(name)
+            return sheet_name(found, lang) if found else name
+
+        named = dict(self.params)
+        for key in ("column", "start", "end"):
+            if key in named:
+                named[key] = header(named[key])
+        for key in ("columns", "either"):
+            if key in named:
+                named[key] = [header(c) for c in named[key]]
+        if "tables" in named:
+            named["tables"] = [sheet(t) for t in named["tables"]]
+        return named
 
     def __str__(self) -> str:
         return self.text()
