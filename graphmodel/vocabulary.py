@@ -2824,3 +2824,82 @@ _TEMPLATE_WORDS = {
         "type": "type: {type}",
     },
 }
+
+
+def view_words(lang: str) -> dict[str, Any]:
+    """The words of the ``graphmodel view`` page in ``lang``: its fixed texts (``{name}``
+    placeholders are filled by the page script), and the names of the node kinds and ties it
+    draws (``label_name``, ``tie_name``)."""
+    from graphmodel.schema import LABELS, REL_TYPES
+
+    return {
+        **_VIEW_WORDS[lang],
+        "kinds": {label: label_name(label, lang) for label in LABELS},
+        "ties": {tie: tie_name(tie, lang) for tie in REL_TYPES},
+    }
+
+
+_VIEW_WORDS = {
+    "zh": {
+        "html_lang": "zh-CN",
+        "title": "协同治理网络 {scope}",
+        "all": "全部",
+        "search": "查找",
+        "search_placeholder": "输入名称，如 站东社区",
+        "kinds_heading": "类型",
+        "ties_heading": "关系",
+        "marks": "标注",
+        "gaps_mark": "有缺口（红色）",
+        "hint": "拖动平移，滚轮缩放，点击节点查看详情。",
+        "click_hint": "点击图中的节点，或在左侧查找。",
+        "meta": "截至 {as_of} · {nodes} 个节点 · {edges} 条关系 · {gaps} 处缺口 · 党组织已归并到所属单位/社区",
+        "not_found": "没有找到",
+        "outside": "范围外的结对方",
+        "party_orgs": "党组织：{names}",
+        "hub_heading": "枢纽作用",
+        "hub_rank": "本范围协调枢纽第 {rank} 名：直接联系 {degree} 个组织",
+        "hub_streets": "，联通另外 {streets} 个街道",
+        "hub_cut": "若它退出，{n} 个社区将失去唯一的外部联系：{names}",
+        "gaps_heading": "缺口",
+        "none": "无",
+        "pairings_heading": "结对共建（{n}）",
+        "partner": "结对方",
+        "pairing_kind": "类型",
+        "period": "起止",
+        "ended": "（已到期）",
+        "tie_heading": "{tie}（{n}）",
+        "sep": "、",
+        "more": "等",
+    },
+    "en": {
+        "html_lang": "en",
+        "title": "Co-governance network {scope}",
+        "all": "(all)",
+        "search": "Find",
+        "search_placeholder": "Type a name, e.g. 站东社区",
+        "kinds_heading": "Kinds",
+        "ties_heading": "Ties",
+        "marks": "Marks",
+        "gaps_mark": "With a gap (red)",
+        "hint": "Drag to pan, scroll to zoom, click a node for its details.",
+        "click_hint": "Click a node in the picture, or find one on the left.",
+        "meta": "On {as_of} · {nodes} nodes · {edges} ties · {gaps} gaps · party organizations folded into the unit or community they belong to",
+        "not_found": "Nothing found",
+        "outside": "partner outside the area",
+        "party_orgs": "Party organizations: {names}",
+        "hub_heading": "As a hub",
+        "hub_rank": "Hub number {rank} in this area: tied directly to {degree} organizations",
+        "hub_streets": ", linking {streets} other streets",
+        "hub_cut": "If it leaves, {n} communities lose their only outside tie: {names}",
+        "gaps_heading": "Gaps",
+        "none": "none",
+        "pairings_heading": "Pairings ({n})",
+        "partner": "Partner",
+        "pairing_kind": "Kind",
+        "period": "From — to",
+        "ended": " (ended)",
+        "tie_heading": "{tie} ({n})",
+        "sep": ", ",
+        "more": " …",
+    },
+}

@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from importlib import resources
 
+import pytest
 from click.testing import CliRunner
 
 from graphmodel.analysis.policy import Policy
@@ -67,10 +68,17 @@ def test_a_name_cannot_close_the_data_script(tmp_path):
     assert "</script><script>alert(1)" not in page
 
 
-def test_the_page_works_offline_in_chromium(tmp_path, chromium):  # noqa: F811
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("结对共建（1）", "有缺口（红色）", "驻区单位")),
+        ("en", ("Pairings (1)", "With a gap (red)", "resident unit")),
+    ],
+)
+def test_the_page_works_offline_in_chromium(tmp_path, chromium, lang, words):  # noqa: F811
     _, config = _graph(tmp_path)
     out = tmp_path / "view.html"
-    args = ["view", "--db", config.db, "--as-of", "2024-06-30", "--out", str(out)]
+    args = ["--lang", lang, "view", "--db", config.db, "--as-of", "2024-06-30", "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     attempted: list[str] = []
@@ -99,6 +107,9 @@ def test_the_page_works_offline_in_chromium(tmp_path, chromium):  # noqa: F811
         page.click("#hits li >> nth=0")
         details = page.inner_text("#details")
         assert "研究所" in details and "2022-01-01" in details
+        # The page speaks the command line's language (vocabulary.view_words).
+        assert words[0] in details
+        assert words[1] in page.inner_text("#side") and words[2] in page.inner_text("#kinds")
         # Unticking 驻区单位 hides the units and leaves the communities drawn.
         shown = """(kind) => window.graphmodelView.graph.filterNodes((n, a) => a.kind === kind)
             .map((n) => !window.graphmodelView.renderer.getNodeDisplayData(n).hidden)"""

@@ -128,7 +128,8 @@ def view(
 ) -> None:
     """Write one self-contained HTML page to explore the network offline: search by name,
     filter by kind and tie, click for pairings with dates, gaps and hub role. Party
-    organizations are folded into their units and communities.
+    organizations are folded into their units and communities. The page speaks the command
+    line's language (--lang).
 
     \b
     Example:
@@ -137,21 +138,21 @@ def view(
     """
     from pathlib import Path
 
+    from graphmodel.cli.group import cli_lang
     from graphmodel.store import open_store
     from graphmodel.view import build_view, view_data
-
-    with open_store(store_config) as store:
-        g = store.graph()
-    data = view_data(g, policy, as_of, district, street, around, hops)
-    Path(out).write_text(build_view(data, title), encoding="utf-8")
-    meta = data["meta"]
-    from graphmodel.cli.group import cli_lang
     from graphmodel.vocabulary import status_text
 
+    lang = cli_lang()
+    with open_store(store_config) as store:
+        g = store.graph()
+    data = view_data(g, policy, as_of, district, street, around, hops, lang)
+    Path(out).write_text(build_view(data, title), encoding="utf-8")
+    meta = data["meta"]
     click.echo(
         status_text(
             "view_written",
-            cli_lang(),
+            lang,
             nodes=meta["nodes"],
             edges=meta["edges"],
             gaps=meta["gaps"],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -25,7 +26,7 @@ import networkx as nx
 
 from graphmodel.analysis.policy import Policy
 from graphmodel.schema import Label, Rel
-from graphmodel.vocabulary import gap_message
+from graphmodel.vocabulary import gap_message, view_words
 
 __all__ = ["HIDDEN_LABELS", "KINDS", "TIES", "build_view", "view_data"]
 
@@ -62,8 +63,10 @@ def view_data(
     street: str | None = None,
     around: str | None = None,
     hops: int = 2,
+    lang: str = "zh",
 ) -> dict[str, Any]:
-    """What the page shows, as plain data (the page's JSON).
+    """What the page shows, as plain data (the page's JSON), its words in ``lang``
+    (``vocabulary.view_words``).
 
     Returns
     -------
@@ -117,7 +120,7 @@ def view_data(
     for gap in judged_gaps(g, policy, as_of).gaps:
         i = at(gap.node_id)
         if i is not None:
-            gaps.setdefault(i, []).append(gap_message(gap.rule, gap.name, gap.detail, "zh"))
+            gaps.setdefault(i, []).append(gap_message(gap.rule, gap.name, gap.detail, lang))
     street_names = _street_names(g, nodes)
     node_rows = [
         [
@@ -164,6 +167,7 @@ def view_data(
         },
         "gaps": gaps,
         "roles": roles,
+        "words": view_words(lang),
     }
 
 
@@ -178,12 +182,11 @@ def build_view(data: dict[str, Any], title: str = "") -> str:
         (assets / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
         for name in ("graphology.min.js", "sigma.min.js", "view.js")
     )
-    heading = title or "协同治理网络 " + (data["meta"]["scope"] or "全部")
-    return (
-        template.replace("{{TITLE}}", _escape(heading))
-        .replace("{{DATA}}", payload)
-        .replace("{{SCRIPTS}}", scripts)
-    )
+    words = data["words"]
+    heading = title or words["title"].format(scope=data["meta"]["scope"] or words["all"])
+    page = re.sub(r"\{\{w:(\w+)\}\}", lambda m: _escape(words[m[1]]), template)
+    page = page.replace("{{TITLE}}", _escape(heading))
+    return page.replace("{{DATA}}", payload).replace("{{SCRIPTS}}", scripts)
 
 
 def _street_names(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, str]:
@@ -194,4 +197,6 @@ def _street_names(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, str]:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

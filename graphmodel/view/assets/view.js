@@ -4,20 +4,19 @@
 (function () {
   "use strict";
   const D = JSON.parse(document.getElementById("data").textContent);
-  const KIND_NAMES = {
-    Community: "社区/村", MemberUnit: "驻区单位", SocialOrg: "社会组织",
-    Committee: "协调委员会", Street: "街道/乡镇", PartyOrg: "党组织（未归并）",
-  };
+  // Every word the page shows comes from graphmodel.vocabulary (view_words), in the
+  // language the page was made in; t() fills a text's {placeholders}.
+  const W = D.words;
+  const KIND_NAMES = W.kinds;
+  const TIE_NAMES = W.ties;
+  function t(key, vars) {
+    return W[key].replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? vars[k] : m));
+  }
   const KIND_COLORS = {
     Community: "#1c71d8", MemberUnit: "#e66100", SocialOrg: "#2ec27e",
     Committee: "#813d9c", Street: "#3d3846", PartyOrg: "#986a44",
   };
   const KIND_SIZES = { Community: 5, MemberUnit: 3.5, SocialOrg: 2, Committee: 5, Street: 9, PartyOrg: 2 };
-  const TIE_NAMES = {
-    PAIRED_WITH: "结对共建", REPORTS_TO: "双报到", MEMBER_OF: "委员会成员", CONVENED_BY: "召集",
-    COVERS: "委员会覆盖", SERVES: "社会组织服务", LEADS: "党组织领导", BELONGS_TO: "隶属",
-    PART_OF: "属于（行政）", LOCATED_IN: "驻在（行政）",
-  };
   const TIE_COLORS = {
     PAIRED_WITH: "#e66100", REPORTS_TO: "#c64600", MEMBER_OF: "#9141ac", CONVENED_BY: "#9141ac",
     COVERS: "#c0a7d0", SERVES: "#8ff0a4", LEADS: "#cdab8f", BELONGS_TO: "#cdab8f",
@@ -86,7 +85,7 @@
   graph.forEachNode((_, a) => { counts[a.kind] = (counts[a.kind] || 0) + 1; });
   D.kinds.forEach((k) => {
     kindsBox.insertAdjacentHTML("beforeend",
-      `<label><input type="checkbox" data-kind="${k}" checked> <span class="dot" style="background:${KIND_COLORS[k]}"></span>${KIND_NAMES[k]} <span class="muted">${counts[k] || 0}</span></label>`);
+      `<label><input type="checkbox" data-kind="${k}" checked> <span class="dot" style="background:${KIND_COLORS[k]}"></span>${esc(KIND_NAMES[k])} <span class="muted">${counts[k] || 0}</span></label>`);
   });
   const tieCounts = {};
   graph.forEachEdge((_, a) => { tieCounts[a.tie] = (tieCounts[a.tie] || 0) + 1; });
@@ -94,7 +93,7 @@
   D.ties.forEach((t) => {
     if (!tieCounts[t]) return;
     tiesBox.insertAdjacentHTML("beforeend",
-      `<label><input type="checkbox" data-tie="${t}" ${shownTies.has(t) ? "checked" : ""}> <span class="line" style="background:${TIE_COLORS[t]}"></span>${TIE_NAMES[t]} <span class="muted">${tieCounts[t]}</span></label>`);
+      `<label><input type="checkbox" data-tie="${t}" ${shownTies.has(t) ? "checked" : ""}> <span class="line" style="background:${TIE_COLORS[t]}"></span>${esc(TIE_NAMES[t])} <span class="muted">${tieCounts[t]}</span></label>`);
   });
   kindsBox.addEventListener("change", (ev) => {
     const k = ev.target.dataset.kind;
@@ -111,7 +110,7 @@
     renderer.refresh();
   });
   document.getElementById("meta").textContent =
-    `截至 ${asOf} · ${D.meta.nodes} 个节点 · ${D.meta.edges} 条关系 · ${D.meta.gaps} 处缺口 · 党组织已归并到所属单位/社区`;
+    t("meta", { as_of: asOf, nodes: D.meta.nodes, edges: D.meta.edges, gaps: D.meta.gaps });
 
   // Search.
   const search = document.getElementById("search");
@@ -133,7 +132,7 @@
         hits.appendChild(li);
       }
     }
-    if (!found) hits.innerHTML = '<li class="muted">没有找到</li>';
+    if (!found) hits.innerHTML = `<li class="muted">${esc(t("not_found"))}</li>`;
   });
   hits.addEventListener("click", (ev) => {
     const li = ev.target.closest("li");
@@ -170,17 +169,21 @@
   function details(i) {
     const n = D.nodes[i];
     const kind = D.kinds[n[2]];
-    let html = `<h2>${esc(n[1])}</h2><p>${KIND_NAMES[kind]}${n[5] ? " · " + esc(n[5]) : ""}${n[6] ? "" : " · <b>范围外的结对方</b>"}</p>`;
-    if (D.orgs[i]) html += `<p class="muted">党组织：${D.orgs[i].map(esc).join("、")}</p>`;
+    let html = `<h2>${esc(n[1])}</h2><p>${esc(KIND_NAMES[kind])}${n[5] ? " · " + esc(n[5]) : ""}${n[6] ? "" : " · <b>" + esc(t("outside")) + "</b>"}</p>`;
+    if (D.orgs[i]) html += `<p class="muted">${esc(t("party_orgs", { names: D.orgs[i].join(W.sep) }))}</p>`;
     const role = D.roles[i];
     if (role) {
-      html += "<h2>枢纽作用</h2><ul>";
-      if (role.rank) html += `<li>本范围协调枢纽第 ${role.rank} 名：直接联系 ${role.degree} 个组织${role.streets ? "，联通另外 " + role.streets + " 个街道" : ""}</li>`;
-      if (role.cut_off.length) html += `<li class="gap">若它退出，${role.cut_off.length} 个社区将失去唯一的外部联系：${role.cut_off.slice(0, 10).map(esc).join("、")}${role.cut_off.length > 10 ? "等" : ""}</li>`;
+      html += `<h2>${esc(t("hub_heading"))}</h2><ul>`;
+      if (role.rank) html += `<li>${esc(t("hub_rank", role) + (role.streets ? t("hub_streets", role) : ""))}</li>`;
+      if (role.cut_off.length) {
+        const names = role.cut_off.slice(0, 10).join(W.sep) + (role.cut_off.length > 10 ? W.more : "");
+        html += `<li class="gap">${esc(t("hub_cut", { n: role.cut_off.length, names: names }))}</li>`;
+      }
       html += "</ul>";
     }
     const gaps = D.gaps[i];
-    html += "<h2>缺口</h2>" + (gaps ? "<ul>" + gaps.map((g) => `<li class="gap">${esc(g)}</li>`).join("") + "</ul>" : '<p class="muted">无</p>');
+    const none = `<p class="muted">${esc(t("none"))}</p>`;
+    html += `<h2>${esc(t("gaps_heading"))}</h2>` + (gaps ? "<ul>" + gaps.map((g) => `<li class="gap">${esc(g)}</li>`).join("") + "</ul>" : none);
     const pairings = [];
     const others = {};
     graph.forEachEdge(String(i), (e, a, s, t) => {
@@ -190,19 +193,19 @@
       else (others[a.tie] = others[a.tie] || []).push(other);
     });
     pairings.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    html += `<h2>结对共建（${pairings.length}）</h2>`;
+    html += `<h2>${esc(t("pairings_heading", { n: pairings.length }))}</h2>`;
     if (pairings.length) {
-      html += "<table><tr><th>结对方</th><th>类型</th><th>起止</th></tr>";
+      html += `<table><tr><th>${esc(t("partner"))}</th><th>${esc(t("pairing_kind"))}</th><th>${esc(t("period"))}</th></tr>`;
       for (const [other, since, until, kind] of pairings) {
         const ended = until && until <= asOf;
-        html += `<tr class="${ended ? "ended" : ""}"><td>${link(other)}</td><td>${esc(kind)}</td><td>${esc(since || "?")} — ${esc(until || "")}${ended ? "（已到期）" : ""}</td></tr>`;
+        html += `<tr class="${ended ? "ended" : ""}"><td>${link(other)}</td><td>${esc(kind)}</td><td>${esc(since || "?")} — ${esc(until || "")}${ended ? esc(t("ended")) : ""}</td></tr>`;
       }
       html += "</table>";
-    } else html += '<p class="muted">无</p>';
+    } else html += none;
     for (const tie of D.ties) {
       const list = others[tie];
       if (!list) continue;
-      html += `<h2>${TIE_NAMES[tie]}（${list.length}）</h2><p>${list.slice(0, 40).map(link).join("、")}${list.length > 40 ? " 等" : ""}</p>`;
+      html += `<h2>${esc(t("tie_heading", { tie: TIE_NAMES[tie], n: list.length }))}</h2><p>${list.slice(0, 40).map(link).join(esc(W.sep))}${list.length > 40 ? esc(W.more) : ""}</p>`;
     }
     document.getElementById("details").innerHTML = html;
   }
