@@ -23,6 +23,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import string
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,6 +62,40 @@ __all__ = [
     "usage_text",
     "words",
 ]
+
+
+class _CountFormatter(string.Formatter):
+    """``str.format``, plus the spec ``?one|many``: ``{n:?street|streets}`` is ``street`` when
+    ``n`` is 1 and ``streets`` otherwise, so that an English sentence agrees with its count."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("?"):
+            one, _, many = format_spec[1:].partition("|")
+            return one if value == 1 else many
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTS = _CountFormatter()
+
+
+class _Counted(str):
+    """A template with ``?one|many`` specs (``_CountFormatter``): its ``format`` fills them,
+    so that callers format it as any other template."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        return _COUNTS.vformat(self, args, kwargs)
+
+
+def _counted(table: dict[str, Any]) -> None:
+    """Make every template with a ``?one|many`` spec in ``table`` (nested by language) a
+    ``_Counted``, in place."""
+    for words in table.values():
+        for key, text in words.items():
+            if isinstance(text, str) and ":?" in text:
+                words[key] = _Counted(text)
+
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -2466,32 +2501,32 @@ _SENTENCES = {
         "hub_none": "暂无有效联系",
     },
     "en": {
-        "cut_off": "{count} communities hang on a single actor; {extra} actors are such a point of failure, {ex0} the largest{where}.",
-        "unpaired_community": "{count} communities have no pairing in force ({share}){where}.",
-        "isolated_cluster": "{count} parts of streets do not reach the street's working committee{where}.",
-        "no_committee": "{count} communities or streets have no coordination committee{where}.",
-        "expired_pairing": "{count} pairings have ended or are due for review, in {extra} communities{where}.",
-        "few_social_orgs": "{count} communities have fewer social organizations than the policy asks ({share}){where}.",
-        "unreported": "{count} communities receive no dual reporting ({share}){where}.",
-        "working_alone": "{count} resident units are neither paired nor in a committee (working alone){where}.",
-        "thin_committee": "{count} coordination committees have too few member units{where}.",
-        "pair": "Pair each of {count} unpaired communities with a unit ({extra} units, e.g. {ex0} with {ex1}){where}.",
-        "second_tie": "Give {count} communities that hang on one actor (e.g. {ex0}) a second pairing{where}.",
-        "committee": "Set up a community coordination committee in {count} communities without one{where}.",
-        "cultivate": "Cultivate {extra} community social organizations so that {count} communities reach the minimum{where}.",
-        "renew": "Renew or review {count} expired pairings{where}.",
-        "join": "Add {count} member units to {extra} thin coordination committees from the units of their street working alone (e.g. {ex1} to {ex0}){where}.",
-        "find_unit": "Find new partner units for {count} communities the present units' capacity cannot cover (e.g. {ex0}){where}.",
+        "cut_off": "{count} {count:?community hangs|communities hang} on a single actor; {extra} {extra:?actor is|actors are} such a point of failure, {ex0} the largest{where}.",
+        "unpaired_community": "{count} {count:?community has|communities have} no pairing in force ({share}){where}.",
+        "isolated_cluster": "{count} {count:?part of a street does|parts of streets do} not reach the street's working committee{where}.",
+        "no_committee": "{count} {count:?community or street has|communities or streets have} no coordination committee{where}.",
+        "expired_pairing": "{count} {count:?pairing has|pairings have} ended or {count:?is|are} due for review, in {extra} {extra:?community|communities}{where}.",
+        "few_social_orgs": "{count} {count:?community has|communities have} fewer social organizations than the policy asks ({share}){where}.",
+        "unreported": "{count} {count:?community receives|communities receive} no dual reporting ({share}){where}.",
+        "working_alone": "{count} resident {count:?unit is|units are} neither paired nor in a committee (working alone){where}.",
+        "thin_committee": "{count} coordination {count:?committee has|committees have} too few member units{where}.",
+        "pair": "Pair each of {count} unpaired {count:?community|communities} with a unit ({extra} {extra:?unit|units}, e.g. {ex0} with {ex1}){where}.",
+        "second_tie": "Give {count} {count:?community that hangs|communities that hang} on one actor (e.g. {ex0}) a second pairing{where}.",
+        "committee": "Set up a community coordination committee in {count} {count:?community|communities} without one{where}.",
+        "cultivate": "Cultivate {extra} community social {extra:?organization|organizations} so that {count} {count:?community reaches|communities reach} the minimum{where}.",
+        "renew": "Renew or review {count} expired {count:?pairing|pairings}{where}.",
+        "join": "Add {count} member {count:?unit|units} to {extra} thin coordination {extra:?committee|committees} from the units of their street working alone (e.g. {ex1} to {ex0}){where}.",
+        "find_unit": "Find new partner units for {count} {count:?community|communities} the present units' capacity cannot cover (e.g. {ex0}){where}.",
         "where": "; most in {places}",
         "place": "{name}{district} ({count}{of})",
         "of": " of {total}",
         "district": " ({name})",
         "sep": ", ",
-        "hub": "connects {communities} communities across {streets} streets",
-        "hub_partners": "tied to {partners} units or organizations",
+        "hub": "connects {communities} {communities:?community|communities} across {streets} {streets:?street|streets}",
+        "hub_partners": "tied to {partners} {partners:?unit or organization|units or organizations}",
         "hub_and": "; ",
         "hub_sole": "; if it leaves, {names}{more} lose their only tie",
-        "hub_more": " and {rest} more communities",
+        "hub_more": " and {rest} more {rest:?community|communities}",
         "hub_none": "no tie in force",
     },
 }
@@ -2568,7 +2603,7 @@ _REPORT_WORDS = {
         "toc": "Contents",
         "not_recorded": "not recorded",
         "scope_all": "all ledgers",
-        "scope_line": "Scope: {area} ({streets} streets, {communities} communities); as of {as_of}; ledgers: {tables}",
+        "scope_line": "Scope: {area} ({streets} {streets:?street|streets}, {communities} {communities:?community|communities}); as of {as_of}; ledgers: {tables}",
         "loaded": " (loaded {when})",
         "network": "The network",
         "appendix": "Appendix",
@@ -2582,8 +2617,8 @@ _REPORT_WORDS = {
         "streets_most_gaps": "Streets with the most gaps",
         "gap_rows": "{rule} (first {n})",
         "list_all": "all",
-        "figure_street": "{street}: {communities} communities, {units} units, {social} social organizations, {committees} committees",
-        "figure_overview": "Ties between the streets of {area} ({streets} streets)",
+        "figure_street": "{street}: {communities} {communities:?community|communities}, {units} {units:?unit|units}, {social} social {social:?organization|organizations}, {committees} {committees:?committee|committees}",
+        "figure_overview": "Ties between the streets of {area} ({streets} {streets:?street|streets})",
         "network_intro": "Each line is a tie in force: a pairing is drawn between the unit and the community (party organizations folded into their owners). Hollow red rings are unpaired communities, hollow grey dots units working alone.",
         "network_overview_intro": "Each dot is a street, sized by its communities and coloured by the share paired (grey: not recorded); each line joins two streets tied by pairings across them, a shared committee or membership of the other's committee, thicker for more.",
         "legend_none_paired": "no community paired",
@@ -2593,7 +2628,7 @@ _REPORT_WORDS = {
         "trend_coverage": "Community coverage (%)",
         "trend_gaps": "Gaps",
         "changes": "Changes",
-        "changes_intro": "Since {day}: {started} pairings started, {ended} ended; {opened} gaps opened, {closed} closed.",
+        "changes_intro": "Since {day}: {started} {started:?pairing|pairings} started, {ended} ended; {opened} {opened:?gap|gaps} opened, {closed} closed.",
         "changes_rules": "Gaps by rule, then and now",
         "changes_streets": "Pairing rate by street, then and now (largest change first)",
         "pairings_started": "Pairings started",
@@ -2903,3 +2938,7 @@ _VIEW_WORDS = {
         "more": " …",
     },
 }
+
+
+for _table in (_SENTENCES, _REPORT_WORDS):
+    _counted(_table)

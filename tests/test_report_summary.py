@@ -139,7 +139,7 @@ def test_hubs_are_actors_described_in_words(tmp_path):
     english = build_report(g, Policy(), DAY, lang="en")
     rows = {row[1]: row for row in _section(english, "hubs").tables[0][1].rows}
     assert rows["中科院所"][4] == (
-        "tied to 1 units or organizations; connects 1 communities across 1 streets; "
+        "tied to 1 unit or organization; connects 1 community across 1 street; "
         "if it leaves, 翠微社区, 羊坊店社区 lose their only tie"
     )
 
@@ -260,3 +260,24 @@ def test_the_scope_line_names_each_ledger_and_when_it_was_last_loaded(tmp_path):
     scope = (out / "index.md").read_text(encoding="utf-8").splitlines()[2]
     assert scope.count("载入") == 2, scope
     assert scope.index(gbk) < scope.index(needs), scope
+
+
+def test_a_street_is_counted_by_its_communities_not_by_their_expired_pairings():
+    # 站东社区 has three expired pairings, 赵家楼社区 one; the street has 2 communities. The
+    # problem counts 4 pairings in 2 communities, and the street reads "2 of 2", not "4 of 2".
+    from graphmodel.analysis.gaps import Gap
+    from graphmodel.analysis.recommend import Recommendation
+    from graphmodel.analysis.summary import summarize
+
+    def expired(node: str, name: str, ref: str) -> Gap:
+        return Gap(
+            "expired_pairing", node, name, "Community", "s", "建国门街道", "d", "东城区", ref
+        )
+
+    gaps = [expired("c1", "站东社区", f"p{i}") for i in range(3)] + [
+        expired("c2", "赵家楼社区", "p9")
+    ]
+    found = summarize(gaps, [], Recommendation("2024-06-30", 1), {"s": 2})
+    problem = next(f for f in found.problems if f.code == "expired_pairing")
+    assert (problem.count, problem.extra, problem.total) == (4, 2, 2)
+    assert [(p.name, p.count, p.total) for p in problem.places] == [("建国门街道", 2, 2)]

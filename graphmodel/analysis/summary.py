@@ -286,9 +286,11 @@ def _actions(
 
 
 def _gap_places(gaps: Iterable[Gap], street_communities: dict[str, int]) -> tuple[Place, ...]:
-    return _places(
-        ((g.street_id, g.street_name, g.district_name) for g in gaps), street_communities
-    )
+    """``_places`` of the records the gaps are on, each counted once: a community with three
+    expired pairings is one of its street's communities, so that "N of M" compares like with
+    like."""
+    seen = {g.node_id: (g.street_id, g.street_name, g.district_name) for g in gaps}
+    return _places(seen.values(), street_communities)
 
 
 def _places(
