@@ -240,6 +240,23 @@ def test_results_carry_the_street_and_district_of_the_raiser(g):
     assert {u.need_id: block(u) for u in result.unmet} == {"N2": s1, "N7": s2, "N10": s1}
 
 
+def test_a_need_raised_by_a_party_organization_draws_on_its_partner(g):
+    # A joint branch JX (联合党支部, owned by nobody) paired with U1's party organization
+    # raises NJ (环境整治, raised 06-28, as N2). Its paired provider is U1, the other side of
+    # the pairing, not JX itself: R1 (U1, 环境整治, scope 结对社区) is its one candidate. R1 has
+    # one place left, which goes to N1 (age 29), so NJ is unmet for capacity_taken, not for
+    # want of a candidate.
+    h = g.copy()
+    h.add_node("JX", label="PartyOrg", name="联合党支部", level="联合党支部")
+    h.add_edge("U1#党组织", "JX", key="PAIRED_WITH|PJ", type="PAIRED_WITH", since="2022-01-01")
+    h.add_node("NJ", **{**g.nodes["N2"], "name": "联合党支部的需求"})
+    h.add_edge("NJ", "JX", key="RAISED_BY|", type="RAISED_BY")
+    result = match(h, Policy(), AS_OF)
+    unmet = {u.need_id: (u.reason, u.candidates) for u in result.unmet}
+    assert unmet["NJ"] == ("capacity_taken", 1)
+    assert {p.need_id: p.resource_id for p in result.proposals}["N1"] == "R1"
+
+
 def test_match_respects_scope_capacity_and_area(g):
     # only the needs of 甲一街道: N1 N2 N3 N10; resources anywhere
     result = match(g, Policy(), AS_OF, street="甲一街道")

@@ -252,11 +252,14 @@ class _Nearness:
         self.ctx = ctx
 
     def paired(self, raiser: str) -> dict[str, str]:
-        """provider -> its party organization in a pairing in force with ``raiser``."""
+        """provider -> its party organization in a pairing in force with ``raiser``: the
+        other side of each pairing of the raiser's party organizations (the raiser itself
+        when it is one)."""
         ties = self.ctx.ties
+        mine = set(ties.party_orgs(raiser))
         found: dict[str, str] = {}
         for p in ties.active_pairings(raiser):
-            org = p.unit_org if ties.owner.get(p.community_org) == raiser else p.community_org
+            org = p.unit_org if p.community_org in mine else p.community_org
             found.setdefault(ties.owner.get(org, org), org)
         return found
 
