@@ -2588,8 +2588,10 @@ _REPORT_WORDS = {
         "largest_street": "结对率变化最大的是{street}：由{then}变为{now}。",
         "most_closed": "消除最多的缺口是{rule}（{n}个）。",
         "most_opened": "新增最多的缺口是{rule}（{n}个）。",
-        "hub_rose": "枢纽排名上升最多的是{name}（第{then}名→第{now}名）。",
-        "hub_fell": "枢纽排名下降最多的是{name}（第{then}名→第{now}名）。",
+        "hub_rose": "枢纽排名上升最多的是{name}（{then}→{now}）。",
+        "rank_no": "第{n}名",
+        "unranked": "未上榜",
+        "hub_fell": "枢纽排名下降最多的是{name}（{then}→{now}）。",
     },
     "en": {
         "summary": "Summary",
@@ -2648,6 +2650,8 @@ _REPORT_WORDS = {
         "most_closed": "Most gaps closed: {rule} ({n}).",
         "most_opened": "Most gaps opened: {rule} ({n}).",
         "hub_rose": "Rose most among hubs: {name} (from {then} to {now}).",
+        "rank_no": "no. {n}",
+        "unranked": "unranked",
         "hub_fell": "Fell most among hubs: {name} (from {then} to {now}).",
     },
 }

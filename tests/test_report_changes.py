@@ -36,8 +36,9 @@ def changing_street() -> tuple[list, list]:
     works alone.
     So 2 pairings started (U2-B, U2-D), 1 ended (U1-A); 4 gaps opened (unpaired A, expired A
     and C, U1 alone), 3 closed (unpaired B and D, U2 alone).
-    Hubs: THEN U1 and U3 have one partner each (ranks 1 and 2 by id), U2 none (3); NOW U2 has
-    two (1), U3 one (2), U1 none (3): U2 rose by 2, U1 fell by 2.
+    Hubs: THEN U1 and U3 have one partner each (ranks 1 and 2 by id), U2 none (unranked); NOW
+    U2 has two (1), U3 one (2), U1 none (unranked): U2 rose from unranked to 1, U1 fell from 1
+    to unranked.
     """
     nodes = [n("Street", "s", {"name": "甲街道"})]
     edges = []
@@ -95,8 +96,8 @@ def test_the_changes_section_names_what_started_ended_opened_and_closed(tmp_path
         ("working_alone", "U2"),
     ]
     assert [(m["name"], m["then"], m["now"]) for m in changes["hubs_moved"]] == [
-        ("U2", 3, 1),
-        ("U1", 1, 3),
+        ("U2", None, 1),
+        ("U1", 1, None),
     ]
     section = _section(report, "changes")
     assert section.paragraphs[0] == (
@@ -109,8 +110,8 @@ def test_the_changes_section_names_what_started_ended_opened_and_closed(tmp_path
     front = _section(report, "changes_front").bullets
     assert front[0] == section.paragraphs[0]
     assert "结对率变化最大的是甲街道：由50%变为75%。" in front
-    assert "枢纽排名上升最多的是U2（第3名→第1名）。" in front
-    assert "枢纽排名下降最多的是U1（第1名→第3名）。" in front
+    assert "枢纽排名上升最多的是U2（未上榜→第1名）。" in front
+    assert "枢纽排名下降最多的是U1（第1名→未上榜）。" in front
     # In the first page, before the table of contents.
     assert report.sections.index(_section(report, "changes_front")) < report.front
     # The Word document holds the summary and the changes.

@@ -110,10 +110,12 @@ def gap_changes(then: Sequence[Gap], now: Sequence[Gap]) -> tuple[list[Gap], lis
 def rank_changes(then: Sequence[Hub], now: Sequence[Hub], n: int) -> list[RankChange]:
     """The actors in the top ``n`` of either ranking whose rank changed, the largest change
     first (rises before falls of the same size), then by name. ``then``/``now`` are whole
-    rankings (``rank_hubs(top=None)``), ranks numbered from 1."""
-    before = {h.id: h for h in then}
-    after = {h.id: h for h in now}
-    chosen = {h.id for h in then[:n]} | {h.id for h in now[:n]}
+    rankings (``rank_hubs(top=None)``), ranks numbered from 1. An actor without a tie in
+    force (degree 0) is unranked there (``None``): its place at the bottom of a ranking of
+    zeros says nothing."""
+    before = {h.id: h for h in then if h.degree}
+    after = {h.id: h for h in now if h.degree}
+    chosen = {h.id for h in then[:n] if h.id in before} | {h.id for h in now[:n] if h.id in after}
     changes = []
     for a in chosen:
         hub = after.get(a) or before[a]

@@ -121,7 +121,13 @@ def compare(
     hub_table = Table(
         [w["name"], w["kind"], w["street"], rw["rank_then"].format(day=day), rw["rank_now"]],
         [
-            [m.name, label_name(m.label, lang), m.street_name, m.then or "-", m.now or "-"]
+            [
+                m.name,
+                label_name(m.label, lang),
+                m.street_name,
+                m.then or rw["unranked"],
+                m.now or rw["unranked"],
+            ]
             for m in moves
         ],
     )
@@ -163,11 +169,15 @@ def compare(
     fell = [m for m in moves if m.rise < 0]
     if rose:
         front.append(
-            rw["hub_rose"].format(name=rose[0].name, then=rose[0].then or "-", now=rose[0].now)
+            rw["hub_rose"].format(
+                name=rose[0].name, then=_rank(rose[0].then, rw), now=_rank(rose[0].now, rw)
+            )
         )
     if fell:
         front.append(
-            rw["hub_fell"].format(name=fell[0].name, then=fell[0].then, now=fell[0].now or "-")
+            rw["hub_fell"].format(
+                name=fell[0].name, then=_rank(fell[0].then, rw), now=_rank(fell[0].now, rw)
+            )
         )
     data = {
         "then": day,
@@ -207,6 +217,11 @@ def _rule_table(
             if any(c[rule] for c in counts)
         ],
     )
+
+
+def _rank(rank: int | None, rw: dict[str, str]) -> str:
+    """A hub's rank in words (第3名 / no. 3), or unranked (未上榜)."""
+    return rw["rank_no"].format(n=rank) if rank else rw["unranked"]
 
 
 def _pct(rate: float | None) -> str | None:
