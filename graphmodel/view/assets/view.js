@@ -205,7 +205,8 @@
     for (const tie of D.ties) {
       const list = others[tie];
       if (!list) continue;
-      html += `<h2>${esc(t("tie_heading", { tie: TIE_NAMES[tie], n: list.length }))}</h2><p>${list.slice(0, 40).map(link).join(esc(W.sep))}${list.length > 40 ? esc(W.more) : ""}</p>`;
+      const heading = TIE_NAMES[tie].charAt(0).toUpperCase() + TIE_NAMES[tie].slice(1);
+      html += `<h2>${esc(t("tie_heading", { tie: heading, n: list.length }))}</h2><p>${list.slice(0, 40).map(link).join(esc(W.sep))}${list.length > 40 ? esc(W.more) : ""}</p>`;
     }
     document.getElementById("details").innerHTML = html;
   }
